@@ -1,0 +1,94 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Chaperone: an outbound-mail milter that keeps pupils' personal data where it belongs.
+/// The module graph follows ../shared/design/ARCHITECTURE.md: a pure scanning core
+/// (model, MIME, text, roster, detectors, policy, pipeline) with I/O at the edges
+/// (milter, store, notify, CLI).
+let package = Package(
+    name: "Chaperone",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chaperone", targets: ["chaperone"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .target(name: "ChaperoneModel"),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "MIMEParser", dependencies: ["ChaperoneModel"]),
+        .target(
+            name: "TextExtraction",
+            dependencies: ["ChaperoneModel", "MIMEParser", "CLibXML2", "ZIPFoundation"]
+        ),
+        .target(name: "RosterImport", dependencies: ["ChaperoneModel", "CLibXML2"]),
+        .target(name: "Detectors", dependencies: ["ChaperoneModel"]),
+        .target(name: "Policy", dependencies: ["ChaperoneModel", "Yams"]),
+        .target(
+            name: "ScanPipeline",
+            dependencies: ["ChaperoneModel", "MIMEParser", "TextExtraction", "Detectors", "Policy"]
+        ),
+        .target(
+            name: "MilterProtocol",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")]
+        ),
+        .target(
+            name: "MilterServer",
+            dependencies: [
+                "ChaperoneModel", "MilterProtocol", "ScanPipeline", "Store", "Notify",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Store",
+            dependencies: ["ChaperoneModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "Notify", dependencies: ["ChaperoneModel"]),
+        .executableTarget(
+            name: "chaperone",
+            dependencies: [
+                "ChaperoneModel", "MIMEParser", "TextExtraction", "RosterImport", "Detectors",
+                "Policy", "ScanPipeline", "MilterServer", "Store", "Notify",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "ChaperoneModelTests", dependencies: ["ChaperoneModel"]),
+        .testTarget(
+            name: "MIMEParserTests",
+            dependencies: ["MIMEParser"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "TextExtractionTests", dependencies: ["TextExtraction", "MIMEParser"]),
+        .testTarget(name: "RosterImportTests", dependencies: ["RosterImport"]),
+        .testTarget(name: "DetectorsTests", dependencies: ["Detectors"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
+        .testTarget(name: "ScanPipelineTests", dependencies: ["ScanPipeline", "RosterImport"]),
+        .testTarget(
+            name: "MilterProtocolTests",
+            dependencies: [
+                "MilterProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "MilterServerTests", dependencies: ["MilterServer"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "NotifyTests", dependencies: ["Notify"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ChaperoneModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,138 @@
+/// The whole of Chaperone's configuration: one immutable value, loaded from YAML by
+/// `Policy.ConfigurationLoader`, with every default spelled out here and in
+/// `samples/chaperone.yaml`.
+public struct Configuration: Codable, Hashable, Sendable {
+    /// The school and the organisations it works with.
+    public struct School: Codable, Hashable, Sendable {
+        public var name: String = "Our School"
+        /// Domains the school's own mail uses; subdomains count too.
+        public var domains: [String] = []
+        /// Partner organisations (local authority, NHS); subdomains count too.
+        public var partnerDomains: [String] = []
+        /// Personal-webmail domains beyond the built-in list.
+        public var extraWebmailDomains: [String] = []
+        /// Who staff should ask about a held message.
+        public var itContact: String = "the IT office"
+        /// The Designated Safeguarding Lead, named in §3 explanations.
+        public var safeguardingLead: String = "the Designated Safeguarding Lead"
+        public init() {}
+    }
+
+    /// Where the roster comes from.
+    public struct RosterFiles: Codable, Hashable, Sendable {
+        /// MIS CSV exports and/or DfE CTF XML files.
+        public var files: [String] = []
+        /// Staff list CSV (school email, name, optional personal emails).
+        public var staffFile: String?
+        public init() {}
+    }
+
+    /// Thresholds that turn findings into rules firing.
+    public struct Thresholds: Codable, Hashable, Sendable {
+        /// Distinct pupils in one message that make it bulk pupil data.
+        public var bulkPupils: Int = 10
+        /// Characters either side of a pupil reference in which a sensitive attribute counts.
+        public var proximityWindow: Int = 300
+        /// Findings below this confidence are reported but fire no rule.
+        public var minimumConfidence: Double = 0.6
+        public init() {}
+    }
+
+    /// Which action each rule takes.
+    public struct Actions: Codable, Hashable, Sendable {
+        public var socialContact: Action = .quarantine
+        public var socialMedia: Action = .quarantine
+        public var images: Action = .quarantine
+        public var internetUse: Action = .quarantine
+        public var unacceptableUse: Action = .quarantine
+        public var confidentiality: Action = .quarantine
+        /// Sensitive pupil data to a partner organisation.
+        public var partnerSensitive: Action = .tag
+        /// A pupil's name alone sent outside the school.
+        public var pupilNameOutside: Action = .accept
+        /// Content that could not be scanned, sent outside the school.
+        public var unscannableOutside: Action = .quarantine
+        public init() {}
+
+        public func action(for section: Section) -> Action {
+            switch section {
+            case .socialContact: socialContact
+            case .socialMedia: socialMedia
+            case .images: images
+            case .internetUse: internetUse
+            case .unacceptableUse: unacceptableUse
+            case .confidentiality: confidentiality
+            }
+        }
+    }
+
+    /// Headers Chaperone writes.
+    public struct Tagging: Codable, Hashable, Sendable {
+        /// Header added to tagged mail, carrying the sections.
+        public var header: String = "X-Chaperone-Classification"
+        /// Prepended to the subject of tagged mail, when set (e.g. `[OFFICIAL-SENSITIVE]`).
+        public var subjectPrefix: String?
+        /// Trace header added to every delivered message; nil switches it off.
+        public var traceHeader: String? = "X-Chaperone"
+        public init() {}
+    }
+
+    /// The milter listener.
+    public struct Milter: Codable, Hashable, Sendable {
+        /// `inet:HOST:PORT` or `unix:PATH`.
+        public var listen: String = "inet:127.0.0.1:8891"
+        /// Reply on internal error, deadline or limit.
+        public var failAction: FailAction = .tempfail
+        /// Seconds between PROGRESS packets while a scan runs.
+        public var progressIntervalSeconds: Double = 5
+        /// Directory for spooled message bodies (created 0700).
+        public var spoolDirectory: String = "/var/spool/chaperone"
+        public init() {}
+    }
+
+    /// The decision log and quarantine store.
+    public struct StoreSettings: Codable, Hashable, Sendable {
+        public var database: String = "/var/lib/chaperone/chaperone.sqlite"
+        /// Days quarantined content is kept after it is decided.
+        public var quarantineRetentionDays: Int = 30
+        /// Days decision rows are kept.
+        public var decisionRetentionDays: Int = 730
+        public init() {}
+    }
+
+    /// Releasing held mail.
+    public struct Release: Codable, Hashable, Sendable {
+        /// Postfix configuration directory for `postsuper -c`; nil for the default instance.
+        public var postfixConfigDirectory: String?
+        /// Milter-free SMTP listener for reinjection, `HOST:PORT`.
+        public var reinjectListener: String = "127.0.0.1:10026"
+        public init() {}
+    }
+
+    /// Explanations to staff and alerts to IT / the DSL.
+    public struct Notifications: Codable, Hashable, Sendable {
+        public var enabled: Bool = true
+        public var fromAddress: String = "chaperone@localhost"
+        /// SMTP listener (milter-free) the notices are handed to, `HOST:PORT`.
+        public var submitListener: String = "127.0.0.1:10026"
+        /// Addresses alerted when chosen sections fire.
+        public var alertRecipients: [String] = []
+        public var alertSections: [Section] = [.socialContact]
+        public init() {}
+    }
+
+    public var school = School()
+    public var roster = RosterFiles()
+    public var thresholds = Thresholds()
+    public var actions = Actions()
+    public var tagging = Tagging()
+    /// Per-section explanation text overriding the built-in one-line rule.
+    public var explanations: [Section: String] = [:]
+    public var limits = Limits()
+    public var milter = Milter()
+    public var store = StoreSettings()
+    public var release = Release()
+    public var notifications = Notifications()
+
+    public init() {}
+}

@@ -1,0 +1,2 @@
+/// Detectors (in progress).
+public enum DetectorsModule {}

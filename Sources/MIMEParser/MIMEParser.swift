@@ -1,0 +1,2 @@
+/// MIME parsing: raw message bytes in, a part tree out.
+public enum MIMEParserModule {}

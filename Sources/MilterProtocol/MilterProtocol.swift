@@ -1,0 +1,2 @@
+/// MilterProtocol (in progress).
+public enum MilterProtocolModule {}

@@ -1,0 +1,2 @@
+/// MilterServer (in progress).
+public enum MilterServerModule {}

@@ -1,0 +1,2 @@
+/// Notify (in progress).
+public enum NotifyModule {}

@@ -1,0 +1,2 @@
+/// Policy (in progress).
+public enum PolicyModule {}

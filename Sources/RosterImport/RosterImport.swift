@@ -1,0 +1,2 @@
+/// RosterImport (in progress).
+public enum RosterImportModule {}

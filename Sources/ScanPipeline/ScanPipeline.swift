@@ -1,0 +1,2 @@
+/// ScanPipeline (in progress).
+public enum ScanPipelineModule {}

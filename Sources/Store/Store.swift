@@ -1,0 +1,2 @@
+/// Store (in progress).
+public enum StoreModule {}

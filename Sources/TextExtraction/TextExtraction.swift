@@ -1,0 +1,2 @@
+/// TextExtraction (in progress).
+public enum TextExtractionModule {}

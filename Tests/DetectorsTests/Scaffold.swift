@@ -1,0 +1,4 @@
+import Testing
+
+// Tests for Detectors arrive with the module.
+@Suite struct DetectorsScaffold {}

@@ -1,0 +1,4 @@
+import Testing
+
+// Tests for EndToEnd arrive with the module.
+@Suite struct EndToEndScaffold {}

@@ -1,0 +1,4 @@
+import Testing
+
+// Tests for MIMEParser arrive with the module.
+@Suite struct MIMEParserScaffold {}

@@ -1,0 +1,4 @@
+import Testing
+
+// Tests for MilterProtocol arrive with the module.
+@Suite struct MilterProtocolScaffold {}

@@ -1,0 +1,4 @@
+import Testing
+
+// Tests for MilterServer arrive with the module.
+@Suite struct MilterServerScaffold {}

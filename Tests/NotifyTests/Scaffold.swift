@@ -1,0 +1,4 @@
+import Testing
+
+// Tests for Notify arrive with the module.
+@Suite struct NotifyScaffold {}

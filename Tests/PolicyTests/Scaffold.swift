@@ -1,0 +1,4 @@
+import Testing
+
+// Tests for Policy arrive with the module.
+@Suite struct PolicyScaffold {}

@@ -1,0 +1,4 @@
+import Testing
+
+// Tests for RosterImport arrive with the module.
+@Suite struct RosterImportScaffold {}

@@ -1,0 +1,4 @@
+import Testing
+
+// Tests for ScanPipeline arrive with the module.
+@Suite struct ScanPipelineScaffold {}

@@ -1,0 +1,4 @@
+import Testing
+
+// Tests for Store arrive with the module.
+@Suite struct StoreScaffold {}

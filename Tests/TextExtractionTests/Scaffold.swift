@@ -1,0 +1,4 @@
+import Testing
+
+// Tests for TextExtraction arrive with the module.
+@Suite struct TextExtractionScaffold {}
