@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "chaperone", targets: ["chaperone"]),
+        .executable(name: "chaperone-bench", targets: ["chaperone-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -65,6 +66,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "chaperone-bench",
+            dependencies: [
+                "ChaperoneModel", "MIMEParser", "TextExtraction", "RosterImport", "Detectors",
+                "Policy", "ScanPipeline", "MilterServer", "Store",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "ChaperoneModelTests", dependencies: ["ChaperoneModel"]),
         .testTarget(
             name: "MIMEParserTests",
@@ -88,7 +97,14 @@ let package = Package(
         .testTarget(name: "MilterServerTests", dependencies: ["MilterServer"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ChaperoneModel"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "ChaperoneModel", "MilterServer", "ScanPipeline", "Store", "Notify", "Policy", "RosterImport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

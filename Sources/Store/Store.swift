@@ -1,2 +1,0 @@
-/// Store (in progress).
-public enum StoreModule {}
