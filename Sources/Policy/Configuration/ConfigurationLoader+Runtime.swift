@@ -1,0 +1,92 @@
+import ChaperoneModel
+
+extension ConfigurationLoader {
+    static var limitKeys: [(String, WritableKeyPath<Limits, Int>, ClosedRange<Int>)] { [
+        ("max_message_bytes", \.maxMessageBytes, 1024...2_000_000_000),
+        ("max_header_bytes", \.maxHeaderBytes, 1024...100_000_000),
+        ("max_line_bytes", \.maxLineBytes, 998...100_000_000),
+        ("max_nesting_depth", \.maxNestingDepth, 1...1000),
+        ("max_parts", \.maxParts, 1...1_000_000),
+        ("max_decoded_bytes", \.maxDecodedBytes, 1024...4_000_000_000),
+        ("max_text_bytes", \.maxTextBytes, 1024...2_000_000_000),
+        ("max_archive_depth", \.maxArchiveDepth, 0...20),
+        ("max_archive_entries", \.maxArchiveEntries, 1...1_000_000),
+        ("max_archive_expansion_bytes", \.maxArchiveExpansionBytes, 1024...4_000_000_000),
+        ("max_milter_frame_bytes", \.maxMilterFrameBytes, 65_536...64_000_000),
+        ("memory_spool_bytes", \.memorySpoolBytes, 0...1_000_000_000),
+    ] }
+
+    static func readLimits(_ field: YAMLField, into limits: inout Limits) throws(ConfigurationError) {
+        try field.mapping(known: limitKeys.map(\.0) + ["scan_deadline_seconds"]) { (key, value) throws(ConfigurationError) in
+            if key == "scan_deadline_seconds" {
+                limits.scanDeadlineSeconds = try value.double(in: 0.1...600)
+            } else if let entry = limitKeys.first(where: { $0.0 == key }) {
+                limits[keyPath: entry.1] = try value.int(in: entry.2)
+            }
+        }
+    }
+
+    static func readMilter(_ field: YAMLField, into milter: inout Configuration.Milter, base: String?) throws(ConfigurationError) {
+        try field.mapping(known: ["listen", "fail_action", "progress_interval_seconds", "spool_directory"]) { (key, value) throws(ConfigurationError) in
+            switch key {
+            case "listen":
+                let listen = try value.string()
+                guard listen.hasPrefix("inet:") || listen.hasPrefix("unix:") else {
+                    throw value.error("'\(listen)' is not a listen address: use inet:127.0.0.1:8891 or unix:/run/chaperone/milter.sock")
+                }
+                milter.listen = listen
+            case "fail_action": milter.failAction = try value.choice(FailAction.self)
+            case "progress_interval_seconds": milter.progressIntervalSeconds = try value.double(in: 0.5...300)
+            default: milter.spoolDirectory = resolve(try value.string(), base: base)
+            }
+        }
+    }
+
+    static func readStore(_ field: YAMLField, into store: inout Configuration.StoreSettings, base: String?) throws(ConfigurationError) {
+        try field.mapping(known: ["database", "quarantine_retention_days", "decision_retention_days"]) { (key, value) throws(ConfigurationError) in
+            switch key {
+            case "database": store.database = resolve(try value.string(), base: base)
+            case "quarantine_retention_days": store.quarantineRetentionDays = try value.int(in: 1...3650)
+            default: store.decisionRetentionDays = try value.int(in: 1...36500)
+            }
+        }
+    }
+
+    static func readRelease(_ field: YAMLField, into release: inout Configuration.Release) throws(ConfigurationError) {
+        try field.mapping(known: ["postfix_config_directory", "reinject_listener"]) { (key, value) throws(ConfigurationError) in
+            switch key {
+            case "postfix_config_directory": release.postfixConfigDirectory = try value.optionalString()
+            default: release.reinjectListener = try hostPort(value)
+            }
+        }
+    }
+
+    static func readNotifications(_ field: YAMLField, into notifications: inout Configuration.Notifications) throws(ConfigurationError) {
+        try field.mapping(known: ["enabled", "from_address", "submit_listener", "alert_recipients", "alert_sections"]) { (key, value) throws(ConfigurationError) in
+            switch key {
+            case "enabled": notifications.enabled = try value.bool()
+            case "from_address": notifications.fromAddress = try value.string()
+            case "submit_listener": notifications.submitListener = try hostPort(value)
+            case "alert_recipients": notifications.alertRecipients = try value.strings()
+            default:
+                var sections: [Section] = []
+                for text in try value.strings() {
+                    guard let section = Section(rawValue: text) else {
+                        throw value.error("'\(text)' is not an enforced section: use 3, 4, 5, 7, 7.2 or 8 (quoted, e.g. \"7.2\")")
+                    }
+                    sections.append(section)
+                }
+                notifications.alertSections = sections
+            }
+        }
+    }
+
+    private static func hostPort(_ value: YAMLField) throws(ConfigurationError) -> String {
+        let text = try value.string()
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port),
+              colon > text.startIndex else {
+            throw value.error("'\(text)' is not HOST:PORT, e.g. 127.0.0.1:10026")
+        }
+        return text
+    }
+}

@@ -1,0 +1,94 @@
+import ChaperoneModel
+
+/// Writes the plain-English explanation a member of staff reads when their message is
+/// tagged, held or refused: who it was for, what was found (redacted) and where, the
+/// policy section and its rule, and what to do instead. Never any raw pupil data.
+struct ExplanationWriter {
+    let configuration: Configuration
+
+    func explain(action: Action, hits: [RuleHit], findings: [Finding], recipients: [Recipient]) -> String {
+        guard action > .accept, !hits.isEmpty else { return "" }
+        var paragraphs: [String] = [opening(action)]
+        for hit in hits {
+            paragraphs.append(describe(hit, findings: findings, recipients: recipients))
+        }
+        let sections = Array(Set(hits.flatMap(\.sections))).sorted()
+        var advice = sections.map { "- " + self.advice(for: $0) }
+        if recipients.contains(where: \.isStaffPersonalAddress) {
+            advice.append("- Work email should stay in school systems: please don't forward student information to your own personal address.")
+        }
+        paragraphs.append("What to do instead:\n" + advice.joined(separator: "\n"))
+        if action >= .quarantine {
+            paragraphs.append("If you believe this is a mistake, ask \(configuration.school.itContact) to review and release it, quoting the decision id.")
+        }
+        return paragraphs.joined(separator: "\n\n")
+    }
+
+    private func opening(_ action: Action) -> String {
+        switch action {
+        case .accept: ""
+        case .tag: "Your message was delivered, marked for secure handling under \(configuration.school.name)'s Online Safety and Social Media Guidance."
+        case .quarantine: "Your message has been held and not delivered, because it appears to breach \(configuration.school.name)'s Online Safety and Social Media Guidance."
+        case .reject: "Your message was refused, because it appears to breach \(configuration.school.name)'s Online Safety and Social Media Guidance."
+        }
+    }
+
+    private func describe(_ hit: RuleHit, findings: [Finding], recipients: [Recipient]) -> String {
+        let who = hit.recipients.map { address in
+            let recipient = recipients.first { $0.address == address }
+            return "\(address) (\(Self.classPhrase(recipient)))"
+        }.joined(separator: ", ")
+        let sectionText = hit.sections.map { "Section \($0.rawValue), \($0.title): \($0.rule)" }.joined(separator: " ")
+        var text = "To \(who): \(hit.reason). \(sectionText)"
+        let found = hit.findingIndices.compactMap { findings.indices.contains($0) ? findings[$0] : nil }
+        let lines = Self.uniqueDescriptions(found)
+        if !lines.isEmpty {
+            text += "\nFound:\n" + lines.map { "- \($0)" }.joined(separator: "\n")
+        }
+        return text
+    }
+
+    static func uniqueDescriptions(_ findings: [Finding]) -> [String] {
+        var seen = Set<String>()
+        var lines: [String] = []
+        for finding in findings {
+            let line = "\(FindingWording.noun(for: finding)) (\(finding.evidence)) in \(FindingWording.place(finding.location))"
+            if seen.insert(line).inserted { lines.append(line) }
+            if lines.count == 12 {
+                lines.append("and \(findings.count - 12) more")
+                break
+            }
+        }
+        return lines
+    }
+
+    static func classPhrase(_ recipient: Recipient?) -> String {
+        guard let recipient else { return "recipient" }
+        switch recipient.recipientClass {
+        case .student: return recipient.isSchoolAddress ? "a student's school address" : "a student's personal address"
+        case .parent: return "a parent or carer"
+        case .internal: return "inside the school"
+        case .partner: return "a partner organisation"
+        case .personal: return recipient.isStaffPersonalAddress ? "your own personal address" : "a personal email address"
+        case .external: return "outside the school"
+        }
+    }
+
+    func advice(for section: Section) -> String {
+        if let custom = configuration.explanations[section] { return custom }
+        switch section {
+        case .socialContact:
+            return "Contact students only through school systems (their school email address or the learning platform), and never share your personal phone number, email or social media. If a student has contacted you personally, tell \(configuration.school.safeguardingLead)."
+        case .socialMedia:
+            return "Don't share social media identities or profile links with students."
+        case .images:
+            return "Share images of students only through the school's approved systems, and only with written consent."
+        case .internetUse:
+            return "Never send logins or passwords by email; use the school's password reset process."
+        case .unacceptableUse:
+            return "Send student information only to school accounts: remove the personal address, and share files through school systems rather than as attachments."
+        case .confidentiality:
+            return "Send sensitive student information only to people entitled to it, using the school's secure transfer system, and send a parent only their own child's information."
+        }
+    }
+}

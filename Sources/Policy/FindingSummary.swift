@@ -1,0 +1,78 @@
+import ChaperoneModel
+
+/// The findings of one message grouped the way the rules ask about them. Only findings
+/// at or above the configured minimum confidence are counted.
+struct FindingSummary {
+    /// Pupil key → indices of findings that refer to that pupil.
+    var pupilReferences: [String: [Int]] = [:]
+    /// Pupils with sensitive data (an identifier or a sensitive attribute) in the message.
+    var sensitivePupils: [String: [Int]] = [:]
+    /// Valid identifiers (UPN, ULN, NHS, NINO) not linked to any roster pupil.
+    var unlinkedIdentifiers: [Int] = []
+    /// Bulk pupil data and MIS-export tables.
+    var bulk: [Int] = []
+    /// Mobile numbers, personal-webmail addresses and social-media identities.
+    var contactDetails: [Int] = []
+    var socialMedia: [Int] = []
+    var credentials: [Int] = []
+    var images: [Int] = []
+    var executables: [Int] = []
+    var unscannable: [Int] = []
+
+    static let referenceKinds: Set<DetectorKind> = [.pupilName, .pupilEmail, .upn, .uln, .nhsNumber, .nationalInsurance]
+    static let identifierKinds: Set<DetectorKind> = [.upn, .uln, .nhsNumber, .nationalInsurance]
+    static let attributeKinds: Set<DetectorKind> = [.dateOfBirth, .pupilAddress, .pupilPostcode, .specialCategory]
+
+    init(findings: [Finding], minimumConfidence: Double) {
+        for (index, finding) in findings.enumerated() where finding.confidence >= minimumConfidence {
+            let kind = finding.detector
+            if let pupil = finding.pupil {
+                if Self.referenceKinds.contains(kind) { pupilReferences[pupil, default: []].append(index) }
+                if Self.identifierKinds.contains(kind) || Self.attributeKinds.contains(kind) {
+                    sensitivePupils[pupil, default: []].append(index)
+                }
+            } else if Self.identifierKinds.contains(kind) {
+                unlinkedIdentifiers.append(index)
+            }
+            switch kind {
+            case .bulkPupilData, .misExport: bulk.append(index)
+            case .mobileNumber, .personalEmail: contactDetails.append(index)
+            case .socialMedia: contactDetails.append(index); socialMedia.append(index)
+            case .credential: credentials.append(index)
+            case .imageAttachment: images.append(index)
+            case .executableAttachment: executables.append(index)
+            case .unscannableContent: unscannable.append(index)
+            default: break
+            }
+        }
+    }
+
+    /// True when the message refers to any pupil or carries pupil data at all.
+    var hasPupilData: Bool {
+        !pupilReferences.isEmpty || !unlinkedIdentifiers.isEmpty || !bulk.isEmpty || !sensitivePupils.isEmpty
+    }
+
+    /// True when the message carries sensitive pupil data.
+    var hasSensitiveData: Bool {
+        !sensitivePupils.isEmpty || !unlinkedIdentifiers.isEmpty || !bulk.isEmpty
+    }
+
+    /// Every finding index that makes the data sensitive.
+    var sensitiveIndices: [Int] {
+        (sensitivePupils.values.flatMap { $0 } + unlinkedIdentifiers + bulk).sorted()
+    }
+
+    /// Finding indices of sensitive data about pupils other than `allowed`, plus
+    /// unlinked identifiers and bulk data (which cannot belong to one family).
+    func sensitiveIndices(notAbout allowed: [String]) -> [Int] {
+        let others = sensitivePupils.filter { !allowed.contains($0.key) }.values.flatMap { $0 }
+        return (others + unlinkedIdentifiers + bulk).sorted()
+    }
+
+    /// Finding indices referring to pupils other than `allowed`.
+    func referenceIndices(notAbout allowed: [String]) -> [Int] {
+        pupilReferences.filter { !allowed.contains($0.key) }.values.flatMap { $0 }.sorted()
+    }
+
+    var referenceIndices: [Int] { pupilReferences.values.flatMap { $0 }.sorted() }
+}

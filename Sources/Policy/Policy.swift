@@ -1,2 +1,0 @@
-/// Policy (in progress).
-public enum PolicyModule {}

@@ -1,0 +1,15 @@
+import ChaperoneModel
+
+/// What the policy engine decided for one message.
+public struct PolicyDecision: Codable, Hashable, Sendable {
+    /// The most severe action of every rule that fired (accept when none did).
+    public var action: Action
+    /// The union of the sections of every rule that fired, sorted.
+    public var sections: [Section]
+    /// The findings, each with the sections it contributed to.
+    public var findings: [Finding]
+    public var recipients: [Recipient]
+    public var hits: [RuleHit]
+    /// Plain-English explanation for the sender; empty when nothing fired.
+    public var explanation: String
+}

@@ -1,0 +1,54 @@
+import ChaperoneModel
+
+/// Turns findings and recipients into the school's rules (policy sections 3, 4, 5, 7,
+/// 7.2 and 8), an action and an explanation. Pure and immutable: build one per
+/// configuration and roster snapshot and share it across threads.
+public struct PolicyEngine: Sendable {
+    public let configuration: Configuration
+    public let classifier: RecipientClassifier
+
+    public init(configuration: Configuration, roster: Roster, webmailDomains: Set<String>) {
+        self.configuration = configuration
+        self.classifier = RecipientClassifier(configuration: configuration, roster: roster, webmailDomains: webmailDomains)
+    }
+
+    /// Decides what to do with a message sent by `envelope.sender` to
+    /// `envelope.recipients`, given what the detectors found in it.
+    public func decide(envelope: Envelope, findings: [Finding]) -> PolicyDecision {
+        let recipients = envelope.recipients.map { classifier.classify($0, sender: envelope.sender) }
+        let summary = FindingSummary(findings: findings, minimumConfidence: configuration.thresholds.minimumConfidence)
+        var hits: [RuleHit] = []
+        for recipient in recipients {
+            hits += rules(for: recipient, summary: summary)
+        }
+        hits = merge(hits)
+        var annotated = findings
+        for hit in hits where hit.action > .accept {
+            for index in hit.findingIndices where annotated.indices.contains(index) {
+                annotated[index].sections = Array(Set(annotated[index].sections).union(hit.sections)).sorted()
+            }
+        }
+        let firing = hits.filter { $0.action > .accept }
+        let action = firing.map(\.action).max() ?? .accept
+        let sections = Array(Set(firing.flatMap(\.sections))).sorted()
+        let writer = ExplanationWriter(configuration: configuration)
+        let explanation = writer.explain(action: action, hits: firing, findings: annotated, recipients: recipients)
+        return PolicyDecision(
+            action: action, sections: sections, findings: annotated,
+            recipients: recipients, hits: hits, explanation: explanation
+        )
+    }
+
+    /// Joins hits of the same rule for several recipients into one.
+    private func merge(_ hits: [RuleHit]) -> [RuleHit] {
+        var merged: [RuleHit] = []
+        for hit in hits {
+            if let index = merged.firstIndex(where: { $0.rule == hit.rule && $0.findingIndices == hit.findingIndices }) {
+                merged[index].recipients += hit.recipients.filter { !merged[index].recipients.contains($0) }
+            } else {
+                merged.append(hit)
+            }
+        }
+        return merged
+    }
+}

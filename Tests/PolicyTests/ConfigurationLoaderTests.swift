@@ -1,0 +1,68 @@
+import ChaperoneModel
+@testable import Policy
+import Testing
+
+@Suite struct ConfigurationLoaderTests {
+    @Test func readsEveryKeyAndResolvesRelativePaths() throws {
+        let yaml = """
+        school:
+          name: Test School
+          domains: [School.Example]
+          partner_domains: [leeds.gov.uk]
+          extra_webmail_domains: [mail.example]
+          it_contact: the IT office (ext 201)
+          safeguarding_lead: Ms A Lead
+        roster:
+          files: [roster/pupils.csv, /abs/ctf.xml]
+          staff_file: roster/staff.csv
+        thresholds: {bulk_pupils: 5, proximity_window: 200, minimum_confidence: 0.7}
+        actions: {confidentiality: reject, partner_sensitive: accept}
+        tagging: {header: X-Sens, subject_prefix: "[OFFICIAL-SENSITIVE]", trace_header: null}
+        explanations:
+          "7.2": Use the school drive.
+        limits: {max_parts: 100, scan_deadline_seconds: 5}
+        milter: {listen: "unix:/run/c.sock", fail_action: accept, progress_interval_seconds: 2, spool_directory: spool}
+        store: {database: data/c.sqlite, quarantine_retention_days: 10, decision_retention_days: 100}
+        release: {postfix_config_directory: /etc/postfix-out, reinject_listener: "127.0.0.1:10027"}
+        notifications: {enabled: false, from_address: c@school.example, submit_listener: "127.0.0.1:10026", alert_recipients: [dsl@school.example], alert_sections: ["3", "7.2"]}
+        """
+        let c = try ConfigurationLoader.load(yaml: yaml, source: "c.yaml", baseDirectory: "/etc/chaperone")
+        #expect(c.school.domains == ["school.example"])
+        #expect(c.roster.files == ["/etc/chaperone/roster/pupils.csv", "/abs/ctf.xml"])
+        #expect(c.roster.staffFile == "/etc/chaperone/roster/staff.csv")
+        #expect(c.thresholds.bulkPupils == 5 && c.thresholds.minimumConfidence == 0.7)
+        #expect(c.actions.confidentiality == .reject && c.actions.partnerSensitive == .accept && c.actions.images == .quarantine)
+        #expect(c.tagging.traceHeader == nil && c.tagging.subjectPrefix == "[OFFICIAL-SENSITIVE]")
+        #expect(c.explanations[.unacceptableUse] == "Use the school drive.")
+        #expect(c.limits.maxParts == 100 && c.limits.scanDeadlineSeconds == 5)
+        #expect(c.milter.failAction == .accept && c.milter.spoolDirectory == "/etc/chaperone/spool")
+        #expect(c.store.database == "/etc/chaperone/data/c.sqlite")
+        #expect(c.release.postfixConfigDirectory == "/etc/postfix-out")
+        #expect(c.notifications.alertSections == [.socialContact, .unacceptableUse])
+    }
+
+    @Test(arguments: [
+        ("school:\n  domains: [a.example]\n  nmae: X\n", 3, "unknown key 'nmae'"),
+        ("school:\n  domains: [a.example]\nthresholds:\n  bulk_pupils: lots\n", 4, "expected a whole number"),
+        ("school:\n  domains: [a.example]\nthresholds:\n  bulk_pupils: 1\n", 4, "out of range"),
+        ("school:\n  domains: [a.example]\nactions:\n  images: delete\n", 4, "'delete' is not one of: accept, tag, quarantine, reject"),
+        ("school:\n  domains: [a.example]\nmilter:\n  listen: 127.0.0.1:8891\n", 4, "is not a listen address"),
+        ("school:\n  domains: [a.example]\nnotifications:\n  alert_sections: [\"9\"]\n", 4, "not an enforced section"),
+        ("school:\n  domains: [a.example\n", 3, "YAML syntax"),
+        ("school:\n  name: X\n", 1, "school.domains is empty"),
+        ("school:\n  domains: [\"me@a.example\"]\n", 1, "is not a domain name"),
+        ("school:\n  domains: [a.example]\n  domains: [b.example]\n", 3, "duplicated key"),
+    ])
+    func reportsProblemsWithTheirLine(yaml: String, line: Int, fragment: String) {
+        #expect {
+            _ = try ConfigurationLoader.load(yaml: yaml, source: "bad.yaml")
+        } throws: { error in
+            guard let error = error as? ConfigurationError else { return false }
+            return error.line == line && error.description.contains(fragment) && error.description.hasPrefix("bad.yaml:")
+        }
+    }
+
+    @Test func emptyDocumentIsDefaults() throws {
+        #expect(try ConfigurationLoader.load(yaml: "") == Configuration())
+    }
+}

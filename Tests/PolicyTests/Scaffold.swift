@@ -1,4 +1,0 @@
-import Testing
-
-// Tests for Policy arrive with the module.
-@Suite struct PolicyScaffold {}
