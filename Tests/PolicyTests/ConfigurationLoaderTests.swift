@@ -51,7 +51,7 @@ import Testing
         ("school:\n  domains: [a.example\n", 3, "YAML syntax"),
         ("school:\n  name: X\n", 1, "school.domains is empty"),
         ("school:\n  domains: [\"me@a.example\"]\n", 1, "is not a domain name"),
-        ("school:\n  domains: [a.example]\n  domains: [b.example]\n", 3, "duplicated key"),
+        ("school:\n  domains: [a.example]\n  domains: [b.example]\n", 2, "duplicated key"),
     ])
     func reportsProblemsWithTheirLine(yaml: String, line: Int, fragment: String) {
         #expect {

@@ -53,6 +53,11 @@ public enum ConfigurationLoader {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return ConfigurationError(source: source, line: mark.line, column: mark.column, keyPath: "", message: "YAML syntax: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ConfigurationError(
+                source: source, line: context.mark.line, column: context.mark.column, keyPath: "",
+                message: "duplicated key(s) \(duplicates.joined(separator: ", ")): give each key once"
+            )
         default:
             return ConfigurationError(source: source, line: 0, column: 0, keyPath: "", message: "YAML syntax: \(error)")
         }
