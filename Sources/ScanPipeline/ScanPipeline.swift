@@ -1,2 +1,80 @@
-/// ScanPipeline (in progress).
-public enum ScanPipelineModule {}
+import ChaperoneModel
+import Detectors
+import Foundation
+import MIMEParser
+import Policy
+import TextExtraction
+
+/// The one path every message takes, for the milter and `chaperone scan` alike:
+/// raw bytes and an envelope in, a `ScanReport` out. Pure (no I/O, no NIO, no
+/// database) and immutable: build one per configuration and roster snapshot and share
+/// it across threads; a reload builds a new one.
+public struct ScanPipeline: Sendable {
+    public let configuration: Configuration
+    public let roster: Roster
+    /// Fingerprint of the configuration and roster, recorded with each decision.
+    public let version: String
+    let extractor: TextExtractor
+    let detection: DetectionEngine
+    let policy: PolicyEngine
+
+    /// Builds the detectors' automaton and the policy tables once.
+    public init(configuration: Configuration, roster: Roster, version: String = "") {
+        self.configuration = configuration
+        self.roster = roster
+        self.version = version
+        self.extractor = TextExtractor(limits: configuration.limits)
+        self.detection = DetectionEngine(
+            roster: roster, thresholds: configuration.thresholds,
+            extraWebmailDomains: configuration.school.extraWebmailDomains
+        )
+        self.policy = PolicyEngine(configuration: configuration, roster: roster, webmailDomains: WebmailDomains.builtIn)
+    }
+
+    /// Scans a message sent with the given envelope (the milter's case).
+    public func scan(message: [UInt8], envelope: Envelope) -> ScanReport {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let content = extract(message)
+        return decide(content: content, envelope: envelope, size: message.count, started: started)
+    }
+
+    /// Scans a message file: the envelope comes from the From, To, Cc and Bcc headers,
+    /// unless `sender` or `recipients` override them.
+    public func scan(message: [UInt8], sender: String? = nil, recipients: [String] = []) -> ScanReport {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let content = extract(message)
+        let envelope = Envelope(
+            sender: sender ?? content.fromAddresses.first ?? "",
+            recipients: recipients.isEmpty ? content.toAddresses + content.ccAddresses + content.bccAddresses : recipients
+        )
+        return decide(content: content, envelope: envelope, size: message.count, started: started)
+    }
+
+    /// MIME parsing and text extraction, with the message-size limit applied first:
+    /// an oversized message is still classified by its headers, and the unread rest
+    /// becomes an unscannable-content finding.
+    func extract(_ message: [UInt8]) -> MessageContent {
+        let limit = configuration.limits.maxMessageBytes
+        guard message.count > limit else {
+            return extractor.extract(MessageParser.parse(message, limits: configuration.limits))
+        }
+        let headerBytes = Array(message.prefix(min(limit, configuration.limits.maxHeaderBytes)))
+        var content = extractor.extract(MessageParser.parse(headerBytes, limits: configuration.limits))
+        content.problems.append(ScanProblem(
+            kind: .limitHit, location: "message", limit: "max_message_bytes",
+            message: "the message is \(message.count) bytes, over limits.max_message_bytes (\(limit)); only its headers were read"
+        ))
+        return content
+    }
+
+    func decide(content: MessageContent, envelope: Envelope, size: Int, started: UInt64) -> ScanReport {
+        let findings = detection.findings(in: content)
+        let decision = policy.decide(envelope: envelope, findings: findings)
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return ScanReport(
+            messageID: content.messageID, action: decision.action, sections: decision.sections,
+            findings: decision.findings, recipients: decision.recipients, explanation: decision.explanation,
+            problems: content.problems, sizeBytes: size, scanSeconds: elapsed
+        )
+    }
+}

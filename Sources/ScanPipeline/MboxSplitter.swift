@@ -1,0 +1,54 @@
+/// Splits an mbox file (mboxrd or mboxo) into messages: each starts at a line that
+/// begins `From ` at the start of the file or after a blank line; the `From ` line is
+/// dropped and `>From ` quoting is undone. Pure, bytes in and out.
+public enum MboxSplitter {
+    /// True when the bytes look like an mbox (first line starts `From `).
+    public static func looksLikeMbox(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: fromLine)
+    }
+
+    /// The messages in the mbox, in order, each as raw bytes.
+    public static func split(_ bytes: [UInt8]) -> [[UInt8]] {
+        var messages: [[UInt8]] = []
+        var current: [UInt8] = []
+        var lineStart = 0
+        var previousLineBlank = true
+        var inMessage = false
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let next = min(lineEnd + 1, bytes.count)
+            let line = bytes[lineStart..<next]
+            if previousLineBlank, line.starts(with: fromLine) {
+                if inMessage { messages.append(trimTrailingBlankLine(current)) }
+                current = []
+                inMessage = true
+            } else if inMessage {
+                current.append(contentsOf: unquote(line))
+            }
+            let content = line.filter { $0 != 0x0A && $0 != 0x0D }
+            previousLineBlank = content.isEmpty
+            lineStart = next
+        }
+        if inMessage { messages.append(trimTrailingBlankLine(current)) }
+        return messages
+    }
+
+    private static let fromLine = Array("From ".utf8)
+
+    /// `>From ` → `From `, `>>From ` → `>From ` (mboxrd).
+    private static func unquote(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var index = line.startIndex
+        while index < line.endIndex, line[index] == UInt8(ascii: ">") { index += 1 }
+        guard index > line.startIndex, line[index...].starts(with: fromLine) else { return line }
+        return line.dropFirst()
+    }
+
+    /// The blank line that separates messages in an mbox belongs to the format.
+    private static func trimTrailingBlankLine(_ message: [UInt8]) -> [UInt8] {
+        var end = message.count
+        if end >= 2, message[end - 1] == 0x0A, message[end - 2] == 0x0A { end -= 1 }
+        else if end >= 4, message[(end - 4)..<end].elementsEqual([0x0D, 0x0A, 0x0D, 0x0A]) { end -= 2 }
+        return Array(message[0..<end])
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+
+/// `chaperone check-config FILE`: validates a configuration file and the roster files it
+/// names, printing line-accurate errors, so a broken file is caught before a reload.
+struct CheckConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-config",
+        abstract: "Validate a configuration file and the roster it names."
+    )
+
+    @Argument(help: "The YAML configuration file.")
+    var file: String
+
+    func run() throws {
+        var options = RuntimeOptions()
+        options.config = file
+        let loaded: RuntimeLoader.Loaded
+        do {
+            loaded = try RuntimeLoader(options: options).load()
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let c = loaded.configuration
+        let roster = loaded.rosterReport.roster
+        print("\(file): OK")
+        print("  school: \(c.school.name) (\(c.school.domains.joined(separator: ", ")))")
+        print("  partners: \(c.school.partnerDomains.isEmpty ? "none" : c.school.partnerDomains.joined(separator: ", "))")
+        print("  roster: \(roster.students.count) pupils, \(roster.contacts.count) contacts, \(roster.staff.count) staff from \(c.roster.files.count + (c.roster.staffFile == nil ? 0 : 1)) file(s)")
+        let problems = loaded.rosterReport.problems
+        if !problems.isEmpty {
+            print("  roster problems (\(problems.count)); run `chaperone roster check` for all of them:")
+            for problem in problems.prefix(10) { print("    \(problem)") }
+        }
+        print("  milter: \(c.milter.listen), fail action \(c.milter.failAction.rawValue)")
+        print("  store: \(c.store.database)")
+    }
+}

@@ -1,0 +1,48 @@
+import ChaperoneModel
+import Foundation
+import Policy
+import ScanPipeline
+
+/// Prints scan results: a short verdict per message (details with `--explain`), or
+/// JSON Lines.
+struct ScanPrinter: Sendable {
+    let json: Bool
+    let explain: Bool
+
+    func print(name: String, report: ScanReport) {
+        if json {
+            write(ScanReportJSON(file: name, report: report).jsonLine())
+            return
+        }
+        let sections = report.sections.isEmpty ? "" : " §" + report.sections.map(\.rawValue).joined(separator: " §")
+        let recipients = report.recipients.map { "\($0.address) [\($0.recipientClass.rawValue)]" }.joined(separator: ", ")
+        write("\(report.action.rawValue.uppercased())\(sections)  \(name)  → \(recipients)")
+        guard explain else { return }
+        for finding in report.findings {
+            let sectionText = finding.sections.isEmpty ? "" : " §" + finding.sections.map(\.rawValue).joined(separator: " §")
+            write("    \(finding.detector.rawValue) \(finding.evidence) at \(finding.location) (\(Int((finding.confidence * 100).rounded()))%)\(sectionText)")
+        }
+        for problem in report.problems { write("    problem: \(problem)") }
+        if !report.explanation.isEmpty {
+            write(report.explanation.split(separator: "\n", omittingEmptySubsequences: false).map { "    | \($0)" }.joined(separator: "\n"))
+        }
+    }
+
+    func printError(name: String, message: String) {
+        if json {
+            let escaped = message.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            let file = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            write("{\"error\":\"\(escaped)\",\"file\":\"\(file)\"}")
+        }
+        FileHandle.standardError.write(Data("chaperone scan: \(name): \(message)\n".utf8))
+    }
+
+    func summary(_ tally: ScanTally) {
+        let parts = Action.allCases.map { "\(tally.byAction[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+        write("\(tally.messages) messages: \(parts)" + (tally.errors > 0 ? ", \(tally.errors) errors" : ""))
+    }
+
+    private func write(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}

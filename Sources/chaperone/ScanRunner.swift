@@ -1,0 +1,77 @@
+import ChaperoneModel
+import Foundation
+import ScanPipeline
+
+/// Counts of what a scan run saw.
+struct ScanTally: Sendable {
+    var messages = 0
+    var byAction: [Action: Int] = [:]
+    var errors = 0
+    /// Messages quarantined or rejected.
+    var breaches: Int { (byAction[.quarantine] ?? 0) + (byAction[.reject] ?? 0) }
+}
+
+/// Scans inputs on every core while printing results in input order. Files are read a
+/// window at a time so thousands of messages never sit in memory at once.
+struct ScanRunner: Sendable {
+    let pipeline: ScanPipeline
+    let from: String?
+    let rcpt: [String]
+    let jobs: Int
+
+    func run(files: [(path: String, error: String?)], printer: ScanPrinter) async -> ScanTally {
+        var tally = ScanTally()
+        let window = max(jobs * 8, 16)
+        var start = 0
+        while start < files.count {
+            let batch = files[start..<min(start + window, files.count)]
+            start += batch.count
+            let results = await scanBatch(Array(batch))
+            for (name, outcome) in results {
+                switch outcome {
+                case .success(let report):
+                    tally.messages += 1
+                    tally.byAction[report.action, default: 0] += 1
+                    printer.print(name: name, report: report)
+                case .failure(let message):
+                    tally.errors += 1
+                    printer.printError(name: name, message: message.text)
+                }
+            }
+        }
+        return tally
+    }
+
+    /// A file or message that could not be scanned.
+    struct Failure: Error { var text: String }
+
+    private func scanBatch(_ batch: [(path: String, error: String?)]) async -> [(String, Result<ScanReport, Failure>)] {
+        await withTaskGroup(of: (Int, [(String, Result<ScanReport, Failure>)]).self) { group in
+            var collected: [Int: [(String, Result<ScanReport, Failure>)]] = [:]
+            var next = 0
+            func add(_ index: Int) {
+                let file = batch[index]
+                group.addTask {
+                    if let error = file.error { return (index, [(file.path, .failure(Failure(text: error)))]) }
+                    return (index, ScanInputs.read(file.path).map { input in
+                        guard let bytes = input.bytes else {
+                            return (input.name, .failure(Failure(text: input.error ?? "unreadable")))
+                        }
+                        return (input.name, .success(scan(bytes)))
+                    })
+                }
+            }
+            while next < min(jobs, batch.count) { add(next); next += 1 }
+            while let (index, result) = await group.next() {
+                collected[index] = result
+                if next < batch.count { add(next); next += 1 }
+            }
+            return (0..<batch.count).flatMap { collected[$0] ?? [] }
+        }
+    }
+
+    private func scan(_ bytes: [UInt8]) -> ScanReport {
+        if from == nil, rcpt.isEmpty { return pipeline.scan(message: bytes) }
+        return pipeline.scan(message: bytes, sender: from, recipients: rcpt)
+    }
+}
