@@ -1,0 +1,44 @@
+import ChaperoneModel
+import Foundation
+import ScanPipeline
+import Testing
+
+/// Every message in samples/messages has its expected verdict in
+/// samples/messages/expected.tsv (file, action, sections); this checks them all through
+/// the same pipeline the milter runs.
+@Suite struct SampleMessageTests {
+    struct Expectation: Sendable, CustomTestStringConvertible {
+        var file: String
+        var action: Action
+        var sections: [Section]
+        var testDescription: String { file }
+    }
+
+    static func expectations() -> [Expectation] {
+        let url = SamplePaths.messages.appendingPathComponent("expected.tsv")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            if line.hasPrefix("#") { return nil }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard columns.count >= 3, let action = Action(rawValue: columns[1]) else { return nil }
+            let sections = columns[2].split(separator: ",").compactMap { Section(rawValue: String($0)) }
+            return Expectation(file: columns[0], action: action, sections: sections)
+        }
+    }
+
+    @Test func everySampleHasAnExpectationAndThereAreEnough() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: SamplePaths.messages.path).filter { $0.hasSuffix(".eml") }
+        let expected = Set(Self.expectations().map(\.file))
+        #expect(files.count >= 40)
+        #expect(Set(files) == expected)
+    }
+
+    @Test(arguments: expectations())
+    func verdict(_ expectation: Expectation) throws {
+        let (_, _, pipeline) = try SampleRuntime.load()
+        let bytes = try SamplePaths.bytes(SamplePaths.messages.appendingPathComponent(expectation.file))
+        let report = pipeline.scan(message: bytes)
+        #expect(report.action == expectation.action, "\(report.findings.map { "\($0.detector.rawValue)@\($0.location) \($0.confidence)" })")
+        #expect(report.sections == expectation.sections)
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-
-// Tests for ScanPipeline arrive with the module.
-@Suite struct ScanPipelineScaffold {}
