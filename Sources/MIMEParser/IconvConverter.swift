@@ -18,35 +18,38 @@ enum IconvConverter {
         input.withUnsafeBufferPointer { source in
             var inPointer = UnsafeMutablePointer(mutating: source.baseAddress.map { UnsafeMutableRawPointer(mutating: $0).assumingMemoryBound(to: CChar.self) })
             var inLeft = source.count
-            while true {
-                let (produced, status) = scratch.withUnsafeMutableBufferPointer { target -> (Int, Int32) in
-                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(target.baseAddress!).assumingMemoryBound(to: CChar.self)
-                    var outLeft = target.count
-                    let result: Int
-                    if inLeft > 0 {
-                        result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-                    } else {
-                        result = iconv(converter, nil, nil, &outPointer, &outLeft)
-                    }
-                    return (target.count - outLeft, result == -1 ? errno : 0)
-                }
+            while inLeft > 0 {
+                let (produced, status) = step(converter, &inPointer, &inLeft, into: &scratch)
                 output.append(contentsOf: scratch[0..<produced])
-                if status == 0 {
-                    if inLeft == 0 { break }
-                    continue
-                }
-                if status == E2BIG { continue }
+                if status == 0 || status == E2BIG { continue }
                 // EILSEQ (invalid byte) or EINVAL (truncated sequence): replace and skip a byte.
                 clean = false
                 output.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                guard inLeft > 0 else { break }
                 inPointer = inPointer.map { $0 + 1 }
                 inLeft -= 1
-                if inLeft == 0 { break }
             }
+            // Flush characters the converter holds back (e.g. windows-1255 combining marks).
+            let (produced, _) = step(converter, nil, &inLeft, into: &scratch)
+            output.append(contentsOf: scratch[0..<produced])
         }
         let text = String(decoding: output, as: UTF8.self)
         return DecodedText(text: text, charset: charset, charsetKnown: true, isClean: clean)
+    }
+
+    /// One `iconv` call into `scratch`; a `nil` input pointer flushes the converter.
+    private static func step(
+        _ converter: iconv_t, _ input: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ inLeft: inout Int,
+        into scratch: inout [UInt8]
+    ) -> (Int, Int32) {
+        scratch.withUnsafeMutableBufferPointer { target -> (Int, Int32) in
+            guard let base = target.baseAddress else { return (0, 0) }
+            var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(base).assumingMemoryBound(to: CChar.self)
+            var outLeft = target.count
+            let result = input == nil
+                ? iconv(converter, nil, nil, &outPointer, &outLeft)
+                : iconv(converter, input, &inLeft, &outPointer, &outLeft)
+            return (target.count - outLeft, result == -1 ? errno : 0)
+        }
     }
 
     private static func open(_ charset: String) -> iconv_t? {
