@@ -36,7 +36,7 @@ extension EntityScanner {
             if result.looksLikeNotBase64 {
                 decoded = Array(raw)
                 part.problems.append(ScanProblem(kind: .undecodable, location: location,
-                    message: "The base64 body is not base64 (\(result.junkCount) stray characters); its raw text was scanned instead."))
+                    message: "The base64 body is not base64 (\(result.junkCount + result.blankCount) stray characters); its raw text was scanned instead."))
             } else {
                 decoded = result.bytes
                 if result.junkCount > 0 || result.danglingBits {

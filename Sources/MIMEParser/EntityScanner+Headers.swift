@@ -42,7 +42,14 @@ extension EntityScanner {
         guard let range = nodes[index].pendingField else { return }
         nodes[index].pendingField = nil
         let location = "part \(nodes[index].path)"
-        guard nodes[index].headerBytes + range.count <= limits.maxHeaderBytes else {
+        var kept = range
+        if range.count > limits.maxLineBytes {
+            kept = range.lowerBound..<(range.lowerBound + limits.maxLineBytes)
+            nodes[index].problems.append(ScanProblem(
+                kind: .limitHit, location: location, limit: "max_line_bytes",
+                message: "A header field is \(range.count) bytes long; only the first \(limits.maxLineBytes) were kept."))
+        }
+        guard nodes[index].headerBytes + kept.count <= limits.maxHeaderBytes else {
             if nodes[index].headerBytes <= limits.maxHeaderBytes {
                 nodes[index].problems.append(ScanProblem(
                     kind: .limitHit, location: location, limit: "max_header_bytes",
@@ -51,14 +58,7 @@ extension EntityScanner {
             }
             return
         }
-        nodes[index].headerBytes += range.count
-        var kept = range
-        if range.count > limits.maxLineBytes {
-            kept = range.lowerBound..<(range.lowerBound + limits.maxLineBytes)
-            nodes[index].problems.append(ScanProblem(
-                kind: .limitHit, location: location, limit: "max_line_bytes",
-                message: "A header field is \(range.count) bytes long; only the first \(limits.maxLineBytes) were kept."))
-        }
+        nodes[index].headerBytes += kept.count
         if let field = HeaderField(rawBytes: bytes[kept]) {
             nodes[index].fields.append(field)
         }
