@@ -78,6 +78,6 @@ extension Base64Decoder.Result {
     /// noise: the part is then scanned as raw text instead.
     public var looksLikeNotBase64: Bool {
         let stray = junkCount + blankCount
-        return stray > 16 && stray * 20 > bytes.count
+        return stray > 8 && stray * 20 > bytes.count
     }
 }
