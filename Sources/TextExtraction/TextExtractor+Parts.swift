@@ -56,7 +56,15 @@ extension TextExtractor {
             let text = part.contentType.parameters["format"]?.lowercased() == "flowed"
                 ? FlowedText.unwrap(decoded, deleteSpace: part.contentType.parameters["delsp"]?.lowercased() == "yes")
                 : decoded
-            collector.add(TextSegment(location: location, text: text))
+            collector.add(TextSegment(location: location, text: text.trimmingTrailingLineBreaks()))
         }
+    }
+}
+
+extension String {
+    /// The string without trailing line breaks and blanks.
+    func trimmingTrailingLineBreaks() -> String {
+        guard let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[...last])
     }
 }
