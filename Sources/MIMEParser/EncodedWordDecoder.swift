@@ -13,6 +13,7 @@ public enum EncodedWordDecoder {
         var literalStart = 0
         var lastWasEncoded = false
         var index = 0
+        let stops = EncodedWord.stops(bytes)
 
         func flushPending() {
             guard let charset = pendingCharset else { return }
@@ -22,7 +23,7 @@ public enum EncodedWordDecoder {
         }
 
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "="), let word = EncodedWord.parse(bytes, at: index) else {
+            guard bytes[index] == UInt8(ascii: "="), let word = EncodedWord.parse(bytes, at: index, stops: stops) else {
                 index += 1
                 continue
             }

@@ -35,4 +35,9 @@ import Testing
         #expect(EncodedWordDecoder.decode("=?ISO-8859-1*en?Q?Andr=E9?=") == "André")
         #expect(EncodedWordDecoder.decode("=?koi8-r?B?8NLJ18XU?=") == "Привет")
     }
+
+    @Test func manyUnterminatedStartsStayLiteral() {
+        let text = String(repeating: "=?a?q?a", count: 100_000)
+        #expect(EncodedWordDecoder.decode(text) == text)
+    }
 }
