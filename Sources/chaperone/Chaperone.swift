@@ -6,6 +6,8 @@ struct Chaperone: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chaperone",
         abstract: "Keeps pupils' personal data in outbound school mail where it belongs.",
-        subcommands: [ScanCommand.self, CheckConfigCommand.self]
+        subcommands: [
+            ScanCommand.self, CheckConfigCommand.self, InspectCommand.self,
+        ]
     )
 }

@@ -1,2 +1,0 @@
-/// MIME parsing: raw message bytes in, a part tree out.
-public enum MIMEParserModule {}

@@ -1,0 +1,2 @@
+/// Thrown from ZIPFoundation's consumer to stop inflating at the expansion limit.
+struct ArchiveLimitReached: Error {}

@@ -1,0 +1,25 @@
+/// How an attachment's content is read, from its content type and filename extension.
+enum AttachmentKind: Equatable {
+    case plainText, html, csv, zip, docx, xlsx, other
+
+    init(contentType: String, filename: String) {
+        let ext = filename.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        let hasExtension = filename.contains(".")
+        switch (contentType, hasExtension ? ext : "") {
+        case (_, "csv"), (_, "tsv"), ("text/csv", _), ("text/tab-separated-values", _), ("application/csv", _):
+            self = .csv
+        case (_, "htm"), (_, "html"), ("text/html", _):
+            self = .html
+        case (_, "docx"), ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", _):
+            self = .docx
+        case (_, "xlsx"), ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _):
+            self = .xlsx
+        case (_, "zip"), ("application/zip", _), ("application/x-zip-compressed", _):
+            self = .zip
+        case (_, "txt"), (_, "text"), (_, "log"), (_, "md"), (_, "vcf"), (_, "ics"):
+            self = .plainText
+        default:
+            self = contentType.hasPrefix("text/") ? .plainText : .other
+        }
+    }
+}

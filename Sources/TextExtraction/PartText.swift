@@ -1,0 +1,50 @@
+import ChaperoneModel
+import MIMEParser
+
+/// A leaf's body as text: CRLF made LF, the declared charset decoded (for HTML without
+/// one, the `<meta charset>` is honoured), problems reported when the charset is unknown
+/// or the bytes do not fit it.
+enum PartText {
+    static func decode(_ part: MIMEPart, sniffHTML: Bool, location: TextLocation, problems: inout [ScanProblem]) -> String {
+        let bytes = normalisedLineBreaks(part.body)
+        var charset = part.charset
+        if charset == nil, sniffHTML { charset = metaCharset(bytes) }
+        let decoded = CharsetDecoder.decode(bytes, charset: charset)
+        if !decoded.charsetKnown, let charset {
+            problems.append(ScanProblem(kind: .unknownEncoding, location: location.description,
+                                        message: "Unknown charset \"\(charset.prefix(40))\"; decoded best-effort."))
+        } else if !decoded.isClean {
+            problems.append(ScanProblem(kind: .undecodable, location: location.description,
+                                        message: "Some bytes are not valid \(decoded.charset); decoded best-effort."))
+        }
+        return decoded.text
+    }
+
+    /// The bytes with every CR that precedes an LF removed.
+    static func normalisedLineBreaks(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0x0D) else { return bytes }
+        var output = [UInt8]()
+        output.reserveCapacity(bytes.count)
+        for index in bytes.indices {
+            if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { continue }
+            output.append(bytes[index])
+        }
+        return output
+    }
+
+    /// The charset named in an HTML document's first 2 KiB (`<meta charset=…>` or
+    /// `content="text/html; charset=…"`).
+    static func metaCharset(_ bytes: [UInt8]) -> String? {
+        let head = Array(bytes.prefix(2048)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let needle = Array("charset=".utf8)
+        guard head.count >= needle.count else { return nil }
+        for start in 0...(head.count - needle.count) where Array(head[start..<(start + needle.count)]) == needle {
+            var index = start + needle.count
+            while index < head.count, head[index] == UInt8(ascii: "\"") || head[index] == UInt8(ascii: "'") { index += 1 }
+            let valueStart = index
+            while index < head.count, head[index] > 0x20, !"\"'>;/".utf8.contains(head[index]) { index += 1 }
+            if index > valueStart { return String(decoding: head[valueStart..<index], as: UTF8.self) }
+        }
+        return nil
+    }
+}

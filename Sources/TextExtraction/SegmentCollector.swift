@@ -1,0 +1,48 @@
+import ChaperoneModel
+
+/// Gathers segments and problems for one message, enforcing `max_text_bytes`: once the
+/// budget is spent, the segment that crossed it is cut and later text is dropped, and
+/// the limit is reported once.
+struct SegmentCollector {
+    let limits: Limits
+    private(set) var segments: [TextSegment] = []
+    var problems: [ScanProblem] = []
+    private(set) var textBytes = 0
+    private var limitReported = false
+
+    init(limits: Limits) {
+        self.limits = limits
+    }
+
+    var isFull: Bool { textBytes >= limits.maxTextBytes }
+
+    mutating func add(_ segment: TextSegment) {
+        guard !segment.text.isEmpty else { return }
+        let size = segment.text.utf8.count
+        let room = limits.maxTextBytes - textBytes
+        if size <= room {
+            textBytes += size
+            segments.append(segment)
+            return
+        }
+        if room > 0 {
+            var cut = segment
+            cut.text = String(decoding: segment.text.utf8.prefix(room), as: UTF8.self)
+            segments.append(cut)
+            textBytes = limits.maxTextBytes
+        }
+        reportTextLimit(at: segment.location)
+    }
+
+    /// Reports `max_text_bytes` (once per message) for text dropped at `location`.
+    mutating func reportTextLimit(at location: TextLocation) {
+        guard !limitReported else { return }
+        limitReported = true
+        problems.append(ScanProblem(kind: .limitHit, location: location.description, limit: "max_text_bytes",
+                                    message: "Extracted text exceeds \(limits.maxTextBytes) bytes; the rest was not scanned."))
+    }
+
+    mutating func report(_ problem: ScanProblem) {
+        problems.append(problem)
+    }
+}

@@ -1,2 +1,0 @@
-/// TextExtraction (in progress).
-public enum TextExtractionModule {}

@@ -1,0 +1,51 @@
+import ChaperoneModel
+import MIMEParser
+
+extension TextExtractor {
+    /// Headers whose values people read: their decoded text becomes segments.
+    static let proseHeaders = ["subject", "comments", "keywords", "thread-topic"]
+    /// Address headers: their display names become segments (the addresses themselves are
+    /// in `MessageContent`'s address lists).
+    static let addressHeaders = ["from", "sender", "reply-to", "to", "cc", "bcc"]
+
+    static func messageID(_ headers: MessageHeaders) -> String? {
+        guard let value = headers.first(named: "Message-ID")?.value else { return nil }
+        let trimmed = value.trimmingCharacters(in: " \t<>")
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// `Auto-Submitted` other than `no`, or a delivery or disposition report.
+    static func isAutoSubmitted(_ root: MIMEPart) -> Bool {
+        if let value = root.headers["Auto-Submitted"]?.lowercased(), !value.isEmpty, !value.hasPrefix("no") {
+            return true
+        }
+        return root.contentType.mimeType == "multipart/report"
+    }
+
+    func addHeaderSegments(_ part: MIMEPart, collector: inout SegmentCollector) {
+        for field in part.headers.fields {
+            let name = field.lowercasedName
+            let text: String
+            if Self.proseHeaders.contains(name) {
+                text = field.decodedValue
+            } else if Self.addressHeaders.contains(name) {
+                text = AddressListParser.parse(field.value).compactMap(\.displayName).joined(separator: ", ")
+            } else {
+                continue
+            }
+            guard !text.isEmpty else { continue }
+            let location = TextLocation(kind: .header, name: name, partPath: part.path)
+            collector.add(TextSegment(location: location, text: text))
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing characters from `set`.
+    func trimmingCharacters(in set: String) -> String {
+        let skipped = Set(set)
+        guard let first = firstIndex(where: { !skipped.contains($0) }),
+              let last = lastIndex(where: { !skipped.contains($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

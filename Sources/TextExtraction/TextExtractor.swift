@@ -1,0 +1,55 @@
+import ChaperoneModel
+import MIMEParser
+
+/// Turns a parsed message into `MessageContent`: header values, bodies and attachment
+/// text as located segments, addresses, attachments, and every problem met. Pure: no
+/// I/O, safe to call from any thread.
+///
+/// Bodies are the `text/plain` and `text/html` leaves that are not attachments (both
+/// halves of a `multipart/alternative` are read, so nothing hides in either). Every other
+/// leaf is an attachment: its filename is a segment, and its content is read when it is
+/// text, HTML, CSV, OOXML or a ZIP archive. A part whose transfer encoding could not be
+/// decoded is read as raw text whatever its type.
+public struct TextExtractor: Sendable {
+    public let limits: Limits
+
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
+
+    public func extract(_ message: ParsedMessage) -> MessageContent {
+        var collector = SegmentCollector(limits: limits)
+        let headers = message.headers
+        var content = MessageContent(
+            messageID: Self.messageID(headers),
+            fromAddresses: headers.addresses(named: "From").map(\.addrSpec),
+            toAddresses: headers.addresses(named: "To").map(\.addrSpec),
+            ccAddresses: headers.addresses(named: "Cc").map(\.addrSpec),
+            bccAddresses: headers.addresses(named: "Bcc").map(\.addrSpec),
+            isAutoSubmitted: Self.isAutoSubmitted(message.root)
+        )
+        collector.problems = message.problems
+        var attachments: [AttachmentInfo] = []
+        walk(message.root, collector: &collector, attachments: &attachments)
+        content.segments = collector.segments
+        content.attachments = attachments
+        content.problems = collector.problems
+        return content
+    }
+
+    /// Visits the tree in order without recursion (depth is bounded, but a flat loop
+    /// keeps stack use constant whatever the limits say).
+    private func walk(_ root: MIMEPart, collector: inout SegmentCollector, attachments: inout [AttachmentInfo]) {
+        var stack: [(part: MIMEPart, isMessageRoot: Bool)] = [(root, true)]
+        while let (part, isMessageRoot) = stack.popLast() {
+            if isMessageRoot { addHeaderSegments(part, collector: &collector) }
+            if part.isLeaf {
+                extractLeaf(part, collector: &collector, attachments: &attachments)
+            } else if part.contentType.isEncapsulatedMessage {
+                attachments.append(attachmentInfo(part))
+            }
+            let enclosed = part.contentType.isEncapsulatedMessage
+            for child in part.children.reversed() { stack.append((child, enclosed)) }
+        }
+    }
+}

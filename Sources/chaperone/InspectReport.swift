@@ -1,0 +1,54 @@
+import ChaperoneModel
+import Foundation
+import MIMEParser
+
+/// Formats what `chaperone inspect` shows: a readable tree or JSON.
+enum InspectReport {
+    static func text(_ message: ParsedMessage, content: MessageContent?, name: String) -> String {
+        let parts = message.root.allParts
+        var out = "\(name): \(message.size) bytes, \(parts.count) part\(parts.count == 1 ? "" : "s")\n"
+        for part in parts {
+            out += String(repeating: "  ", count: part.depth) + describe(part) + "\n"
+        }
+        let problems = content?.problems ?? message.problems
+        out += problems.isEmpty ? "no problems\n" : "problems:\n"
+        for problem in problems { out += "  - \(problem)\n" }
+        guard let content else { return out }
+        out += "addresses: from \(content.fromAddresses) to \(content.toAddresses) cc \(content.ccAddresses) bcc \(content.bccAddresses)\n"
+        out += "segments:\n"
+        for segment in content.segments {
+            var label = "[\(segment.location)] \(segment.role.rawValue)"
+            if segment.location.kind == .header, segment.location.partPath != "0" { label += " in part \(segment.location.partPath)" }
+            if let table = segment.table, let row = segment.row { label += " table \(table) row \(row)" }
+            out += "  \(label)\n"
+            for line in segment.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                out += "    | \(line.replacingOccurrences(of: "\t", with: " ⇥ "))\n"
+            }
+        }
+        return out
+    }
+
+    static func describe(_ part: MIMEPart) -> String {
+        var fields = [part.path, part.contentType.mimeType]
+        if let charset = part.charset { fields.append("charset=\(charset)") }
+        if part.isLeaf {
+            fields.append(part.transferEncoding.description)
+            fields.append("\(part.encodedSize)→\(part.body.count) bytes")
+        }
+        if let disposition = part.disposition?.kind { fields.append(disposition) }
+        if let filename = part.filename { fields.append("\"\(filename)\"") }
+        return fields.joined(separator: "  ")
+    }
+
+    /// `{"message": <MessageSummary>, "content": <MessageContent>?}`, keys sorted.
+    static func json(_ message: ParsedMessage, content: MessageContent?) -> String {
+        struct Output: Encodable {
+            var message: MessageSummary
+            var content: MessageContent?
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(Output(message: MessageSummary(message), content: content))) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-
-// Tests for MIMEParser arrive with the module.
-@Suite struct MIMEParserScaffold {}

@@ -1,4 +1,0 @@
-import Testing
-
-// Tests for TextExtraction arrive with the module.
-@Suite struct TextExtractionScaffold {}
