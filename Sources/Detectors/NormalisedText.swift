@@ -12,33 +12,39 @@ struct NormalisedText {
     private(set) var rawOffsets: [Int32] = []
     /// UTF-8 length of the source.
     let rawLength: Int
+    /// Where trailing punctuation or space began in the source (so a match at the very
+    /// end maps back without it).
+    private var rawEnd: Int
 
     init(_ text: String) {
         var source = text
         let length = source.utf8.count
         rawLength = length
+        rawEnd = length
         bytes.reserveCapacity(length)
         rawOffsets.reserveCapacity(length)
         source.withUTF8 { buffer in append(buffer) }
-        if bytes.last == Self.separator {
-            bytes.removeLast()
-            rawOffsets.removeLast()
-        }
+        dropTrailingSeparator()
     }
 
     init(utf8 buffer: [UInt8]) {
         rawLength = buffer.count
+        rawEnd = buffer.count
         buffer.withUnsafeBufferPointer { append($0) }
-        if bytes.last == Self.separator {
-            bytes.removeLast()
-            rawOffsets.removeLast()
-        }
+        dropTrailingSeparator()
+    }
+
+    private mutating func dropTrailingSeparator() {
+        guard bytes.last == Self.separator, let offset = rawOffsets.last else { return }
+        bytes.removeLast()
+        rawOffsets.removeLast()
+        rawEnd = Int(offset)
     }
 
     /// The raw UTF-8 range of normalised bytes `start..<end`.
     func rawRange(_ start: Int, _ end: Int) -> Range<Int> {
-        let lower = start < rawOffsets.count ? Int(rawOffsets[start]) : rawLength
-        let upper = end < rawOffsets.count ? Int(rawOffsets[end]) : rawLength
+        let lower = start < rawOffsets.count ? Int(rawOffsets[start]) : rawEnd
+        let upper = end < rawOffsets.count ? Int(rawOffsets[end]) : rawEnd
         return lower..<max(lower, upper)
     }
 
