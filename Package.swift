@@ -32,7 +32,7 @@ let package = Package(
             name: "TextExtraction",
             dependencies: ["ChaperoneModel", "MIMEParser", "CLibXML2", "ZIPFoundation"]
         ),
-        .target(name: "RosterImport", dependencies: ["ChaperoneModel", "CLibXML2"]),
+        .target(name: "RosterImport", dependencies: ["ChaperoneModel", "CLibXML2", "Detectors"]),
         .target(name: "Detectors", dependencies: ["ChaperoneModel"]),
         .target(name: "Policy", dependencies: ["ChaperoneModel", "Yams"]),
         .target(

@@ -1,0 +1,46 @@
+import ChaperoneModel
+
+/// Findings about attachments themselves and about content that could not be read:
+/// executable or macro-enabled files (also inside archives), images and video, and
+/// every problem that left content unscanned.
+enum AttachmentChecks {
+    static let executableExtensions: Set<String> = [
+        "exe", "scr", "bat", "cmd", "com", "js", "vbs", "ps1", "jar", "msi", "docm", "xlsm", "pptm",
+    ]
+
+    static func findings(for content: MessageContent) -> [Finding] {
+        var findings: [Finding] = []
+        for attachment in content.attachments {
+            let location = TextLocation(kind: .attachmentName, name: attachment.filename, partPath: attachment.partPath)
+            if isExecutable(attachment.filename) {
+                findings.append(Finding(detector: .executableAttachment, location: location,
+                                        evidence: attachment.filename, confidence: 1, detail: fileExtension(attachment.filename)))
+            }
+            for member in attachment.archiveMembers where isExecutable(member) {
+                var memberLocation = location
+                memberLocation.detail = member
+                findings.append(Finding(detector: .executableAttachment, location: memberLocation,
+                                        evidence: member, confidence: 1, detail: fileExtension(member)))
+            }
+            if attachment.isImageOrVideo {
+                findings.append(Finding(detector: .imageAttachment, location: location, evidence: attachment.filename,
+                                        confidence: 1, detail: attachment.contentType))
+            }
+        }
+        for problem in content.problems where problem.leavesContentUnscanned {
+            findings.append(Finding(detector: .unscannableContent,
+                                    location: TextLocation(kind: .body, partPath: problem.location),
+                                    evidence: problem.message, confidence: 1, detail: problem.limit ?? problem.kind.rawValue))
+        }
+        return findings
+    }
+
+    static func fileExtension(_ name: String) -> String {
+        guard name.contains(".") else { return "" }
+        return name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+    }
+
+    static func isExecutable(_ name: String) -> Bool {
+        executableExtensions.contains(fileExtension(name))
+    }
+}

@@ -1,0 +1,101 @@
+import ChaperoneModel
+
+/// Finds calendar dates in the UK forms: `dd/mm/yyyy`, `d/m/yy`, `dd-mm-yyyy`,
+/// `dd.mm.yyyy`, `yyyy-mm-dd`, `3 March 2014`, `3rd Mar 2014`, `March 3, 2014`.
+/// Numeric dates are read day-first; two-digit years are 20yy unless that is in the
+/// future of any plausible pupil (then 19yy).
+struct DateScanner {
+    let bytes: [UInt8]
+    let tokens: [RawToken]
+
+    struct Hit {
+        var range: Range<Int>
+        var date: SchoolDate
+    }
+
+    static let months: [String: Int] = {
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december"]
+        var table: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            table[name] = index + 1
+            table[String(name.prefix(3))] = index + 1
+        }
+        table["sept"] = 9
+        return table
+    }()
+
+    func scan() -> [Hit] {
+        var hits: [Hit] = []
+        var index = 0
+        while index < tokens.count {
+            if let (hit, consumed) = numeric(at: index) ?? written(at: index) {
+                hits.append(hit)
+                index += consumed
+            } else {
+                index += 1
+            }
+        }
+        return hits
+    }
+
+    private func number(_ token: RawToken) -> Int? {
+        guard token.isAllDigits, token.length <= 4 else { return nil }
+        return bytes[token.start..<token.end].reduce(0) { $0 * 10 + Int($1 - 48) }
+    }
+
+    private func numeric(at index: Int) -> (Hit, Int)? {
+        guard index + 2 < tokens.count else { return nil }
+        let a = tokens[index], b = tokens[index + 1], c = tokens[index + 2]
+        let gap1 = bytes.gap(a, b), gap2 = bytes.gap(b, c)
+        guard gap1.count == 1, gap1 == gap2, let separator = gap1.first,
+              "/-.".utf8.contains(separator),
+              let first = number(a), let second = number(b), let third = number(c) else { return nil }
+        let date: SchoolDate?
+        if a.length == 4, b.length <= 2, c.length <= 2 {
+            date = SchoolDate(year: first, month: second, day: third)
+        } else if a.length <= 2, b.length <= 2, c.length == 4 || c.length == 2 {
+            date = SchoolDate(year: c.length == 2 ? Self.century(third) : third, month: second, day: first)
+        } else {
+            date = nil
+        }
+        guard let date else { return nil }
+        return (Hit(range: a.start..<c.end, date: date), 3)
+    }
+
+    static func century(_ twoDigits: Int) -> Int {
+        twoDigits <= 40 ? 2000 + twoDigits : 1900 + twoDigits
+    }
+
+    /// A day token (`3`, `03`, `3rd`), returning the day.
+    private func day(_ token: RawToken) -> Int? {
+        let text = bytes.lowerCasedString(token.start..<token.end)
+        let digits = text.prefix { $0.isASCIIDigitCharacter }
+        let suffix = text.dropFirst(digits.count)
+        guard (1...2).contains(digits.count), ["", "st", "nd", "rd", "th"].contains(String(suffix)) else { return nil }
+        return Int(digits)
+    }
+
+    private func month(_ token: RawToken) -> Int? {
+        guard token.isAllLetters, token.length >= 3, token.length <= 9 else { return nil }
+        return Self.months[bytes.lowerCasedString(token.start..<token.end)]
+    }
+
+    private func year(_ token: RawToken) -> Int? {
+        guard token.isAllDigits, token.length == 4 else { return nil }
+        return number(token)
+    }
+
+    private func written(at index: Int) -> (Hit, Int)? {
+        guard index + 2 < tokens.count else { return nil }
+        let a = tokens[index], b = tokens[index + 1], c = tokens[index + 2]
+        guard bytes.gap(a, b).count <= 2, bytes.gap(b, c).count <= 2 else { return nil }
+        if let d = day(a), let m = month(b), let y = year(c), let date = SchoolDate(year: y, month: m, day: d) {
+            return (Hit(range: a.start..<c.end, date: date), 3)
+        }
+        if let m = month(a), let d = day(b), let y = year(c), let date = SchoolDate(year: y, month: m, day: d) {
+            return (Hit(range: a.start..<c.end, date: date), 3)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,49 @@
+import ChaperoneModel
+
+/// Finds pupils' personal data and risky contact details in a message's extracted
+/// content. Built once per roster load (the automaton lives inside it), then shared
+/// across threads: `findings(in:)` is pure and its cost depends on the text, not on
+/// the number of pupils. Evidence is redacted here, at the point of detection.
+public struct DetectionEngine: Sendable {
+    let index: RosterIndex
+    let settings: DetectionSettings
+
+    /// Header segments that carry addresses; recipients are Policy's business, and a
+    /// parent's display name in `To:` is not content.
+    static let addressHeaders: Set<String> = [
+        "from", "to", "cc", "bcc", "reply-to", "sender", "return-path", "delivered-to",
+        "resent-from", "resent-to", "resent-cc", "resent-bcc", "envelope-to", "x-original-to",
+    ]
+
+    public init(roster: Roster, thresholds: Configuration.Thresholds, terms: SpecialCategoryTerms = .default,
+                extraWebmailDomains: [String] = []) {
+        index = RosterIndex(roster: roster, terms: terms)
+        settings = DetectionSettings(
+            thresholds: thresholds,
+            webmailDomains: WebmailDomains.builtIn.union(extraWebmailDomains.map { $0.lowercased() })
+        )
+    }
+
+    /// Every finding in `content`, in segment order, then attachment and problem findings,
+    /// then bulk findings.
+    public func findings(in content: MessageContent) -> [Finding] {
+        var findings: [Finding] = []
+        var bulk = BulkCounter()
+        for segment in content.segments {
+            if segment.location.kind == .header, Self.addressHeaders.contains(segment.location.name) { continue }
+            var scanner = SegmentScanner(index: index, settings: settings, segment: segment)
+            scanner.run()
+            findings += scanner.findings
+            for reference in scanner.references { bulk.add(reference.identity, segment: segment) }
+        }
+        findings += AttachmentChecks.findings(for: content)
+        findings += bulk.findings(threshold: settings.thresholds.bulkPupils)
+        return findings
+    }
+
+    /// Number of roster pupils indexed (for `chaperone roster check` and benchmarks).
+    public var pupilCount: Int { index.students.count }
+
+    /// Number of automaton states (a measure of memory).
+    public var automatonStates: Int { index.automaton.stateCount }
+}

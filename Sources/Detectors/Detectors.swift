@@ -1,2 +1,0 @@
-/// Detectors (in progress).
-public enum DetectorsModule {}

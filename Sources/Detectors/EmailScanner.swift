@@ -1,0 +1,44 @@
+/// Finds email addresses written in text: scans for `@` and widens to the local part
+/// and the domain. Addresses come back lower-cased with their raw range.
+struct EmailScanner {
+    let bytes: [UInt8]
+
+    struct Hit {
+        var range: Range<Int>
+        var address: String
+        var domain: String
+    }
+
+    static func isLocalByte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || "._%+-'".utf8.contains(byte)
+    }
+
+    static func isDomainByte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || byte == 45 || byte == 46
+    }
+
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122)
+    }
+
+    func scan() -> [Hit] {
+        var hits: [Hit] = []
+        var position = 0
+        while let at = bytes[position...].firstIndex(of: 64) {
+            position = at + 1
+            var start = at
+            while start > 0, Self.isLocalByte(bytes[start - 1]), at - start < 64 { start -= 1 }
+            while start < at, !Self.isAlphanumeric(bytes[start]) { start += 1 }
+            var end = at + 1
+            while end < bytes.count, Self.isDomainByte(bytes[end]), end - at < 255 { end += 1 }
+            while end > at + 1, !Self.isAlphanumeric(bytes[end - 1]) { end -= 1 }
+            guard start < at, end > at + 1 else { continue }
+            let domain = bytes.lowerCasedString((at + 1)..<end)
+            guard domain.contains("."), !domain.hasPrefix("."), !domain.contains("..") else { continue }
+            let address = bytes.lowerCasedString(start..<end)
+            hits.append(Hit(range: start..<end, address: address, domain: domain))
+            position = end
+        }
+        return hits
+    }
+}

@@ -1,0 +1,22 @@
+/// A place in a segment that refers to a pupil: a roster name, a roster identifier,
+/// an address that belongs to a pupil or their contact, or any valid UPN.
+struct PupilReference {
+    /// What bulk counting counts: the roster key, or a stand-in for an unlinked reference.
+    var identity: String
+    /// Roster position when the reference is linked to exactly one pupil.
+    var student: Int32?
+    var range: Range<Int>
+    var confidence: Double
+}
+
+/// A sensitive attribute waiting for a nearby pupil reference.
+struct SensitiveMention {
+    enum Kind {
+        case term(family: Int)
+        case date(DateScanner.Hit)
+        case place(owner: Int32, isPostcode: Bool)
+    }
+
+    var kind: Kind
+    var range: Range<Int>
+}

@@ -1,0 +1,67 @@
+/// Redaction applied at the point of detection: evidence keeps just enough for someone
+/// who knows the data to recognise it, and never the whole value.
+public enum Redaction {
+    /// `A801200005001` → `A8012…1`: the first two fifths and the last character.
+    public static func identifier(_ value: String) -> String {
+        let chars = Array(value.filter { !$0.isWhitespace && $0 != "-" })
+        guard chars.count > 3 else { return String(repeating: "*", count: chars.count) }
+        let keep = max(1, chars.count * 2 / 5)
+        return String(chars.prefix(keep)) + "…" + String(chars[chars.count - 1])
+    }
+
+    /// `John Smith-Jones` → `J*** S****-J****`: the first letter of each word.
+    public static func name(_ value: String) -> String {
+        var result = ""
+        var atWordStart = true
+        for character in value {
+            if character.isLetter {
+                result.append(atWordStart ? character : "*")
+                atWordStart = false
+            } else {
+                result.append(character.isWhitespace ? " " : character)
+                atWordStart = true
+            }
+        }
+        return result
+    }
+
+    /// `07700 900461` or `+44 7700 900461` → `07*** ***461`.
+    public static func phone(_ value: String) -> String {
+        var digits = Array(value.filter(\.isASCIIDigitCharacter))
+        if digits.count == 12, digits.starts(with: ["4", "4"]) { digits = ["0"] + digits.dropFirst(2) }
+        if digits.count == 13, digits.starts(with: ["4", "4", "0"]) { digits = Array(digits.dropFirst(2)) }
+        guard digits.count >= 8 else { return String(repeating: "*", count: digits.count) }
+        let head = String(digits.prefix(2)) + String(repeating: "*", count: 3)
+        let tail = String(repeating: "*", count: max(0, digits.count - 8)) + String(digits.suffix(3))
+        return head + " " + tail
+    }
+
+    /// `jo.smith@gmail.com` → `j***@gmail.com`.
+    public static func email(_ value: String) -> String {
+        guard let at = value.lastIndex(of: "@") else { return name(value) }
+        let local = value[..<at]
+        let domain = value[value.index(after: at)...].lowercased()
+        return (local.first.map { String($0) } ?? "") + "***@" + domain
+    }
+
+    /// `LS17 5EF` → `LS17 ***`: the outward code only.
+    public static func postcode(_ value: String) -> String {
+        let compact = value.uppercased().filter { !$0.isWhitespace }
+        guard compact.count > 3 else { return "***" }
+        return String(compact.dropLast(3)) + " ***"
+    }
+
+    /// A date of birth keeps its year only: `**/**/2012`.
+    public static func date(year: Int) -> String {
+        "**/**/\(year)"
+    }
+
+    /// A handle or secret: the first character and a fixed mask.
+    public static func secret(_ value: String) -> String {
+        (value.first.map { String($0) } ?? "") + "****"
+    }
+}
+
+extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}

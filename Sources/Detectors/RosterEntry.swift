@@ -1,0 +1,23 @@
+/// What an automaton pattern stands for: a pupil's name in one form, a pupil's
+/// postcode or first address line, or a special-category term.
+struct RosterEntry: Sendable {
+    enum Kind: UInt8, Sendable {
+        /// "Forename Surname" (legal or preferred forename).
+        case name
+        /// "Surname, Forename": counts only with a comma or a table cell between.
+        case reversedName
+        case postcode
+        case addressLine
+        case term
+    }
+
+    var kind: Kind
+    /// Index into `roster.students` (−1 for terms).
+    var student: Int32
+    /// Names containing an ordinary word need a capitalised full name.
+    var needsCapitals: Bool = false
+    /// Index into the term families (terms only).
+    var family: Int16 = -1
+    /// For case-sensitive terms, the exact bytes that must appear.
+    var exactCase: [UInt8]?
+}

@@ -1,0 +1,46 @@
+import ChaperoneModel
+
+extension SegmentScanner {
+    /// Email addresses: a roster pupil's or contact's address is pupil data (and a
+    /// reference to the pupils it is linked to); any other personal-webmail address is
+    /// a personal contact detail.
+    mutating func scanEmails() {
+        for hit in EmailScanner(bytes: bytes).scan() {
+            let evidence = Redaction.email(hit.address)
+            if let students = index.studentsByEmail[hit.address], !students.isEmpty {
+                let isContact = index.contactEmails.contains(hit.address)
+                let unique = students.count == 1 ? students[0] : nil
+                emit(.pupilEmail, evidence, 0.95, pupil: unique,
+                     detail: isContact ? "contact of \(students.count) pupil(s)" : nil)
+                for student in students {
+                    references.append(PupilReference(identity: index.students[Int(student)].key, student: student,
+                                                     range: hit.range, confidence: 0.95))
+                }
+            } else if settings.webmailDomains.contains(hit.domain) {
+                emit(.personalEmail, evidence, 0.8, detail: hit.domain)
+            }
+        }
+    }
+
+    /// Mobile numbers, social-media handles and links, and shared credentials.
+    mutating func scanContactDetails() {
+        for hit in PhoneScanner(bytes: bytes, tokens: tokens).scan() {
+            emit(.mobileNumber, Redaction.phone(hit.digits), 0.8)
+        }
+        for hit in SocialMediaScanner(bytes: bytes, tokens: tokens).scan() {
+            let masked = Redaction.secret(hit.handle)
+            let evidence = hit.isLink ? hit.platform + " link /" + masked : hit.platform + " @" + masked
+            emit(.socialMedia, evidence, hit.isLink ? 0.7 : 0.8, detail: hit.platform)
+        }
+        for hit in CredentialScanner(bytes: bytes, tokens: tokens).scan() {
+            emit(.credential, hit.keyword + ": ****", 0.85)
+        }
+    }
+
+    /// Dates wait for a nearby pupil reference before they mean anything.
+    mutating func scanDates() {
+        for hit in DateScanner(bytes: bytes, tokens: tokens).scan() {
+            mentions.append(SensitiveMention(kind: .date(hit), range: hit.range))
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ChaperoneModel
+
+extension SegmentScanner {
+    /// Joins each sensitive mention with the pupil references near it: same table row
+    /// (a table-row segment is one row), same sentence, or within
+    /// `thresholds.proximityWindow` characters.
+    mutating func joinMentions() {
+        guard !mentions.isEmpty else { return }
+        let sorted = references.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let sentences = SentenceBreaks(bytes)
+        var reported = Set<String>()
+        var unlinkedPostcodes = Set<Int>()
+        for mention in mentions {
+            let near = nearbyReferences(mention.range, in: sorted, sentences: sentences)
+            switch mention.kind {
+            case .term(let family):
+                for (reference, close) in near where reported.insert("t\(family)|\(reference.identity)").inserted {
+                    let term = bytes.string(mention.range)
+                    emit(.specialCategory, term + " near " + describe(reference),
+                         reference.confidence * (close ? 0.95 : 0.8), pupil: reference.student,
+                         detail: index.familyNames.indices.contains(family) ? index.familyNames[family] : nil)
+                }
+            case .date(let hit):
+                joinDate(hit, near: near, reported: &reported)
+            case .place(let owner, let isPostcode):
+                if near.contains(where: { $0.0.student == owner }) {
+                    if reported.insert("p\(owner)").inserted {
+                        let text = bytes.string(mention.range)
+                        emit(.pupilAddress, isPostcode ? Redaction.postcode(text) : Redaction.name(text), 0.9, pupil: owner)
+                    }
+                } else if isPostcode, unlinkedPostcodes.insert(mention.range.lowerBound).inserted {
+                    let text = bytes.string(mention.range)
+                    let owners = index.studentsByPostcode[RosterIndex.compactPostcode(text)] ?? []
+                    emit(.pupilPostcode, Redaction.postcode(text), 0.4, pupil: owners.count == 1 ? owners[0] : nil)
+                }
+            }
+        }
+    }
+
+    private mutating func joinDate(_ hit: DateScanner.Hit, near: [(PupilReference, Bool)], reported: inout Set<String>) {
+        let introduced = ContextWords.appear(ContextWords.dateOfBirth, in: bytes, around: hit.range, before: 40, after: 0)
+        for (reference, _) in near {
+            let matchesRoster = reference.student.map { index.students[Int($0)].dateOfBirth == hit.date } ?? false
+            guard matchesRoster || introduced, reported.insert("d|\(reference.identity)").inserted else { continue }
+            emit(.dateOfBirth, Redaction.date(year: hit.date.year) + " for " + describe(reference),
+                 matchesRoster ? 0.95 : 0.8, pupil: reference.student,
+                 detail: matchesRoster ? "matches roster" : "introduced as a date of birth")
+        }
+    }
+
+    private func describe(_ reference: PupilReference) -> String {
+        reference.student.map { Redaction.name(studentName($0)) } ?? "a pupil"
+    }
+
+    /// References near `range`, each with whether it is close (same row or sentence).
+    private func nearbyReferences(_ range: Range<Int>, in sorted: [PupilReference],
+                                  sentences: SentenceBreaks) -> [(PupilReference, Bool)] {
+        if segment.role == .tableRow { return sorted.map { ($0, true) } }
+        let window = max(0, settings.thresholds.proximityWindow)
+        let sentence = sentences.sentence(at: range.lowerBound)
+        let bounds = sentences.bounds(ofSentence: sentence)
+        let lower = min(bounds.lowerBound, range.lowerBound - window - 256)
+        let upper = max(bounds.upperBound, range.upperBound + window)
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid].range.lowerBound < lower { low = mid + 1 } else { high = mid }
+        }
+        var result: [(PupilReference, Bool)] = []
+        var position = low
+        while position < sorted.count, sorted[position].range.lowerBound <= upper {
+            let reference = sorted[position]
+            position += 1
+            let sameSentence = sentences.sentence(at: reference.range.lowerBound) == sentence
+            let distance = max(0, max(reference.range.lowerBound - range.upperBound, range.lowerBound - reference.range.upperBound))
+            if sameSentence || distance <= window { result.append((reference, sameSentence)) }
+        }
+        return result
+    }
+}

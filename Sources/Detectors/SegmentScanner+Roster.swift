@@ -1,0 +1,72 @@
+import ChaperoneModel
+
+extension SegmentScanner {
+    /// One automaton pass: names become references, postcodes and address lines and
+    /// special-category terms become mentions.
+    mutating func scanRosterWords() {
+        var matches: [(Int, Int, Int)] = []
+        index.automaton.forEachWholeWordMatch(in: normalised.bytes) { matches.append(($0, $1, $2)) }
+        for (start, end, pattern) in matches {
+            let raw = normalised.rawRange(start, end)
+            var nameStudents: [Int32] = []
+            var needsCapitals = false
+            for entryID in index.automaton.values[pattern] {
+                let entry = index.entries[Int(entryID)]
+                switch entry.kind {
+                case .name, .reversedName:
+                    guard nameGapIsValid(raw, reversed: entry.kind == .reversedName) else { continue }
+                    if !nameStudents.contains(entry.student) { nameStudents.append(entry.student) }
+                    needsCapitals = needsCapitals || entry.needsCapitals
+                case .postcode, .addressLine:
+                    mentions.append(SensitiveMention(kind: .place(owner: entry.student, isPostcode: entry.kind == .postcode),
+                                                     range: raw))
+                case .term:
+                    if let exact = entry.exactCase, !bytes[raw].elementsEqual(exact) { continue }
+                    mentions.append(SensitiveMention(kind: .term(family: Int(entry.family)), range: raw))
+                }
+            }
+            guard !nameStudents.isEmpty else { continue }
+            let capitalised = isCapitalised(raw)
+            if needsCapitals && !capitalised { continue }
+            addNameReference(nameStudents, raw: raw, pattern: pattern,
+                             confidence: needsCapitals ? 0.7 : (capitalised ? 0.9 : 0.75))
+        }
+    }
+
+    private mutating func addNameReference(_ students: [Int32], raw: Range<Int>, pattern: Int, confidence: Double) {
+        let unique = students.count == 1 ? students[0] : nil
+        let identity = unique.map { index.students[Int($0)].key } ?? "name#\(pattern)"
+        references.append(PupilReference(identity: identity, student: unique, range: raw, confidence: confidence))
+        emit(.pupilName, Redaction.name(bytes.string(raw)), confidence, pupil: unique,
+             detail: unique == nil ? "name shared by \(students.count) pupils" : nil)
+    }
+
+    /// Forward names may only be split by spaces, line breaks, hyphens and apostrophes;
+    /// "Surname, Forename" needs the comma (or a table cell between the parts).
+    private func nameGapIsValid(_ raw: Range<Int>, reversed: Bool) -> Bool {
+        var sawComma = false
+        for byte in bytes[raw] where byte < 0x80 && !EmailScanner.isAlphanumeric(byte) {
+            switch byte {
+            case 32, 10, 13, 45, 39, 96: continue
+            case 44, 9: sawComma = true
+            default: return false
+            }
+        }
+        return reversed ? sawComma : !sawComma
+    }
+
+    /// True when every word in `raw` starts with a capital (or a non-ASCII letter).
+    private func isCapitalised(_ raw: Range<Int>) -> Bool {
+        var atWordStart = true
+        for byte in bytes[raw] {
+            let isLetter = byte >= 0x80 || (byte | 0x20) >= 97 && (byte | 0x20) <= 122
+            if isLetter {
+                if atWordStart, byte >= 97 && byte <= 122 { return false }
+                atWordStart = false
+            } else {
+                atWordStart = true
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,85 @@
+/// Finds social-media contact details: profile links (`instagram.com/name`,
+/// `wa.me/447…`, `discord.gg/…`) and handles introduced by a platform name
+/// (`snap: jo_smith12`, `insta @jo.smith`).
+struct SocialMediaScanner {
+    let bytes: [UInt8]
+    let tokens: [RawToken]
+
+    struct Hit {
+        var range: Range<Int>
+        var platform: String
+        var handle: String
+        var isLink: Bool
+    }
+
+    /// Link hosts (lower-case, as tokens joined by dots) → platform.
+    static let linkHosts: [String: String] = [
+        "instagram.com": "instagram", "instagr.am": "instagram", "snapchat.com": "snapchat",
+        "tiktok.com": "tiktok", "facebook.com": "facebook", "fb.com": "facebook", "fb.me": "facebook",
+        "twitter.com": "x", "x.com": "x", "wa.me": "whatsapp", "whatsapp.com": "whatsapp",
+        "discord.gg": "discord", "discord.com": "discord", "t.me": "telegram", "threads.net": "threads",
+        "bsky.app": "bluesky", "kik.me": "kik", "youtube.com": "youtube",
+    ]
+
+    /// Words that introduce a handle → platform.
+    static let handleKeywords: [String: String] = [
+        "instagram": "instagram", "insta": "instagram", "ig": "instagram", "snapchat": "snapchat",
+        "snap": "snapchat", "sc": "snapchat", "tiktok": "tiktok", "facebook": "facebook",
+        "twitter": "x", "whatsapp": "whatsapp", "discord": "discord", "telegram": "telegram",
+        "threads": "threads", "kik": "kik",
+    ]
+
+    func scan() -> [Hit] {
+        var hits: [Hit] = []
+        var index = 0
+        while index < tokens.count {
+            if let hit = link(at: index) ?? keywordHandle(at: index) {
+                hits.append(hit)
+                while index < tokens.count, tokens[index].start < hit.range.upperBound { index += 1 }
+            } else {
+                index += 1
+            }
+        }
+        return hits
+    }
+
+    private func link(at index: Int) -> Hit? {
+        guard index + 2 < tokens.count, bytes.gap(tokens[index], tokens[index + 1]) == [46] else { return nil }
+        let host = bytes.lowerCasedString(tokens[index].start..<tokens[index + 1].end)
+        guard let platform = Self.linkHosts[host] else { return nil }
+        let path = tokens[index + 2]
+        let gap = bytes.gap(tokens[index + 1], path)
+        guard gap.first == 47, gap.count <= 2 else { return nil }
+        let handleRange = widenHandle(from: path.start)
+        return Hit(range: tokens[index].start..<handleRange.upperBound, platform: platform,
+                   handle: bytes.string(handleRange), isLink: true)
+    }
+
+    private func keywordHandle(at index: Int) -> Hit? {
+        let token = tokens[index]
+        guard token.isAllLetters, token.length <= 9,
+              let platform = Self.handleKeywords[bytes.lowerCasedString(token.start..<token.end)],
+              index + 1 < tokens.count else { return nil }
+        for offset in 1...3 where index + offset < tokens.count {
+            let candidate = tokens[index + offset]
+            guard candidate.start - token.end <= 24 else { return nil }
+            let previous = bytes[candidate.start - 1]
+            let gap = bytes.gap(tokens[index + offset - 1], candidate)
+            if previous == 64 || (offset == 1 && gap.contains(58)) {
+                let handleRange = widenHandle(from: candidate.start)
+                guard handleRange.count >= 3 else { return nil }
+                return Hit(range: token.start..<handleRange.upperBound, platform: platform,
+                           handle: bytes.string(handleRange), isLink: false)
+            }
+        }
+        return nil
+    }
+
+    private func widenHandle(from start: Int) -> Range<Int> {
+        var end = start
+        while end < bytes.count, EmailScanner.isAlphanumeric(bytes[end]) || bytes[end] == 95 || bytes[end] == 46,
+              end - start < 40 { end += 1 }
+        while end > start, bytes[end - 1] == 46 { end -= 1 }
+        return start..<end
+    }
+}

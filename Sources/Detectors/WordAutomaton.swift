@@ -1,0 +1,67 @@
+/// An Aho–Corasick automaton over normalised bytes, built once per roster load, that
+/// finds every whole-word occurrence of its patterns in one left-to-right pass. The cost
+/// of a pass depends on the text, not on how many patterns (pupils) there are.
+///
+/// Layout: the root has a dense 256-entry table; other states keep their edges sorted
+/// in one flat array (`edgeStart[s]..<edgeStart[s+1]`), which keeps a 20,000-pupil
+/// automaton to tens of megabytes.
+struct WordAutomaton: Sendable {
+    static let none: Int32 = -1
+
+    let rootTable: [Int32]
+    let edgeStart: [Int32]
+    let edgeLabels: [UInt8]
+    let edgeTargets: [Int32]
+    let fail: [Int32]
+    /// Pattern ending at a state, or `none`.
+    let patternAt: [Int32]
+    /// Next state on the failure chain that ends a pattern, or `none`.
+    let outputLink: [Int32]
+    /// Length in bytes of each pattern.
+    let patternLengths: [Int32]
+    /// Values attached to each pattern by the builder.
+    let values: [[Int32]]
+
+    var patternCount: Int { patternLengths.count }
+    var stateCount: Int { fail.count }
+
+    @inline(__always)
+    func next(_ state: Int32, _ byte: UInt8) -> Int32 {
+        var current = state
+        while true {
+            if current == 0 { return rootTable[Int(byte)] }
+            let lower = Int(edgeStart[Int(current)]), upper = Int(edgeStart[Int(current) + 1])
+            var index = lower
+            while index < upper {
+                let label = edgeLabels[index]
+                if label == byte { return edgeTargets[index] }
+                if label > byte { break }
+                index += 1
+            }
+            current = fail[Int(current)]
+        }
+    }
+
+    /// Calls `body(start, end, pattern)` for every pattern occurrence that starts and
+    /// ends on a word boundary (a separator or the edge of the text).
+    func forEachWholeWordMatch(in text: [UInt8], _ body: (Int, Int, Int) -> Void) {
+        let count = text.count
+        var state: Int32 = 0
+        text.withUnsafeBufferPointer { buffer in
+            for position in 0..<count {
+                state = next(state, buffer[position])
+                let end = position + 1
+                guard end == count || buffer[end] == NormalisedText.separator else { continue }
+                var output = patternAt[Int(state)] != Self.none ? state : outputLink[Int(state)]
+                while output != Self.none {
+                    let pattern = Int(patternAt[Int(output)])
+                    let start = end - Int(patternLengths[pattern])
+                    if start == 0 || buffer[start - 1] == NormalisedText.separator {
+                        body(start, end, pattern)
+                    }
+                    output = outputLink[Int(output)]
+                }
+            }
+        }
+    }
+}

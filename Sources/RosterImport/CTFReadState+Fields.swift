@@ -1,0 +1,48 @@
+extension CTFReadState {
+    /// Stores the text of an element, named by its path below `Pupil`.
+    mutating func assign(_ relative: String, _ value: String) {
+        guard current != nil else { return }
+        if relative.hasPrefix("Contacts/Contact") {
+            assignContact(String(relative.dropFirst("Contacts/Contact".count)), value)
+            return
+        }
+        guard !value.isEmpty else { return }
+        switch relative {
+        case "UPN": current?.upn = value
+        case "UniqueLearnerNumber": current?.uln = value
+        case "Surname": current?.surname = value
+        case "Forename": current?.forename = value
+        case "DOB": current?.dateOfBirth = value
+        case "Email": current?.schoolEmail = value
+        case "BasicDetails/PreferredForename": current?.preferredForename = value
+        case "BasicDetails/NCyearActual": current?.yearGroup = value
+        case "Address/PostCode": current?.postcode = value
+        case "SENhistory/SEN/SENprovision": current?.senStatus = value
+        case "FSMhistory/FSMinstance/FSMstartDate": current?.freeSchoolMeals = "true"
+        default:
+            if relative.hasPrefix("Address/AddressLines/AddressLine") {
+                current?.addressLines.append(value)
+            } else if relative.hasPrefix("Address/BS7666Address/") {
+                bs7666[String(relative.dropFirst("Address/BS7666Address/".count))] = value
+            }
+        }
+    }
+
+    private mutating func assignContact(_ field: String, _ value: String) {
+        if field.isEmpty {
+            if let finished = contact, !finished.isEmpty { current?.contacts.append(finished) }
+            contact = nil
+            return
+        }
+        guard !value.isEmpty, var updated = contact else { return }
+        switch field {
+        case "/Forename": updated.name = updated.name.isEmpty ? value : value + " " + updated.name
+        case "/Surname": updated.name = updated.name.isEmpty ? value : updated.name + " " + value
+        case "/Relationship": updated.relationship = value
+        case "/Email": updated.emails.append(value)
+        case "/Phones/Phone/PhoneNo": updated.phones.append(value)
+        default: break
+        }
+        contact = updated
+    }
+}

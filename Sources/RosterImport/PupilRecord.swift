@@ -1,0 +1,33 @@
+import ChaperoneModel
+
+/// One pupil as read from a file, before validation: raw strings, and where it came from.
+struct PupilRecord {
+    var file: String
+    /// `line 12` or an XML path.
+    var position: String
+    var upn = ""
+    var uln = ""
+    var surname = ""
+    var forename = ""
+    var preferredForename = ""
+    var dateOfBirth = ""
+    var yearGroup = ""
+    var regGroup = ""
+    var schoolEmail = ""
+    var personalEmails: [String] = []
+    var addressLines: [String] = []
+    var postcode = ""
+    var senStatus = ""
+    var freeSchoolMeals = ""
+    var contacts: [ContactRecord] = []
+}
+
+/// One contact as read from a file.
+struct ContactRecord {
+    var name = ""
+    var relationship = ""
+    var emails: [String] = []
+    var phones: [String] = []
+
+    var isEmpty: Bool { name.isEmpty && emails.isEmpty && phones.isEmpty }
+}

@@ -1,0 +1,91 @@
+import ChaperoneModel
+import Detectors
+
+/// Validates pupil records and assembles the roster: checks UPN check letters and ULN
+/// check digits, reads dates of birth, drops rows without a name, skips duplicate UPNs,
+/// and merges a parent who appears for several siblings into one contact.
+struct RosterAssembler {
+    private(set) var students: [Student] = []
+    private(set) var contacts: [Contact] = []
+    private(set) var problems: [RosterProblem] = []
+    private var keyByUPN: [String: String] = [:]
+    private var contactIndex: [String: Int] = [:]
+
+    mutating func add(_ record: PupilRecord) {
+        func problem(_ column: String?, _ reason: String, _ severity: RosterProblem.Severity = .error) {
+            problems.append(RosterProblem(file: record.file, position: record.position, column: column,
+                                          reason: reason, severity: severity))
+        }
+        let forename = record.forename.isEmpty ? record.preferredForename : record.forename
+        guard !record.surname.isEmpty, !forename.isEmpty else {
+            problem(record.surname.isEmpty ? "Surname" : "Forename", "missing name; row skipped")
+            return
+        }
+        var upn: String? = record.upn.uppercased().replacingSpaces
+        if let value = upn, value.isEmpty { upn = nil }
+        if let value = upn, UniquePupilNumber.validate(value) == nil {
+            problem("UPN", UPNDiagnosis.reason(value))
+            upn = nil
+        }
+        if let value = upn, let other = keyByUPN[value] {
+            problem("UPN", "duplicate UPN (first seen for pupil \(other)); row skipped")
+            return
+        }
+        var uln: String? = record.uln.replacingSpaces
+        if let value = uln, value.isEmpty { uln = nil }
+        if let value = uln, !UniqueLearnerNumber.isValid(value) {
+            problem("ULN", "not a valid ULN (ten digits, mod-11 check digit); value ignored")
+            uln = nil
+        }
+        var dateOfBirth: SchoolDate?
+        if !record.dateOfBirth.isEmpty {
+            dateOfBirth = RosterDate.parse(record.dateOfBirth)
+            if dateOfBirth == nil {
+                problem("DOB", "unreadable date of birth (expected dd/mm/yyyy, d/m/yy or yyyy-mm-dd); value ignored")
+            }
+        }
+        let key = upn ?? "\(record.file):\(record.position.replacingOccurrencesOfLine)"
+        if let upn { keyByUPN[upn] = key }
+        var student = Student(
+            key: key, upn: upn, uln: uln, legalForename: forename,
+            preferredForename: record.preferredForename.isEmpty ? nil : record.preferredForename,
+            surname: record.surname, dateOfBirth: dateOfBirth,
+            yearGroup: record.yearGroup.nilIfEmpty, regGroup: record.regGroup.nilIfEmpty,
+            schoolEmail: record.schoolEmail.nilIfEmpty?.lowercased(),
+            personalEmails: record.personalEmails.map { $0.lowercased() }, addressLines: record.addressLines,
+            postcode: record.postcode.nilIfEmpty?.uppercased(), senStatus: record.senStatus.nilIfEmpty,
+            freeSchoolMeals: Self.flag(record.freeSchoolMeals))
+        for contact in record.contacts {
+            student.contactKeys.append(addContact(contact, pupil: key))
+        }
+        students.append(student)
+    }
+
+    private mutating func addContact(_ record: ContactRecord, pupil: String) -> String {
+        let emails = record.emails.map { $0.lowercased() }
+        let identity = record.name.lowercased() + "|" + (emails.first ?? record.phones.first ?? pupil)
+        if let existing = contactIndex[identity] {
+            if !contacts[existing].pupilKeys.contains(pupil) { contacts[existing].pupilKeys.append(pupil) }
+            return contacts[existing].key
+        }
+        let key = "contact-\(contacts.count + 1)"
+        contactIndex[identity] = contacts.count
+        contacts.append(Contact(key: key, name: record.name, relationship: record.relationship.nilIfEmpty,
+                                emails: emails, phones: record.phones, pupilKeys: [pupil]))
+        return key
+    }
+
+    static func flag(_ value: String) -> Bool? {
+        switch value.lowercased() {
+        case "y", "yes", "true", "1", "t": true
+        case "n", "no", "false", "0", "f": false
+        default: nil
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+    var replacingSpaces: String { String(filter { !$0.isWhitespace }) }
+    var replacingOccurrencesOfLine: String { hasPrefix("line ") ? String(dropFirst(5)) : self }
+}

@@ -1,2 +1,0 @@
-/// RosterImport (in progress).
-public enum RosterImportModule {}

@@ -1,0 +1,70 @@
+import ChaperoneModel
+
+/// Imports MIS CSV exports and DfE CTF XML files (format sniffed from the content)
+/// plus an optional staff list into one `Roster`. Pure over bytes: the caller reads
+/// the files. Every bad row is reported with file, line or XML path, column and
+/// reason, and the import carries on unless nothing usable remains.
+public struct RosterImporter {
+    public static func importFiles(_ sources: [RosterSource], staff: RosterSource?) -> RosterImportResult {
+        importFiles(sources, staff: staff, limits: RosterImportLimits())
+    }
+
+    public static func importFiles(_ sources: [RosterSource], staff: RosterSource?,
+                                   limits: RosterImportLimits) -> RosterImportResult {
+        var problems: [RosterProblem] = []
+        var unknown: [String: [String]] = [:]
+        var assembler = RosterAssembler()
+        for source in sources {
+            var fileProblems: [RosterProblem] = []
+            let records: [PupilRecord]
+            switch RosterFormat.sniff(source.bytes) {
+            case .ctf:
+                records = CTFReader(file: source.name, bytes: source.bytes, limits: limits).read(into: &fileProblems)
+            case .csv:
+                let table = csvTable(source, limits: limits, problems: &fileProblems)
+                let result = CSVRosterReader(file: source.name, table: table).read(into: &fileProblems)
+                records = result.records
+                if !result.unknown.isEmpty { unknown[source.name] = result.unknown }
+            }
+            let before = assembler.problems.count
+            for record in records { assembler.add(record) }
+            fileProblems += assembler.problems[before...]
+            problems += capped(fileProblems, file: source.name, limit: limits.maxProblemsPerFile)
+        }
+        var staffMembers: [StaffMember] = []
+        if let staff {
+            var staffProblems: [RosterProblem] = []
+            let table = csvTable(staff, limits: limits, problems: &staffProblems)
+            staffMembers = StaffListReader(file: staff.name, table: table).read(into: &staffProblems)
+            problems += capped(staffProblems, file: staff.name, limit: limits.maxProblemsPerFile)
+        }
+        let roster = Roster(students: assembler.students, contacts: assembler.contacts, staff: staffMembers)
+        var isFatal = false
+        if roster.students.isEmpty {
+            isFatal = true
+            problems.append(RosterProblem(file: sources.map(\.name).joined(separator: ", "), position: "",
+                reason: "no usable pupils were read; fix the problems above or export the roster again",
+                severity: .fatal))
+        }
+        return RosterImportResult(roster: roster, problems: problems, unknownColumns: unknown, isFatal: isFatal)
+    }
+
+    static func csvTable(_ source: RosterSource, limits: RosterImportLimits, problems: inout [RosterProblem]) -> CSVTable {
+        let (text, encoding) = SourceText.decode(source.bytes)
+        if encoding == .windows1252 {
+            problems.append(RosterProblem(file: source.name, position: "",
+                reason: "not valid UTF-8; read as windows-1252 (export as UTF-8 to avoid this)", severity: .warning))
+        }
+        let table = CSVTable(text: text, limits: limits)
+        for note in table.notes {
+            problems.append(RosterProblem(file: source.name, position: "line \(note.line)", reason: note.reason, severity: .warning))
+        }
+        return table
+    }
+
+    private static func capped(_ problems: [RosterProblem], file: String, limit: Int) -> [RosterProblem] {
+        guard problems.count > limit else { return problems }
+        return Array(problems.prefix(limit)) + [RosterProblem(file: file, position: "",
+            reason: "\(problems.count - limit) more problems not listed (roster_max_problems)", severity: .warning)]
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-
-// Tests for Detectors arrive with the module.
-@Suite struct DetectorsScaffold {}
