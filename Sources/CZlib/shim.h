@@ -1,0 +1,4 @@
+#ifndef CHAPERONE_CZLIB_SHIM_H
+#define CHAPERONE_CZLIB_SHIM_H
+#include <zlib.h>
+#endif

@@ -1,0 +1,2 @@
+/// Review: quarantine release, delete and false-positive workflow (in progress).
+enum ReviewModule {}
