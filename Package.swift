@@ -27,7 +27,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "ChaperoneZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "MIMEParser", dependencies: ["ChaperoneModel"]),
         .target(
             name: "TextExtraction",
@@ -55,7 +55,7 @@ let package = Package(
         ),
         .target(
             name: "Store",
-            dependencies: ["ChaperoneModel", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ChaperoneModel", "ChaperoneZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "Notify", dependencies: ["ChaperoneModel"]),
         .target(name: "Review", dependencies: ["ChaperoneModel", "Store", "Notify"]),

@@ -1,4 +1,4 @@
-import CZlib
+import ChaperoneZlib
 
 /// zlib (RFC 1950) compression of quarantined copies, with a CRC-32 to prove on the way
 /// out that the bytes are the ones that went in.
