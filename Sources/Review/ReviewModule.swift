@@ -1,2 +1,0 @@
-/// Review: quarantine release, delete and false-positive workflow (in progress).
-enum ReviewModule {}
