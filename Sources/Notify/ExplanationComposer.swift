@@ -22,7 +22,7 @@ public struct ExplanationComposer: Sendable {
         var blocks: [NoticeDocument.Block] = [
             .paragraph(
                 held
-                    ? "Your email has been held by \(configuration.school.name)'s outgoing mail check and has not been delivered. Nobody outside the school has received it."
+                    ? "Your email has been held by \(configuration.school.name)'s outgoing mail check and has not been delivered: nobody has received it."
                     : "Your email was refused by \(configuration.school.name)'s outgoing mail check and has not been delivered. Nobody has received it."),
             .heading(held ? "What was held" : "What was refused"),
             .paragraph("The email you sent on \(Self.dateText(decidedAt)) to:"),

@@ -45,7 +45,7 @@ struct ProcessRunner: Sendable {
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, standardOutput: [UInt8](outputData),
-            standardError: String(decoding: errorData.data, as: UTF8.self))
+            standardError: String(decoding: errorData.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
 

@@ -22,10 +22,25 @@ public struct DecisionSummary: Codable, Hashable, Sendable {
     public var falsePositives: Int
 
     /// Released quarantines as a fraction of all quarantines (0 when there were none).
-    public var releaseRate: Double { quarantined == 0 ? 0 : Double(released) / Double(quarantined) }
+    public var releaseRate: Double
     /// Decisions labelled false positive as a fraction of non-accept decisions.
-    public var falsePositiveRate: Double {
+    public var falsePositiveRate: Double
+
+    init(
+        since: Date, total: Int, byAction: [String: Int], bySection: [String: Int], topSenders: [SenderCount],
+        quarantined: Int, released: Int, deleted: Int, falsePositives: Int
+    ) {
+        self.since = since
+        self.total = total
+        self.byAction = byAction
+        self.bySection = bySection
+        self.topSenders = topSenders
+        self.quarantined = quarantined
+        self.released = released
+        self.deleted = deleted
+        self.falsePositives = falsePositives
+        releaseRate = quarantined == 0 ? 0 : Double(released) / Double(quarantined)
         let flagged = total - (byAction["accept"] ?? 0)
-        return flagged == 0 ? 0 : Double(falsePositives) / Double(flagged)
+        falsePositiveRate = flagged == 0 ? 0 : Double(falsePositives) / Double(flagged)
     }
 }

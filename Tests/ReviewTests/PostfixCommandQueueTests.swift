@@ -58,7 +58,7 @@ import Testing
 
         #expect(try await !queue.holds("4ABC1"))
         await #expect(throws: ReviewError.postfixCommandFailed(
-            command: "postsuper -d 4ABC1 hold", status: 1, output: "postsuper: fatal: not root\n")) {
+            command: "postsuper -d 4ABC1 hold", status: 1, output: "postsuper: fatal: not root")) {
             try await queue.delete("4ABC1")
         }
     }
