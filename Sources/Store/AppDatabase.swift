@@ -28,6 +28,8 @@ public final class AppDatabase: Sendable {
         // Statement arguments (which may hold message data) stay out of error messages.
         configuration.publicStatementArguments = false
         configuration.prepareDatabase { db in
+            // Durable before acknowledged: every commit reaches the disk, even on power loss.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
             // Overwrite the pages of purged copies instead of leaving them in free space.
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
