@@ -9,7 +9,11 @@ extension SMTPSubmitter {
         if !ehlo.isPositiveCompletion {
             try expect(try command("HELO \(heloName)", on: socket, stage: "HELO"), stage: "HELO")
         }
-        try expect(try command("MAIL FROM:<\(message.envelopeSender)>", on: socket, stage: "MAIL FROM"), stage: "MAIL FROM")
+        // Declare 8-bit content when the server supports it (RFC 6152); Postfix accepts it either way.
+        let eightBit = ehlo.isPositiveCompletion && ehlo.lines.contains { $0.uppercased().hasPrefix("8BITMIME") }
+            && message.data.contains { $0 >= 0x80 }
+        let mailFrom = "MAIL FROM:<\(message.envelopeSender)>" + (eightBit ? " BODY=8BITMIME" : "")
+        try expect(try command(mailFrom, on: socket, stage: "MAIL FROM"), stage: "MAIL FROM")
         for recipient in message.recipients {
             let stage = "RCPT TO:<\(recipient)>"
             try expect(try command(stage, on: socket, stage: stage), stage: stage)

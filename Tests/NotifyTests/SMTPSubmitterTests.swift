@@ -7,7 +7,7 @@ import Testing
     @Test func deliversTheExactBytesWithTheEnvelope() async throws {
         let server = try TinySMTPServer()
         defer { server.stop() }
-        let original = Array("From: a@school.example\r\nSubject: dots\r\n\r\n.leading dot\r\n..two\r\nend\r\n".utf8)
+        let original = Array("From: a@school.example\r\nSubject: dots\r\n\r\n.leading dot\r\n..two\r\ncaf\u{e9}\r\nend\r\n".utf8)
         let submitter = SMTPSubmitter(listener: try SMTPListenerAddress(parsing: server.listenerAddress), timeoutSeconds: 10)
 
         try await submitter.submit(
@@ -18,6 +18,7 @@ import Testing
         #expect(received.mailFrom == "a@school.example")
         #expect(received.recipients == ["b@x.example", "c@y.example"])
         #expect(received.data == original)
+        #expect(received.mailParameters == "BODY=8BITMIME")
     }
 
     @Test func sendsTheNullSender() async throws {
@@ -26,6 +27,7 @@ import Testing
         let submitter = SMTPSubmitter(listener: try SMTPListenerAddress(parsing: server.listenerAddress), timeoutSeconds: 10)
         try await submitter.submit(OutgoingMessage(envelopeSender: "", recipients: ["b@x.example"], data: Array("x\r\n".utf8)))
         #expect(server.transactions.first?.mailFrom == "")
+        #expect(server.transactions.first?.mailParameters == "")
     }
 
     @Test func aRefusedRecipientFailsTheSubmission() async throws {

@@ -9,6 +9,7 @@ import Glibc
 final class TinySMTPServer: @unchecked Sendable {
     struct Transaction: Sendable, Equatable {
         var mailFrom: String
+        var mailParameters: String = ""
         var recipients: [String]
         var data: [UInt8]
     }
@@ -74,6 +75,9 @@ final class TinySMTPServer: @unchecked Sendable {
                 reply("250-tiny\r\n250 8BITMIME\r\n")
             } else if upper.hasPrefix("MAIL FROM:") {
                 current = Transaction(mailFrom: Self.address(in: command), recipients: [], data: [])
+                current.mailParameters = command.split(separator: ">", maxSplits: 1, omittingEmptySubsequences: false).last.map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                } ?? ""
                 reply("250 2.1.0 ok\r\n")
             } else if upper.hasPrefix("RCPT TO:") {
                 let recipient = Self.address(in: command)
