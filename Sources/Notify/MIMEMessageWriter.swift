@@ -16,7 +16,7 @@ struct MIMEMessageWriter {
     var messageID: String
     /// The Message-ID (without brackets) of the message this answers, if any.
     var inReplyTo: String?
-    var boundary: String = "=_chaperone_" + UUID().uuidString
+    var boundary: String = "=_chaperone_" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
 
     func render(_ document: NoticeDocument) -> [UInt8] {
         var text = ""
@@ -32,7 +32,7 @@ struct MIMEMessageWriter {
         text += "Auto-Submitted: auto-replied\r\n"
         text += "X-Auto-Response-Suppress: All\r\n"
         text += "MIME-Version: 1.0\r\n"
-        text += "Content-Type: multipart/alternative; boundary=\"\(boundary)\"\r\n"
+        text += "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"\r\n"
         text += "\r\n"
         text += "This is a message in MIME format.\r\n"
         text += part(contentType: "text/plain", body: document.plainText)

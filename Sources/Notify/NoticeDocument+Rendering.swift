@@ -1,11 +1,14 @@
 extension NoticeDocument {
-    /// Plain text, paragraphs separated by blank lines, lists as `- item`.
+    /// Plain text wrapped at 72 columns, paragraphs separated by blank lines, lists as `- item`.
     public var plainText: String {
         blocks.map { block in
             switch block {
             case .heading(let text): text + "\n" + String(repeating: "-", count: text.count)
-            case .paragraph(let text): text
-            case .list(let items): items.map { "- " + $0 }.joined(separator: "\n")
+            case .paragraph(let text):
+                text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .flatMap { TextWrapping.wrap(String($0)) }.joined(separator: "\n")
+            case .list(let items):
+                items.flatMap { TextWrapping.wrap($0, firstIndent: "- ", indent: "  ") }.joined(separator: "\n")
             }
         }.joined(separator: "\n\n") + "\n"
     }
@@ -15,18 +18,24 @@ extension NoticeDocument {
         let body = blocks.map { block in
             switch block {
             case .heading(let text): "<h3>\(text.htmlEscaped)</h3>"
-            case .paragraph(let text): "<p>\(text.htmlEscaped)</p>"
-            case .list(let items): "<ul>\n" + items.map { "<li>\($0.htmlEscaped)</li>" }.joined(separator: "\n") + "\n</ul>"
+            case .paragraph(let text): Self.wrappedElement("p", text)
+            case .list(let items): "<ul>\n" + items.map { Self.wrappedElement("li", $0) }.joined(separator: "\n") + "\n</ul>"
             }
         }.joined(separator: "\n")
         return """
             <!DOCTYPE html>
-            <html><head><meta charset="utf-8"><title>\(subject.htmlEscaped)</title></head>
+            <html><head><meta charset="utf-8">
+            <title>\(subject.htmlEscaped)</title></head>
             <body style="font-family: sans-serif">
             \(body)
             </body></html>
 
             """
+    }
+
+    /// An element whose escaped text is wrapped at spaces (HTML ignores the line breaks).
+    private static func wrappedElement(_ name: String, _ text: String) -> String {
+        TextWrapping.wrap("<\(name)>" + text.htmlEscaped + "</\(name)>").joined(separator: "\n")
     }
 }
 

@@ -77,6 +77,6 @@ public actor StaffNotifier {
 
     static func newMessageID(from address: String) -> String {
         let domain = address.split(separator: "@").last.map(String.init) ?? "localhost"
-        return "chaperone.\(UUID().uuidString.lowercased())@\(domain)"
+        return "chaperone." + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased() + "@" + domain
     }
 }

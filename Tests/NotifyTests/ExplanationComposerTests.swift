@@ -10,7 +10,7 @@ import Testing
     @Test func namesTheSectionRuleRecipientsFindingsAndDecision() {
         let document = ExplanationComposer(configuration: NoticeFixtures.configuration)
             .compose(report: NoticeFixtures.report(), envelope: NoticeFixtures.envelope(), decidedAt: decidedAt)
-        let text = document.plainText
+        let text = document.plainText.replacingOccurrences(of: "\n  ", with: " ").replacingOccurrences(of: "\n", with: " ")
 
         #expect(document.subject == "Your email was held: Confidentiality and Security")
         #expect(text.contains("Section 8, Confidentiality and Security: \(Section.confidentiality.rule)"))
@@ -33,6 +33,16 @@ import Testing
         #expect(text.contains("Confidentiality and Security"))
     }
 
+    @Test(arguments: Section.allCases)
+    func keepsEachSectionTitleWholeOnOneShortLine(section: Section) async throws {
+        let notifier = StaffNotifier(configuration: NoticeFixtures.configuration, submitter: RecordingSubmitter())
+        let message = await notifier.explanationMessage(
+            report: NoticeFixtures.report(sections: [section]), envelope: NoticeFixtures.envelope(), decidedAt: decidedAt)
+        let lines = String(decoding: message.data, as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(lines.contains { $0.hasPrefix("- Section \(section.rawValue), \(section.title):") })
+        #expect(lines.allSatisfy { $0.count <= 78 }, "\(lines.filter { $0.count > 78 })")
+    }
+
     @Test func escapesHTML() {
         let report = NoticeFixtures.report(explanation: "Sent to <script>alert(1)</script> & co")
         let document = ExplanationComposer(configuration: NoticeFixtures.configuration)
@@ -46,6 +56,7 @@ import Testing
         configuration.explanations[.confidentiality] = "Use the secure portal for pupil data."
         let text = ExplanationComposer(configuration: configuration)
             .compose(report: NoticeFixtures.report(), envelope: NoticeFixtures.envelope(), decidedAt: decidedAt).plainText
+            .replacingOccurrences(of: "\n  ", with: " ")
         #expect(text.contains("Confidentiality and Security: Use the secure portal for pupil data."))
     }
 
