@@ -5,7 +5,7 @@ import Store
 extension DecisionDetail {
     /// Reads one decision and its audit trail, and writes the explanation its sender
     /// was (or would have been) sent under `configuration`.
-    public static func load(decisionID: String, from database: AppDatabase, configuration: Configuration) async throws -> DecisionDetail {
+    public static func load(decisionID: String, from database: any ReviewStore, configuration: Configuration) async throws -> DecisionDetail {
         guard let decision = try await database.decision(id: decisionID) else {
             throw StoreError.unknownDecision(decisionID)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Notify
 import Store
 
@@ -7,12 +8,12 @@ import Store
 /// through Postfix when this host's Postfix still holds it, or by reinjecting the
 /// stored copy; then records the outcome and the audit event together.
 public struct ReviewWorkflow: Sendable {
-    public let database: AppDatabase
+    public let database: any ReviewStore
     public let postfix: any PostfixQueue
     /// Where stored copies are reinjected (`release.reinjectListener`, milter-free).
     public let reinjector: any MailSubmitter
 
-    public init(database: AppDatabase, postfix: any PostfixQueue, reinjector: any MailSubmitter) {
+    public init(database: any ReviewStore, postfix: any PostfixQueue, reinjector: any MailSubmitter) {
         self.database = database
         self.postfix = postfix
         self.reinjector = reinjector
@@ -26,11 +27,13 @@ public struct ReviewWorkflow: Sendable {
         do {
             method = try await deliver(claim)
         } catch {
-            try? await database.finish(claim, outcome: .releaseFailed, actor: reviewer, reason: reason, detail: "\(error)")
+            try? await database.finish(
+                claim, outcome: .releaseFailed, actor: reviewer, reason: reason, detail: "\(error)", at: Date())
             throw error
         }
         do {
-            try await database.finish(claim, outcome: method.eventKind, actor: reviewer, reason: reason, detail: claim.queueID)
+            try await database.finish(
+                claim, outcome: method.eventKind, actor: reviewer, reason: reason, detail: claim.queueID, at: Date())
         } catch {
             throw ReviewError.doneButNotRecorded(decisionID: decisionID, operation: "released", error: "\(error)")
         }
@@ -45,11 +48,13 @@ public struct ReviewWorkflow: Sendable {
                 try await postfix.delete(queueID)
             }
         } catch {
-            try? await database.finish(claim, outcome: .deleteFailed, actor: reviewer, reason: reason, detail: "\(error)")
+            try? await database.finish(
+                claim, outcome: .deleteFailed, actor: reviewer, reason: reason, detail: "\(error)", at: Date())
             throw error
         }
         do {
-            try await database.finish(claim, outcome: .deleted, actor: reviewer, reason: reason, detail: claim.queueID)
+            try await database.finish(
+                claim, outcome: .deleted, actor: reviewer, reason: reason, detail: claim.queueID, at: Date())
         } catch {
             throw ReviewError.doneButNotRecorded(decisionID: decisionID, operation: "deleted", error: "\(error)")
         }
@@ -59,7 +64,7 @@ public struct ReviewWorkflow: Sendable {
     /// releases it. Returns how it was released, or nil when it was not held.
     @discardableResult
     public func markFalsePositive(decisionID: String, reviewer: String, reason: String) async throws -> ReleaseMethod? {
-        try await database.markFalsePositive(decisionID: decisionID, actor: reviewer, reason: reason)
+        try await database.markFalsePositive(decisionID: decisionID, actor: reviewer, reason: reason, at: Date())
         guard try await database.decision(id: decisionID)?.quarantine?.state == .held else { return nil }
         do {
             return try await release(decisionID: decisionID, reviewer: reviewer, reason: "false positive: " + reason)
