@@ -27,6 +27,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(name: "ChaperoneZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "MIMEParser", dependencies: ["ChaperoneModel"]),
         .target(
             name: "TextExtraction",
@@ -54,14 +55,15 @@ let package = Package(
         ),
         .target(
             name: "Store",
-            dependencies: ["ChaperoneModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ChaperoneModel", "ChaperoneZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "Notify", dependencies: ["ChaperoneModel"]),
+        .target(name: "Review", dependencies: ["ChaperoneModel", "Store", "Notify"]),
         .executableTarget(
             name: "chaperone",
             dependencies: [
                 "ChaperoneModel", "MIMEParser", "TextExtraction", "RosterImport", "Detectors",
-                "Policy", "ScanPipeline", "MilterServer", "Store", "Notify",
+                "Policy", "ScanPipeline", "MilterServer", "Store", "Notify", "Review",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -95,8 +97,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MilterServerTests", dependencies: ["MilterServer"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "NotifyTests", dependencies: ["Notify"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "ChaperoneModel"]),
+        .testTarget(name: "NotifyTests", dependencies: ["Notify", "ChaperoneModel"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Store", "Notify", "ChaperoneModel"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

@@ -1,0 +1,4 @@
+#ifndef CHAPERONE_ZLIB_SHIM_H
+#define CHAPERONE_ZLIB_SHIM_H
+#include <zlib.h>
+#endif

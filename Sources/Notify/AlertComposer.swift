@@ -1,0 +1,40 @@
+import ChaperoneModel
+import Foundation
+
+/// Writes the alert sent to `notifications.alertRecipients` (IT, the DSL) when one of
+/// `notifications.alertSections` fires: who sent what to whom, why, what was found
+/// (redacted), and the decision id to look it up with `chaperone quarantine show`.
+public struct AlertComposer: Sendable {
+    public var configuration: Configuration
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    /// The sections of `report` that call for an alert, empty when none do.
+    public func alertSections(in report: ScanReport) -> [Section] {
+        guard !configuration.notifications.alertRecipients.isEmpty else { return [] }
+        return report.sections.filter { configuration.notifications.alertSections.contains($0) }
+    }
+
+    public func compose(report: ScanReport, envelope: Envelope, decidedAt: Date, sections: [Section]) -> NoticeDocument {
+        let titles = sections.map { "Section \($0.rawValue) \($0.title)" }.joined(separator: "; ")
+        let verb = report.action == .reject ? "refused" : report.action == .quarantine ? "held" : "let through (\(report.action.rawValue))"
+        let sender = envelope.sender.isEmpty ? "(no sender)" : envelope.sender
+        let explanation = ExplanationComposer(configuration: configuration)
+        return NoticeDocument(
+            subject: "Chaperone alert: \(titles)",
+            blocks: [
+                .paragraph("An email from \(sender) sent on \(ExplanationComposer.dateText(decidedAt)) was \(verb)."),
+                .heading("Recipients"),
+                .list(report.recipients.isEmpty
+                      ? envelope.recipients
+                      : report.recipients.map { "\($0.address) (\($0.recipientClass.wording))" }),
+                .heading("Sections"),
+                .list(sections.map { "Section \($0.rawValue), \($0.title): \(configuration.explanations[$0] ?? $0.rule)" }),
+                .heading("What was found"),
+                .list(explanation.findingLines(report.findings)),
+                .paragraph("Review it with: chaperone quarantine show \(report.decisionID)"),
+            ])
+    }
+}

@@ -1,2 +1,0 @@
-/// Notify (in progress).
-public enum NotifyModule {}

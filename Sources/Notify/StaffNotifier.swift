@@ -1,0 +1,82 @@
+import ChaperoneModel
+import Foundation
+
+/// Sends the explanation to an internal sender whose message was quarantined or
+/// rejected, and the alert for chosen sections, through a `MailSubmitter` (the local
+/// Postfix's milter-free listener), at most once per message.
+public actor StaffNotifier {
+    private let configuration: Configuration
+    private let submitter: any MailSubmitter
+    private var ledger = NoticeLedger()
+    private var alertLedger = NoticeLedger()
+
+    public init(configuration: Configuration, submitter: any MailSubmitter) {
+        self.configuration = configuration
+        self.submitter = submitter
+    }
+
+    /// Explains the decision to its sender when eligible, then alerts when a chosen
+    /// section fired. Throws only the submission error; the decision stands regardless.
+    public func messageDecided(
+        report: ScanReport, envelope: Envelope, isAutoSubmitted: Bool, decidedAt: Date = Date()
+    ) async throws -> NotifyOutcome {
+        var eligibility = NoticeEligibility.evaluate(
+            action: report.action, envelope: envelope, isAutoSubmitted: isAutoSubmitted, configuration: configuration)
+        let keys = ["decision:" + report.decisionID] + (report.messageID.map { ["message-id:" + $0] } ?? [])
+        var failure: (any Error)?
+        if eligibility == .send {
+            if ledger.claim(keys) {
+                let notice = explanationMessage(report: report, envelope: envelope, decidedAt: decidedAt)
+                do {
+                    try await submitter.submit(notice)
+                } catch {
+                    ledger.release(keys)
+                    failure = error
+                }
+            } else {
+                eligibility = .skip(.alreadyNotified)
+            }
+        }
+        // The alert is attempted even when the explanation could not be sent.
+        let alertSent = try await sendAlertIfNeeded(report: report, envelope: envelope, decidedAt: decidedAt, keys: keys)
+        if let failure { throw failure }
+        return NotifyOutcome(notice: eligibility, alertSent: alertSent)
+    }
+
+    /// The explanation as it would be sent (also used by `chaperone quarantine show`).
+    public func explanationMessage(report: ScanReport, envelope: Envelope, decidedAt: Date) -> OutgoingMessage {
+        let document = ExplanationComposer(configuration: configuration)
+            .compose(report: report, envelope: envelope, decidedAt: decidedAt)
+        let writer = MIMEMessageWriter(
+            from: configuration.notifications.fromAddress, to: [envelope.sender], date: Date(),
+            messageID: Self.newMessageID(from: configuration.notifications.fromAddress), inReplyTo: report.messageID)
+        // The null envelope sender: an auto-reply must not itself be answered (RFC 3834 §3.3).
+        return OutgoingMessage(envelopeSender: "", recipients: [envelope.sender], data: writer.render(document))
+    }
+
+    private func sendAlertIfNeeded(report: ScanReport, envelope: Envelope, decidedAt: Date, keys: [String]) async throws -> Bool {
+        guard configuration.notifications.enabled else { return false }
+        let composer = AlertComposer(configuration: configuration)
+        let sections = composer.alertSections(in: report)
+        guard !sections.isEmpty, alertLedger.claim(keys) else { return false }
+        let recipients = configuration.notifications.alertRecipients
+        let writer = MIMEMessageWriter(
+            from: configuration.notifications.fromAddress, to: recipients, date: Date(),
+            messageID: Self.newMessageID(from: configuration.notifications.fromAddress), inReplyTo: nil)
+        let document = composer.compose(report: report, envelope: envelope, decidedAt: decidedAt, sections: sections)
+        let message = OutgoingMessage(
+            envelopeSender: configuration.notifications.fromAddress, recipients: recipients, data: writer.render(document))
+        do {
+            try await submitter.submit(message)
+        } catch {
+            alertLedger.release(keys)
+            throw error
+        }
+        return true
+    }
+
+    static func newMessageID(from address: String) -> String {
+        let domain = address.split(separator: "@").last.map(String.init) ?? "localhost"
+        return "chaperone." + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased() + "@" + domain
+    }
+}

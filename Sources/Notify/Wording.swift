@@ -1,0 +1,65 @@
+import ChaperoneModel
+
+extension RecipientClass {
+    /// How a notice describes a recipient of this class to staff.
+    var wording: String {
+        switch self {
+        case .student: "a pupil"
+        case .parent: "a parent or carer"
+        case .internal: "inside the school"
+        case .partner: "a partner organisation"
+        case .personal: "a personal email account"
+        case .external: "outside the school"
+        }
+    }
+}
+
+extension DetectorKind {
+    /// What a notice calls a finding of this kind.
+    var wording: String {
+        switch self {
+        case .upn: "a Unique Pupil Number"
+        case .uln: "a Unique Learner Number"
+        case .nhsNumber: "an NHS number"
+        case .nationalInsurance: "a National Insurance number"
+        case .pupilName: "a pupil's name"
+        case .pupilEmail: "a pupil's or parent's email address"
+        case .pupilPostcode: "a pupil's postcode"
+        case .dateOfBirth: "a date of birth"
+        case .pupilAddress: "a pupil's home address"
+        case .specialCategory: "sensitive information about a pupil"
+        case .bulkPupilData: "information about many pupils"
+        case .misExport: "an export from the school's information system"
+        case .mobileNumber: "a mobile phone number"
+        case .personalEmail: "a personal email address"
+        case .socialMedia: "a social media identity"
+        case .credential: "a login or password"
+        case .executableAttachment: "a program or macro-enabled file"
+        case .imageAttachment: "a photo or video"
+        case .unscannableContent: "content that could not be checked"
+        }
+    }
+}
+
+extension TextLocation {
+    /// Where in the message, in words: "in the subject line", "in an attached .xlsx
+    /// file (part 2, Sheet1!row 3)". Attachment names are left out, because a filename
+    /// may itself be a pupil's name.
+    var wording: String {
+        switch kind {
+        case .header where name == "subject": "in the subject line"
+        case .header: "in the \(name) header"
+        case .body: "in the message text"
+        case .attachment:
+            "in an attached \(fileKind) (part \(partPath)" + (detail.map { ", \($0)" } ?? "") + ")"
+        case .attachmentName: "in the name of an attached \(fileKind) (part \(partPath))"
+        }
+    }
+
+    private var fileKind: String {
+        guard let dot = name.lastIndex(of: "."), name.index(after: dot) != name.endIndex else { return "file" }
+        let suffix = name[name.index(after: dot)...]
+        guard suffix.count <= 5, suffix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return "file" }
+        return ".\(suffix.lowercased()) file"
+    }
+}

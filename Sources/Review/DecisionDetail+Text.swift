@@ -1,0 +1,73 @@
+import ChaperoneModel
+import Foundation
+import Store
+
+extension DecisionDetail {
+    /// The decision as `quarantine show` prints it.
+    public var text: String {
+        var lines = summaryLines
+        lines += ["", "Recipients"] + recipientLines
+        lines += ["", "Findings"] + findingLines
+        lines += ["", "Explanation to the sender"]
+        lines += explanationNotice.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        lines += ["Audit trail"] + eventLines
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private var summaryLines: [String] {
+        let record = decision.record
+        let report = record.report
+        let sections = report.sections.map { "§\($0.rawValue) \($0.title)" }.joined(separator: "; ")
+        let sender = record.envelope.sender.isEmpty ? "<>" : record.envelope.sender
+        let authenticated = record.envelope.authenticatedUser.map { " (authenticated as \($0))" } ?? ""
+        let label = decision.falsePositive ? " (labelled false positive)" : ""
+        let scanTime = String(format: "%.3f", report.scanSeconds)
+        var lines = [
+            "Decision      \(report.decisionID)",
+            "Decided       \(DecisionTable.timestamp(record.decidedAt)) UTC (config \(record.configVersion))",
+            "Action        \(report.action.rawValue)\(label)",
+            "Sections      \(sections.isEmpty ? "-" : sections)",
+            "Sender        \(sender)\(authenticated)",
+            "Message-ID    \(report.messageID ?? "-")",
+            "Queue id      \(record.envelope.queueID ?? "-")",
+            "Size          \(report.sizeBytes) bytes, scanned in \(scanTime) s",
+        ]
+        if let quarantine = decision.quarantine {
+            let copy = quarantine.hasStoredCopy ? "copy stored" : "no stored copy"
+            let reviewer = quarantine.reviewer.map { ", by \($0)" } ?? ""
+            let reason = quarantine.reason.map { ": \($0)" } ?? ""
+            lines.append("Quarantine    \(quarantine.state.rawValue), \(copy)\(reviewer)\(reason)")
+        }
+        return lines
+    }
+
+    private var recipientLines: [String] {
+        let record = decision.record
+        let classified = Dictionary(
+            record.report.recipients.map { ($0.address.lowercased(), $0.recipientClass) },
+            uniquingKeysWith: { first, _ in first })
+        return record.envelope.recipients.map { address in
+            "  \(address)  [\(classified[address.lowercased()]?.rawValue ?? "unclassified")]"
+        }
+    }
+
+    private var findingLines: [String] {
+        let report = decision.record.report
+        var lines = report.findings.map { finding -> String in
+            let sections = finding.sections.map { "§" + $0.rawValue }.joined(separator: ",")
+            let confidence = String(format: "%.2f", finding.confidence)
+            return "  \(finding.detector.rawValue)  \(finding.evidence)  at \(finding.location)  confidence \(confidence)  \(sections)"
+        }
+        lines += report.problems.map { "  problem: \($0.description)" }
+        return lines.isEmpty ? ["  none"] : lines
+    }
+
+    private var eventLines: [String] {
+        guard !events.isEmpty else { return ["  none"] }
+        return events.map { event in
+            let reason = event.reason.map { ": \($0)" } ?? ""
+            let detail = event.detail.map { " (\($0))" } ?? ""
+            return "  \(DecisionTable.timestamp(event.occurredAt))  \(event.actor)  \(event.kind.rawValue)\(reason)\(detail)"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import GRDB
+
+extension AppDatabase {
+    /// Named, append-only migrations: never edit one that has shipped; add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-decision") { db in
+            try db.create(table: "decision") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("decisionID", .text).notNull().unique()
+                table.column("decidedAt", .datetime).notNull().indexed()
+                table.column("queueID", .text)
+                table.column("messageID", .text)
+                table.column("sender", .text).notNull().collate(.nocase).indexed()
+                table.column("authenticatedUser", .text)
+                table.column("clientAddress", .text)
+                table.column("envelopeRecipients", .jsonText).notNull()
+                table.column("recipients", .jsonText).notNull()
+                table.column("action", .text).notNull().indexed()
+                table.column("sections", .jsonText).notNull()
+                table.column("findings", .jsonText).notNull()
+                table.column("problems", .jsonText).notNull()
+                table.column("explanation", .text).notNull()
+                table.column("sizeBytes", .integer).notNull()
+                table.column("scanSeconds", .double).notNull()
+                table.column("configVersion", .text).notNull()
+                table.column("falsePositive", .boolean).notNull().defaults(to: false)
+            }
+        }
+        migrator.registerMigration("v1-quarantine") { db in
+            try db.create(table: "quarantine") { table in
+                table.primaryKey("decisionID", .text)
+                    .references("decision", column: "decisionID", onDelete: .cascade)
+                table.column("queueID", .text).indexed()
+                table.column("content", .blob)
+                table.column("contentBytes", .integer).notNull()
+                table.column("contentCRC32", .integer).notNull()
+                table.column("state", .text).notNull().indexed()
+                    .check { ["held", "releasing", "released", "deleting", "deleted", "expired"].contains($0) }
+                table.column("reviewer", .text)
+                table.column("reviewedAt", .datetime)
+                table.column("reason", .text)
+                table.column("contentPurgedAt", .datetime)
+            }
+        }
+        migrator.registerMigration("v1-reviewEvent") { db in
+            try db.create(table: "reviewEvent") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("decisionID", .text).indexed()
+                table.column("occurredAt", .datetime).notNull()
+                table.column("actor", .text).notNull()
+                table.column("kind", .text).notNull()
+                table.column("reason", .text)
+                table.column("detail", .text)
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER reviewEventIsAppendOnlyUpdate BEFORE UPDATE ON reviewEvent
+                BEGIN SELECT RAISE(ABORT, 'reviewEvent is an append-only audit trail'); END;
+                CREATE TRIGGER reviewEventIsAppendOnlyDelete BEFORE DELETE ON reviewEvent
+                BEGIN SELECT RAISE(ABORT, 'reviewEvent is an append-only audit trail'); END;
+                """)
+        }
+        return migrator
+    }
+
+    /// The migration names in the order they apply.
+    public static var migrationNames: [String] { migrator.migrations }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Decisions matching `filter`, newest first, with their quarantine status.
+    public func decisions(matching filter: DecisionFilter) async throws -> [StoredDecision] {
+        try await pool.read { db in
+            let rows = try DecisionRow.fetchAll(db, Self.request(for: filter))
+            let quarantines = try QuarantineRow
+                .filter(keys: rows.map(\.decisionID))
+                .fetchAll(db)
+            let byID = Dictionary(quarantines.map { ($0.decisionID, $0) }, uniquingKeysWith: { first, _ in first })
+            return rows.map { row in
+                StoredDecision(record: row.record, falsePositive: row.falsePositive, quarantine: byID[row.decisionID]?.status)
+            }
+        }
+    }
+
+    /// One decision by id, or nil when there is none.
+    public func decision(id: String) async throws -> StoredDecision? {
+        try await pool.read { db in
+            guard let row = try DecisionRow.filter(DecisionRow.Columns.decisionID == id).fetchOne(db) else {
+                return nil
+            }
+            let quarantine = try QuarantineRow.fetchOne(db, key: id)
+            return StoredDecision(record: row.record, falsePositive: row.falsePositive, quarantine: quarantine?.status)
+        }
+    }
+
+    /// The audit trail for one decision, oldest first.
+    public func reviewEvents(decisionID: String) async throws -> [ReviewEvent] {
+        try await pool.read { db in
+            try ReviewEventRow
+                .filter(ReviewEventRow.Columns.decisionID == decisionID)
+                .order(ReviewEventRow.Columns.occurredAt, Column("id"))
+                .fetchAll(db)
+                .map(\.event)
+        }
+    }
+
+    /// Every audit event at or after `since`, oldest first.
+    public func reviewEvents(since: Date) async throws -> [ReviewEvent] {
+        try await pool.read { db in
+            try ReviewEventRow
+                .filter(ReviewEventRow.Columns.occurredAt >= since)
+                .order(ReviewEventRow.Columns.occurredAt, Column("id"))
+                .fetchAll(db)
+                .map(\.event)
+        }
+    }
+
+    static func request(for filter: DecisionFilter) -> SQLRequest<DecisionRow> {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let since = filter.since {
+            clauses.append("decidedAt >= ?")
+            arguments += [since]
+        }
+        if let action = filter.action {
+            clauses.append("action = ?")
+            arguments += [action.rawValue]
+        }
+        if let section = filter.section {
+            clauses.append("EXISTS (SELECT 1 FROM json_each(decision.sections) WHERE json_each.value = ?)")
+            arguments += [section.rawValue]
+        }
+        if let sender = filter.sender {
+            if sender.hasPrefix("@") {
+                clauses.append("sender LIKE ? ESCAPE '\\'")
+                arguments += ["%" + Self.escapedForLike(sender)]
+            } else {
+                clauses.append("sender = ?")
+                arguments += [sender]
+            }
+        }
+        if let state = filter.state {
+            clauses.append("decisionID IN (SELECT decisionID FROM quarantine WHERE state = ?)")
+            arguments += [state.rawValue]
+        } else if filter.quarantinedOnly {
+            clauses.append("decisionID IN (SELECT decisionID FROM quarantine)")
+        }
+        let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        arguments += [max(filter.limit, 0)]
+        return SQLRequest(
+            sql: "SELECT * FROM decision \(whereClause) ORDER BY decidedAt DESC, id DESC LIMIT ?",
+            arguments: arguments)
+    }
+
+    private static func escapedForLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Moves a held message to `releasing` or `deleting` in one transaction and returns
+    /// what the operation needs. Only one caller can win: every other concurrent claim
+    /// (in this process or another) finds the state already changed and is refused.
+    public func claim(decisionID: String, for operation: ReviewOperation) async throws -> QuarantineClaim {
+        try await pool.write { db in
+            guard let decision = try DecisionRow.filter(DecisionRow.Columns.decisionID == decisionID).fetchOne(db) else {
+                throw StoreError.unknownDecision(decisionID)
+            }
+            guard let quarantine = try QuarantineRow.fetchOne(db, key: decisionID) else {
+                throw StoreError.notQuarantined(decisionID)
+            }
+            try db.execute(
+                sql: "UPDATE quarantine SET state = ? WHERE decisionID = ? AND state = ?",
+                arguments: [operation.claimState.rawValue, decisionID, QuarantineState.held.rawValue])
+            guard db.changesCount == 1 else {
+                throw StoreError.wrongState(
+                    decisionID: decisionID, state: QuarantineState(rawValue: quarantine.state) ?? .held, expected: .held)
+            }
+            return QuarantineClaim(
+                decisionID: decisionID, operation: operation, envelope: decision.record.envelope,
+                queueID: quarantine.queueID, hasStoredCopy: quarantine.content != nil)
+        }
+    }
+
+    /// Ends a claim: records the outcome in the quarantine row and the audit trail in
+    /// one transaction. A failed operation returns the message to `held`.
+    public func finish(_ claim: QuarantineClaim, outcome: ReviewEvent.Kind, actor: String, reason: String, detail: String?, at date: Date = Date()) async throws {
+        let succeeded = outcome != .releaseFailed && outcome != .deleteFailed
+        let newState: QuarantineState = succeeded ? claim.operation.finalState : .held
+        try await pool.write { db in
+            if succeeded {
+                try db.execute(
+                    sql: "UPDATE quarantine SET state = ?, reviewer = ?, reviewedAt = ?, reason = ? WHERE decisionID = ? AND state = ?",
+                    arguments: [newState.rawValue, actor, date, reason, claim.decisionID, claim.operation.claimState.rawValue])
+            } else {
+                try db.execute(
+                    sql: "UPDATE quarantine SET state = ? WHERE decisionID = ? AND state = ?",
+                    arguments: [newState.rawValue, claim.decisionID, claim.operation.claimState.rawValue])
+            }
+            var event = ReviewEventRow(
+                decisionID: claim.decisionID, occurredAt: date, actor: actor, kind: outcome.rawValue, reason: reason, detail: detail)
+            try event.insert(db)
+        }
+    }
+
+    /// Labels a decision as a false positive for later tuning, with an audit event.
+    public func markFalsePositive(decisionID: String, actor: String, reason: String, at date: Date = Date()) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE decision SET falsePositive = 1 WHERE decisionID = ?", arguments: [decisionID])
+            guard db.changesCount == 1 else { throw StoreError.unknownDecision(decisionID) }
+            var event = ReviewEventRow(
+                decisionID: decisionID, occurredAt: date, actor: actor, kind: ReviewEvent.Kind.falsePositive.rawValue,
+                reason: reason, detail: nil)
+            try event.insert(db)
+        }
+    }
+
+    /// The raw message for a person to read. The access is recorded in the audit trail
+    /// in the same transaction, before the content is handed over.
+    public func rawMessageForViewing(decisionID: String, viewer: String, reason: String?, at date: Date = Date()) async throws -> [UInt8] {
+        try await pool.write { db in
+            let content = try Self.storedContent(db, decisionID: decisionID)
+            var event = ReviewEventRow(
+                decisionID: decisionID, occurredAt: date, actor: viewer, kind: ReviewEvent.Kind.viewedRaw.rawValue,
+                reason: reason, detail: nil)
+            try event.insert(db)
+            return content
+        }
+    }
+
+    /// The raw message for reinjection under a claim (the release event audits it).
+    public func rawMessage(for claim: QuarantineClaim) async throws -> [UInt8] {
+        try await pool.read { db in try Self.storedContent(db, decisionID: claim.decisionID) }
+    }
+
+    static func storedContent(_ db: Database, decisionID: String) throws -> [UInt8] {
+        guard let row = try QuarantineRow.fetchOne(db, key: decisionID) else {
+            throw StoreError.notQuarantined(decisionID)
+        }
+        guard let content = row.content else { throw StoreError.contentExpired(decisionID) }
+        let bytes = try MessageCompression.decompress([UInt8](content), originalSize: row.contentBytes)
+        guard MessageCompression.checksum(bytes) == row.contentCRC32 else {
+            throw StoreError.contentCorrupt(decisionID: decisionID)
+        }
+        return bytes
+    }
+}

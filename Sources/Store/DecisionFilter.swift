@@ -1,0 +1,32 @@
+import ChaperoneModel
+import Foundation
+
+/// Which decisions a listing wants; every field left nil matches everything.
+public struct DecisionFilter: Hashable, Sendable {
+    /// Only decisions made at or after this time.
+    public var since: Date?
+    public var action: Action?
+    /// Only decisions where this section fired.
+    public var section: Section?
+    /// An envelope sender (case-insensitive), or `@domain` for every sender there.
+    public var sender: String?
+    /// Only quarantined messages in this state.
+    public var state: QuarantineState?
+    /// Only decisions whose message was quarantined.
+    public var quarantinedOnly: Bool
+    /// At most this many, newest first.
+    public var limit: Int
+
+    public init(
+        since: Date? = nil, action: Action? = nil, section: Section? = nil, sender: String? = nil,
+        state: QuarantineState? = nil, quarantinedOnly: Bool = false, limit: Int = 1_000
+    ) {
+        self.since = since
+        self.action = action
+        self.section = section
+        self.sender = sender
+        self.state = state
+        self.quarantinedOnly = quarantinedOnly
+        self.limit = limit
+    }
+}

@@ -1,0 +1,95 @@
+import ChaperoneModel
+import Foundation
+import GRDB
+
+/// One row of the `decision` table: a decision as it was made, append-only except for
+/// the `falsePositive` label reviewers add later.
+struct DecisionRow: Codable, Hashable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "decision"
+
+    var id: Int64?
+    var decisionID: String
+    var decidedAt: Date
+    var queueID: String?
+    var messageID: String?
+    var sender: String
+    var authenticatedUser: String?
+    var clientAddress: String?
+    /// JSON array of the envelope's RCPT TO addresses.
+    var envelopeRecipients: [String]
+    /// JSON array of classified recipients.
+    var recipients: [Recipient]
+    var action: String
+    /// JSON array of section numbers (`["3","8"]`), queried with `json_each`.
+    var sections: [String]
+    /// JSON array of findings; evidence is already redacted.
+    var findings: [Finding]
+    var problems: [ScanProblem]
+    var explanation: String
+    var sizeBytes: Int
+    var scanSeconds: Double
+    var configVersion: String
+    var falsePositive: Bool
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    enum Columns {
+        static let decisionID = Column(CodingKeys.decisionID)
+        static let decidedAt = Column(CodingKeys.decidedAt)
+        static let falsePositive = Column(CodingKeys.falsePositive)
+    }
+}
+
+extension DecisionRow {
+    init(_ record: DecisionRecord) {
+        let report = record.report
+        self.init(
+            id: nil,
+            decisionID: report.decisionID,
+            decidedAt: record.decidedAt,
+            queueID: record.envelope.queueID,
+            messageID: report.messageID,
+            sender: record.envelope.sender,
+            authenticatedUser: record.envelope.authenticatedUser,
+            clientAddress: record.envelope.clientAddress,
+            envelopeRecipients: record.envelope.recipients,
+            recipients: report.recipients,
+            action: report.action.rawValue,
+            sections: report.sections.map(\.rawValue),
+            findings: report.findings,
+            problems: report.problems,
+            explanation: report.explanation,
+            sizeBytes: report.sizeBytes,
+            scanSeconds: report.scanSeconds,
+            configVersion: record.configVersion,
+            falsePositive: false
+        )
+    }
+
+    /// The decision as the milter made it. An action the store does not know (a newer
+    /// version wrote it) reads as `quarantine`, the cautious reading.
+    var record: DecisionRecord {
+        let report = ScanReport(
+            decisionID: decisionID,
+            messageID: messageID,
+            action: Action(rawValue: action) ?? .quarantine,
+            sections: sections.compactMap(Section.init(rawValue:)),
+            findings: findings,
+            recipients: recipients,
+            explanation: explanation,
+            problems: problems,
+            sizeBytes: sizeBytes,
+            scanSeconds: scanSeconds
+        )
+        let envelope = Envelope(
+            sender: sender,
+            recipients: envelopeRecipients,
+            authenticatedUser: authenticatedUser,
+            queueID: queueID,
+            clientAddress: clientAddress
+        )
+        return DecisionRecord(report: report, envelope: envelope, decidedAt: decidedAt, configVersion: configVersion)
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import Review
+import Store
+
+/// `chaperone report`: counts per section and action, top senders, release and
+/// false-positive rates.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "report", abstract: "Summarise decisions over a period.")
+
+    @OptionGroup var store: QuarantineCommand.StoreOptions
+    @Option(help: "The period: 30d, 12h, or an ISO date.") var since = "30d"
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        _ = try QuarantineCommand.sinceDate(since)
+    }
+
+    func run() async throws {
+        let configuration = try store.loadedConfiguration()
+        let database = try store.openDatabase(configuration)
+        let summary = try await database.summary(since: try QuarantineCommand.sinceDate(since) ?? Date())
+        print(json ? try JSONOutput.render(summary) : SummaryText.render(summary), terminator: json ? "\n" : "")
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-
-// Tests for Notify arrive with the module.
-@Suite struct NotifyScaffold {}

@@ -1,0 +1,111 @@
+import ChaperoneModel
+import Foundation
+import Testing
+
+@testable import Store
+
+@Suite struct QuarantineTests {
+    @Test func quarantineRowAndCopyArePresentWhenRecordReturns() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = SQLiteDecisionStore(database: try AppDatabase(path: directory.databasePath))
+        var raw = DecisionFixtures.rawMessage
+        raw += (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }  // binary, incompressible-ish
+
+        try await store.recordQuarantine(
+            DecisionFixtures.record(id: "CH-Q1", action: .quarantine, sections: [.confidentiality]), rawMessage: raw)
+
+        // A separate connection, as the CLI would open, sees it at once.
+        let reader = try AppDatabase(path: directory.databasePath)
+        let stored = try #require(try await reader.decision(id: "CH-Q1"))
+        #expect(stored.quarantine?.state == .held)
+        #expect(stored.quarantine?.queueID == "4ABCD123")
+        #expect(stored.quarantine?.sizeBytes == raw.count)
+        #expect(stored.record.report.findings.first?.evidence == "A1234…Z")
+        let content = try await reader.rawMessageForViewing(decisionID: "CH-Q1", viewer: "it-admin", reason: "check")
+        #expect(content == raw)
+        let events = try await reader.reviewEvents(decisionID: "CH-Q1")
+        #expect(events.map(\.kind) == [.viewedRaw])
+        #expect(events.first?.actor == "it-admin")
+    }
+
+    @Test func twoConcurrentReleasesOnlyOneSucceeds() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let first = try AppDatabase(path: directory.databasePath)
+        let second = try AppDatabase(path: directory.databasePath)
+        try await first.insertQuarantine(
+            DecisionFixtures.record(id: "CH-R1", action: .quarantine), rawMessage: DecisionFixtures.rawMessage)
+
+        let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for database in [first, second, first, second] {
+                group.addTask {
+                    do {
+                        let claim = try await database.claim(decisionID: "CH-R1", for: .release)
+                        try await database.finish(claim, outcome: .releasedByReinjection, actor: "a", reason: "ok", detail: nil)
+                        return true
+                    } catch StoreError.wrongState {
+                        return false
+                    }
+                }
+            }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count == 1)
+        #expect(try await first.decision(id: "CH-R1")?.quarantine?.state == .released)
+        #expect(try await first.reviewEvents(decisionID: "CH-R1").count == 1)
+    }
+
+    @Test func aFailedOperationReturnsTheMessageToHeld() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try AppDatabase(path: directory.databasePath)
+        try await database.insertQuarantine(
+            DecisionFixtures.record(id: "CH-F1", action: .quarantine), rawMessage: DecisionFixtures.rawMessage)
+
+        let claim = try await database.claim(decisionID: "CH-F1", for: .delete)
+        #expect(try await database.decision(id: "CH-F1")?.quarantine?.state == .deleting)
+        await #expect(throws: StoreError.self) { try await database.claim(decisionID: "CH-F1", for: .release) }
+        try await database.finish(claim, outcome: .deleteFailed, actor: "a", reason: "r", detail: "postsuper failed")
+        #expect(try await database.decision(id: "CH-F1")?.quarantine?.state == .held)
+
+        let retry = try await database.claim(decisionID: "CH-F1", for: .delete)
+        try await database.finish(retry, outcome: .deleted, actor: "b", reason: "spam", detail: nil)
+        let status = try await database.decision(id: "CH-F1")?.quarantine
+        #expect(status?.state == .deleted)
+        #expect(status?.reviewer == "b")
+        #expect(try await database.reviewEvents(decisionID: "CH-F1").map(\.kind) == [.deleteFailed, .deleted])
+    }
+
+    @Test func claimsRefuseUnknownAndUnquarantinedDecisions() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try AppDatabase(path: directory.databasePath)
+        try await database.insertDecisions([DecisionFixtures.record(id: "CH-A1")])
+
+        await #expect(throws: StoreError.unknownDecision("CH-NONE")) {
+            try await database.claim(decisionID: "CH-NONE", for: .release)
+        }
+        await #expect(throws: StoreError.notQuarantined("CH-A1")) {
+            try await database.claim(decisionID: "CH-A1", for: .release)
+        }
+    }
+
+    @Test func theAuditTrailIsAppendOnly() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try AppDatabase(path: directory.databasePath)
+        try await database.insertQuarantine(
+            DecisionFixtures.record(id: "CH-E1", action: .quarantine), rawMessage: DecisionFixtures.rawMessage)
+        try await database.markFalsePositive(decisionID: "CH-E1", actor: "a", reason: "newsletter")
+
+        await #expect(throws: (any Error).self) {
+            try await database.pool.write { db in try db.execute(sql: "DELETE FROM reviewEvent") }
+        }
+        await #expect(throws: (any Error).self) {
+            try await database.pool.write { db in try db.execute(sql: "UPDATE reviewEvent SET actor = 'x'") }
+        }
+        #expect(try await database.reviewEvents(decisionID: "CH-E1").count == 1)
+        #expect(try await database.decision(id: "CH-E1")?.falsePositive == true)
+    }
+}

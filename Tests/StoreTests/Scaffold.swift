@@ -1,4 +1,0 @@
-import Testing
-
-// Tests for Store arrive with the module.
-@Suite struct StoreScaffold {}
