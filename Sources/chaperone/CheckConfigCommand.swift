@@ -13,10 +13,9 @@ struct CheckConfigCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        var options = RuntimeOptions()
-        options.config = file
         let loaded: RuntimeLoader.Loaded
         do {
+            let options = try RuntimeOptions.parse(["--config", file])
             loaded = try RuntimeLoader(options: options).load()
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))

@@ -1,18 +1,18 @@
 import ChaperoneModel
-
-/// Why `--config` cannot be read yet.
-struct ConfigurationLoadingPending: Error, CustomStringConvertible {
-    var path: String
-
-    var description: String {
-        "cannot read \(path): configuration loading arrives with the Policy module; until then pass --database and rely on the defaults"
-    }
-}
+import Foundation
+import Policy
 
 /// Loads the configuration for the store and review commands: the defaults when no
-/// path is given. Reading a YAML file is the Policy module's job (`ConfigurationLoader`);
-/// this body is replaced when that lands.
+/// path is given, otherwise the YAML file, checked as `chaperone check-config` does.
 func loadConfiguration(path: String?) throws -> Configuration {
     guard let path else { return Configuration() }
-    throw ConfigurationLoadingPending(path: path)
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw RuntimeLoader.LoadError(description: "cannot read the configuration file '\(path)': check the path and its permissions")
+    }
+    let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    do {
+        return try ConfigurationLoader.load(yaml: String(decoding: data, as: UTF8.self), source: path, baseDirectory: base)
+    } catch {
+        throw RuntimeLoader.LoadError(description: error.description)
+    }
 }

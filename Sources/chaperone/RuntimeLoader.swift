@@ -22,17 +22,8 @@ struct RuntimeLoader {
 
     let options: RuntimeOptions
 
-    func loadConfiguration() throws -> Configuration {
-        var configuration = Configuration()
-        if let path = options.config {
-            let text = try readText(path, what: "configuration file")
-            let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            do {
-                configuration = try ConfigurationLoader.load(yaml: text, source: path, baseDirectory: base)
-            } catch {
-                throw LoadError(description: error.description)
-            }
-        }
+    func resolvedConfiguration() throws -> Configuration {
+        var configuration = try loadConfiguration(path: options.config)
         if !options.roster.isEmpty { configuration.roster.files = options.roster }
         if let staff = options.staff { configuration.roster.staffFile = staff }
         if !options.schoolDomains.isEmpty { configuration.school.domains = options.schoolDomains.map { $0.lowercased() } }
@@ -44,7 +35,7 @@ struct RuntimeLoader {
     }
 
     func load() throws -> Loaded {
-        let configuration = try loadConfiguration()
+        let configuration = try resolvedConfiguration()
         let sources = try configuration.roster.files.map { path in
             RosterSource(name: path, bytes: try readBytes(path, what: "roster file"))
         }
@@ -80,10 +71,5 @@ struct RuntimeLoader {
             throw LoadError(description: "cannot read the \(what) '\(path)': check the path and its permissions")
         }
         return [UInt8](data)
-    }
-
-    private func readText(_ path: String, what: String) throws -> String {
-        let bytes = try readBytes(path, what: what)
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
