@@ -17,8 +17,6 @@ struct RosterIndex: Sendable {
     let studentsByEmail: [String: [Int32]]
     /// Addresses that are a contact's rather than the pupil's own.
     let contactEmails: Set<String>
-    /// Compact upper-case postcode → students living there.
-    let studentsByPostcode: [String: [Int32]]
 
     init(roster: Roster, terms: SpecialCategoryTerms) {
         var builder = RosterIndexBuilder()
@@ -50,7 +48,6 @@ struct RosterIndex: Sendable {
         studentByULN = builder.ulns
         studentsByEmail = byEmail
         self.contactEmails = contactEmails
-        studentsByPostcode = builder.postcodes
     }
 
     static func compactPostcode(_ value: String) -> String {

@@ -18,7 +18,7 @@ extension SegmentScanner {
                     if !nameStudents.contains(entry.student) { nameStudents.append(entry.student) }
                     needsCapitals = needsCapitals || entry.needsCapitals
                 case .postcode, .addressLine:
-                    mentions.append(SensitiveMention(kind: .place(owner: entry.student, isPostcode: entry.kind == .postcode),
+                    mentions.append(SensitiveMention(kind: .place(owners: entry.owners, isPostcode: entry.kind == .postcode),
                                                      range: raw))
                 case .term:
                     if let exact = entry.exactCase, !bytes[raw].elementsEqual(exact) { continue }
