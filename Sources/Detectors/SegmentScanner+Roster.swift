@@ -41,18 +41,20 @@ extension SegmentScanner {
              detail: unique == nil ? "name shared by \(students.count) pupils" : nil)
     }
 
-    /// Forward names may only be split by spaces, line breaks, hyphens and apostrophes;
-    /// "Surname, Forename" needs the comma (or a table cell between the parts).
+    /// Forward names may only be split by spaces, line breaks, hyphens, apostrophes or a
+    /// table cell; "Surname, Forename" needs the comma or a table cell between the parts.
     private func nameGapIsValid(_ raw: Range<Int>, reversed: Bool) -> Bool {
         var sawComma = false
+        var sawCell = false
         for byte in bytes[raw] where byte < 0x80 && !EmailScanner.isAlphanumeric(byte) {
             switch byte {
             case 32, 10, 13, 45, 39, 96: continue
-            case 44, 9: sawComma = true
+            case 44: sawComma = true
+            case 9: sawCell = true
             default: return false
             }
         }
-        return reversed ? sawComma : !sawComma
+        return reversed ? (sawComma || sawCell) : !sawComma
     }
 
     /// True when every word in `raw` starts with a capital (or a non-ASCII letter).

@@ -49,8 +49,9 @@ import Testing
         #expect(Self.pupils(text).isEmpty)
     }
 
-    @Test func reversedNameInTableCells() {
+    @Test func namesInTableCellsEitherWayRound() {
         #expect(Self.pupils("Pemberton\tJonah\t9A", role: .tableRow) == ["B801200005001"])
+        #expect(Self.pupils("B12\tJonah\tPemberton\t9A", role: .tableRow) == ["B801200005001"])
     }
 
     @Test func sharedNameIsNotLinkedToEitherPupil() throws {

@@ -106,4 +106,12 @@ import Testing
         #expect(result.roster.students.first?.schoolEmail?.utf8.count == RosterImportLimits().maxFieldBytes)
         #expect(result.problems.contains { $0.reason.contains("roster_max_field_bytes") })
     }
+
+    @Test func everyTruncationIsSafe() {
+        let bytes = Array(Self.file(Self.pupil + Self.pupil).utf8)
+        for length in stride(from: 0, to: bytes.count, by: 17) {
+            let result = RosterImporter.importFiles([RosterSource(name: "t.xml", bytes: Array(bytes.prefix(length)))], staff: nil)
+            #expect(result.roster.students.count <= 1)
+        }
+    }
 }
