@@ -27,7 +27,8 @@ extension SegmentScanner {
             }
             guard !nameStudents.isEmpty else { continue }
             let capitalised = isCapitalised(raw)
-            if needsCapitals && !capitalised { continue }
+            // An ordinary-word name needs capitals, or the stronger context of a table row.
+            if needsCapitals && !capitalised && segment.role != .tableRow { continue }
             addNameReference(nameStudents, raw: raw, pattern: pattern,
                              confidence: needsCapitals ? 0.7 : (capitalised ? 0.9 : 0.75))
         }
