@@ -2,7 +2,8 @@ import ChaperoneModel
 
 /// Findings about attachments themselves and about content that could not be read:
 /// executable or macro-enabled files (also inside archives), images and video, and
-/// every problem that left content unscanned.
+/// every problem that left content unscanned. Evidence names the type, not the file
+/// (a filename can carry a pupil's name; the location already says which part).
 enum AttachmentChecks {
     static let executableExtensions: Set<String> = [
         "exe", "scr", "bat", "cmd", "com", "js", "vbs", "ps1", "jar", "msi", "docm", "xlsm", "pptm",
@@ -14,17 +15,20 @@ enum AttachmentChecks {
             let location = TextLocation(kind: .attachmentName, name: attachment.filename, partPath: attachment.partPath)
             if isExecutable(attachment.filename) {
                 findings.append(Finding(detector: .executableAttachment, location: location,
-                                        evidence: attachment.filename, confidence: 1, detail: fileExtension(attachment.filename)))
+                                        evidence: "." + fileExtension(attachment.filename) + " file", confidence: 1,
+                                        detail: fileExtension(attachment.filename)))
             }
             for member in attachment.archiveMembers where isExecutable(member) {
                 var memberLocation = location
                 memberLocation.detail = member
                 findings.append(Finding(detector: .executableAttachment, location: memberLocation,
-                                        evidence: member, confidence: 1, detail: fileExtension(member)))
+                                        evidence: "." + fileExtension(member) + " file in an archive", confidence: 1,
+                                        detail: fileExtension(member)))
             }
             if attachment.isImageOrVideo {
-                findings.append(Finding(detector: .imageAttachment, location: location, evidence: attachment.filename,
-                                        confidence: 1, detail: attachment.contentType))
+                findings.append(Finding(detector: .imageAttachment, location: location,
+                                        evidence: attachment.contentType + " attachment", confidence: 1,
+                                        detail: attachment.contentType))
             }
         }
         for problem in content.problems where problem.leavesContentUnscanned {

@@ -12,7 +12,8 @@ struct CredentialScanner {
         var keyword: String
     }
 
-    static let keywords: Set<String> = ["password", "passwd", "passcode", "passphrase", "pwd", "pw", "pin", "pword"]
+    static let keywords = KeywordTable<String>(
+        ["password", "passwd", "passcode", "passphrase", "pwd", "pw", "pin", "pword", "login", "logon"].map { ($0, $0) })
     static let notSecrets: Set<String> = [
         "reset", "change", "changed", "expired", "expires", "required", "must", "should", "will", "to",
         "is", "was", "has", "needs", "the", "your", "a", "an", "please", "click", "enter", "forgotten",
@@ -22,8 +23,8 @@ struct CredentialScanner {
     func scan() -> [Hit] {
         var hits: [Hit] = []
         for (index, token) in tokens.enumerated() where token.isAllLetters && token.length <= 10 {
-            let word = bytes.lowerCasedString(token.start..<token.end)
-            if Self.keywords.contains(word), let hit = afterKeyword(index, word) {
+            guard let word = Self.keywords.value(bytes, token.start..<token.end) else { continue }
+            if word != "login" && word != "logon", let hit = afterKeyword(index, word) {
                 hits.append(hit)
             } else if word == "login" || word == "logon", let hit = loginDetails(index) {
                 hits.append(hit)

@@ -13,16 +13,15 @@ struct DateScanner {
         var date: SchoolDate
     }
 
-    static let months: [String: Int] = {
+    static let months: KeywordTable<Int> = {
         let names = ["january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december"]
-        var table: [String: Int] = [:]
+        var pairs: [(String, Int)] = [("sept", 9)]
         for (index, name) in names.enumerated() {
-            table[name] = index + 1
-            table[String(name.prefix(3))] = index + 1
+            pairs.append((name, index + 1))
+            if name.count > 3 { pairs.append((String(name.prefix(3)), index + 1)) }
         }
-        table["sept"] = 9
-        return table
+        return KeywordTable(pairs)
     }()
 
     func scan() -> [Hit] {
@@ -69,6 +68,7 @@ struct DateScanner {
 
     /// A day token (`3`, `03`, `3rd`), returning the day.
     private func day(_ token: RawToken) -> Int? {
+        guard token.length <= 4, token.digitCount >= 1, token.digitCount <= 2 else { return nil }
         let text = bytes.lowerCasedString(token.start..<token.end)
         let digits = text.prefix { $0.isASCIIDigitCharacter }
         let suffix = text.dropFirst(digits.count)
@@ -78,7 +78,7 @@ struct DateScanner {
 
     private func month(_ token: RawToken) -> Int? {
         guard token.isAllLetters, token.length >= 3, token.length <= 9 else { return nil }
-        return Self.months[bytes.lowerCasedString(token.start..<token.end)]
+        return Self.months.value(bytes, token.start..<token.end)
     }
 
     private func year(_ token: RawToken) -> Int? {

@@ -68,7 +68,9 @@ struct IdentifierScanner {
     /// `AB123456C` or `AB 12 34 56 C` (single spaces at the conventional places).
     private func nino(at index: Int) -> (IdentifierHit, Int)? {
         let first = tokens[index]
-        guard first.length >= 2, first.length <= 9 else { return nil }
+        let compactForm = (first.length == 9 || first.length == 8) && first.digitCount == 6
+        let spacedForm = first.length == 2 && first.isAllLetters && index + 1 < tokens.count && tokens[index + 1].isAllDigits
+        guard compactForm || spacedForm else { return nil }
         var compact = bytes.upperCased(first.start..<first.end)
         var boundaries: [Int] = []
         var last = index

@@ -78,7 +78,11 @@ struct NormalisedText {
             return
         }
         if let unicode = Unicode.Scalar(scalar), unicode.properties.isAlphabetic {
-            for step in 0..<width { push(buffer[index + step], offset) }
+            if unicode.properties.changesWhenLowercased {
+                unicode.properties.lowercaseMapping.utf8.forEach { push($0, offset) }  // Greek, Cyrillic, …
+            } else {
+                for step in 0..<width { push(buffer[index + step], offset) }
+            }
         } else {
             pushSeparator(offset)
         }

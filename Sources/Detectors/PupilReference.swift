@@ -14,7 +14,7 @@ struct SensitiveMention {
     enum Kind {
         case term(family: Int)
         case date(DateScanner.Hit)
-        case place(owner: Int32, isPostcode: Bool)
+        case place(owners: [Int32], isPostcode: Bool)
     }
 
     var kind: Kind

@@ -12,8 +12,11 @@ struct RosterEntry: Sendable {
     }
 
     var kind: Kind
-    /// Index into `roster.students` (−1 for terms).
+    /// Index into `roster.students` (−1 for terms and places).
     var student: Int32
+    /// For postcodes and address lines: every pupil living there (one entry per place,
+    /// however many pupils share it).
+    var owners: [Int32] = []
     /// Names containing an ordinary word need a capitalised full name.
     var needsCapitals: Bool = false
     /// Index into the term families (terms only).

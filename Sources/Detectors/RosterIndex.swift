@@ -17,8 +17,6 @@ struct RosterIndex: Sendable {
     let studentsByEmail: [String: [Int32]]
     /// Addresses that are a contact's rather than the pupil's own.
     let contactEmails: Set<String>
-    /// Compact upper-case postcode → students living there.
-    let studentsByPostcode: [String: [Int32]]
 
     init(roster: Roster, terms: SpecialCategoryTerms) {
         var builder = RosterIndexBuilder()
@@ -26,7 +24,7 @@ struct RosterIndex: Sendable {
             builder.addStudent(student, index: Int32(index))
         }
         for (family, group) in terms.families.enumerated() {
-            for term in group.terms { builder.addTerm(term, family: Int16(family)) }
+            for term in group.terms { builder.addTerm(term, family: Int16(clamping: family)) }
         }
         var byEmail: [String: [Int32]] = [:]
         var contactEmails = Set<String>()
@@ -38,8 +36,9 @@ struct RosterIndex: Sendable {
             let linked = contact.pupilKeys.compactMap { positions[$0] }
             for email in contact.emails {
                 let lower = email.lowercased()
-                if byEmail[lower] == nil { contactEmails.insert(lower) }
-                byEmail[lower, default: []] += linked.filter { !(byEmail[lower] ?? []).contains($0) }
+                let existing = byEmail[lower] ?? []
+                if existing.isEmpty { contactEmails.insert(lower) }
+                byEmail[lower] = existing + linked.filter { !existing.contains($0) }
             }
         }
         students = roster.students
@@ -50,7 +49,6 @@ struct RosterIndex: Sendable {
         studentByULN = builder.ulns
         studentsByEmail = byEmail
         self.contactEmails = contactEmails
-        studentsByPostcode = builder.postcodes
     }
 
     static func compactPostcode(_ value: String) -> String {

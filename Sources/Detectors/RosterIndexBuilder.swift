@@ -6,7 +6,7 @@ struct RosterIndexBuilder {
     var entries: [RosterEntry] = []
     var upns: [String: Int32] = [:]
     var ulns: [String: Int32] = [:]
-    var postcodes: [String: [Int32]] = [:]
+    private var places: [String: Int] = [:]
 
     mutating func addStudent(_ student: Student, index: Int32) {
         if let upn = student.upn?.uppercased(), !upn.isEmpty { upns[upn] = index }
@@ -25,17 +25,28 @@ struct RosterIndexBuilder {
         }
         if let postcode = student.postcode, postcode.count >= 5 {
             let compact = RosterIndex.compactPostcode(postcode)
-            postcodes[compact, default: []].append(index)
-            let entry = RosterEntry(kind: .postcode, student: index)
-            add(NormalisedText(postcode).bytes, entry)
-            add(NormalisedText(compact).bytes, entry)
+            addPlace("p:" + compact, owner: index, kind: .postcode,
+                     patterns: [NormalisedText(postcode).bytes, NormalisedText(compact).bytes])
         }
         if let line = student.addressLines.first {
             let normalised = NormalisedText(line).bytes
             if normalised.count >= 8, normalised.contains(NormalisedText.separator) {
-                add(normalised, RosterEntry(kind: .addressLine, student: index))
+                addPlace("a:" + String(decoding: normalised, as: UTF8.self), owner: index, kind: .addressLine,
+                         patterns: [normalised])
             }
         }
+    }
+
+    /// One entry per distinct place; pupils sharing it become its owners.
+    private mutating func addPlace(_ key: String, owner: Int32, kind: RosterEntry.Kind, patterns: [[UInt8]]) {
+        if let existing = places[key] {
+            entries[existing].owners.append(owner)
+            return
+        }
+        entries.append(RosterEntry(kind: kind, student: -1, owners: [owner]))
+        let id = entries.count - 1
+        places[key] = id
+        for pattern in Set(patterns) where !pattern.isEmpty { automaton.add(pattern, value: Int32(id)) }
     }
 
     mutating func addTerm(_ term: String, family: Int16) {

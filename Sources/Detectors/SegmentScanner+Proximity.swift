@@ -22,15 +22,14 @@ extension SegmentScanner {
                 }
             case .date(let hit):
                 joinDate(hit, near: near, reported: &reported)
-            case .place(let owner, let isPostcode):
-                if near.contains(where: { $0.0.student == owner }) {
+            case .place(let owners, let isPostcode):
+                if let owner = near.lazy.compactMap({ $0.0.student }).first(where: { owners.contains($0) }) {
                     if reported.insert("p\(owner)").inserted {
                         let text = bytes.string(mention.range)
                         emit(.pupilAddress, isPostcode ? Redaction.postcode(text) : Redaction.name(text), 0.9, pupil: owner)
                     }
                 } else if isPostcode, unlinkedPostcodes.insert(mention.range.lowerBound).inserted {
                     let text = bytes.string(mention.range)
-                    let owners = index.studentsByPostcode[RosterIndex.compactPostcode(text)] ?? []
                     emit(.pupilPostcode, Redaction.postcode(text), 0.4, pupil: owners.count == 1 ? owners[0] : nil)
                 }
             }
@@ -59,8 +58,11 @@ extension SegmentScanner {
         let window = max(0, settings.thresholds.proximityWindow)
         let sentence = sentences.sentence(at: range.lowerBound)
         let bounds = sentences.bounds(ofSentence: sentence)
-        let lower = min(bounds.lowerBound, range.lowerBound - window - 256)
-        let upper = max(bounds.upperBound, range.upperBound + window)
+        // A "sentence" longer than this is a run of text without punctuation, not a sentence;
+        // the cap keeps the join linear on pathological input.
+        let longestSentence = 2_000
+        let lower = min(max(bounds.lowerBound, range.lowerBound - longestSentence), range.lowerBound - window - 256)
+        let upper = max(min(bounds.upperBound, range.upperBound + longestSentence), range.upperBound + window)
         var low = 0, high = sorted.count
         while low < high {
             let mid = (low + high) / 2

@@ -18,7 +18,7 @@ extension SegmentScanner {
                     if !nameStudents.contains(entry.student) { nameStudents.append(entry.student) }
                     needsCapitals = needsCapitals || entry.needsCapitals
                 case .postcode, .addressLine:
-                    mentions.append(SensitiveMention(kind: .place(owner: entry.student, isPostcode: entry.kind == .postcode),
+                    mentions.append(SensitiveMention(kind: .place(owners: entry.owners, isPostcode: entry.kind == .postcode),
                                                      range: raw))
                 case .term:
                     if let exact = entry.exactCase, !bytes[raw].elementsEqual(exact) { continue }
@@ -27,7 +27,8 @@ extension SegmentScanner {
             }
             guard !nameStudents.isEmpty else { continue }
             let capitalised = isCapitalised(raw)
-            if needsCapitals && !capitalised { continue }
+            // An ordinary-word name needs capitals, or the stronger context of a table row.
+            if needsCapitals && !capitalised && segment.role != .tableRow { continue }
             addNameReference(nameStudents, raw: raw, pattern: pattern,
                              confidence: needsCapitals ? 0.7 : (capitalised ? 0.9 : 0.75))
         }
@@ -41,18 +42,20 @@ extension SegmentScanner {
              detail: unique == nil ? "name shared by \(students.count) pupils" : nil)
     }
 
-    /// Forward names may only be split by spaces, line breaks, hyphens and apostrophes;
-    /// "Surname, Forename" needs the comma (or a table cell between the parts).
+    /// Forward names may only be split by spaces, line breaks, hyphens, apostrophes or a
+    /// table cell; "Surname, Forename" needs the comma or a table cell between the parts.
     private func nameGapIsValid(_ raw: Range<Int>, reversed: Bool) -> Bool {
         var sawComma = false
+        var sawCell = false
         for byte in bytes[raw] where byte < 0x80 && !EmailScanner.isAlphanumeric(byte) {
             switch byte {
             case 32, 10, 13, 45, 39, 96: continue
-            case 44, 9: sawComma = true
+            case 44: sawComma = true
+            case 9: sawCell = true
             default: return false
             }
         }
-        return reversed ? sawComma : !sawComma
+        return reversed ? (sawComma || sawCell) : !sawComma
     }
 
     /// True when every word in `raw` starts with a capital (or a non-ASCII letter).

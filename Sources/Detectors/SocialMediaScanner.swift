@@ -22,12 +22,12 @@ struct SocialMediaScanner {
     ]
 
     /// Words that introduce a handle → platform.
-    static let handleKeywords: [String: String] = [
+    static let handleKeywords = KeywordTable<String>([
         "instagram": "instagram", "insta": "instagram", "ig": "instagram", "snapchat": "snapchat",
         "snap": "snapchat", "sc": "snapchat", "tiktok": "tiktok", "facebook": "facebook",
         "twitter": "x", "whatsapp": "whatsapp", "discord": "discord", "telegram": "telegram",
         "threads": "threads", "kik": "kik",
-    ]
+    ].map { ($0.key, $0.value) })
 
     func scan() -> [Hit] {
         var hits: [Hit] = []
@@ -44,7 +44,8 @@ struct SocialMediaScanner {
     }
 
     private func link(at index: Int) -> Hit? {
-        guard index + 2 < tokens.count, bytes.gap(tokens[index], tokens[index + 1]) == [46] else { return nil }
+        guard index + 2 < tokens.count, tokens[index].end < bytes.count, bytes[tokens[index].end] == 46,
+              tokens[index + 1].start == tokens[index].end + 1, tokens[index].length <= 9 else { return nil }
         let host = bytes.lowerCasedString(tokens[index].start..<tokens[index + 1].end)
         guard let platform = Self.linkHosts[host] else { return nil }
         let path = tokens[index + 2]
@@ -58,7 +59,7 @@ struct SocialMediaScanner {
     private func keywordHandle(at index: Int) -> Hit? {
         let token = tokens[index]
         guard token.isAllLetters, token.length <= 9,
-              let platform = Self.handleKeywords[bytes.lowerCasedString(token.start..<token.end)],
+              let platform = Self.handleKeywords.value(bytes, token.start..<token.end),
               index + 1 < tokens.count else { return nil }
         for offset in 1...3 where index + offset < tokens.count {
             let candidate = tokens[index + offset]

@@ -8,7 +8,7 @@ enum RosterFormat {
         var index = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return bytes.dropFirst(2).prefix(64).contains(60) && bytes.count > 3 && (bytes[2] == 60 || bytes[3] == 60) ? .ctf : .csv
+            return bytes.count > 3 && (bytes[2] == 60 || bytes[3] == 60) ? .ctf : .csv
         }
         while index < bytes.count, [9, 10, 13, 32].contains(bytes[index]) { index += 1 }
         return index < bytes.count && bytes[index] == 60 ? .ctf : .csv

@@ -49,8 +49,10 @@ import Testing
         #expect(Self.pupils(text).isEmpty)
     }
 
-    @Test func reversedNameInTableCells() {
+    @Test func namesInTableCellsEitherWayRound() {
         #expect(Self.pupils("Pemberton\tJonah\t9A", role: .tableRow) == ["B801200005001"])
+        #expect(Self.pupils("B12\tJonah\tPemberton\t9A", role: .tableRow) == ["B801200005001"])
+        #expect(Self.pupils("hill\trose\t9A", role: .tableRow) == ["k-rose"], "a table row is context enough")
     }
 
     @Test func sharedNameIsNotLinkedToEitherPupil() throws {
@@ -80,6 +82,10 @@ import Testing
     @Test func foldsCaseDiacriticsAndPunctuation() {
         let text = NormalisedText("  Zoë  O’Neill-Smith,\n\tß ÆSIR!! ")
         #expect(String(decoding: text.bytes, as: UTF8.self) == "zoe o neill smith ss aesir")
+    }
+
+    @Test func otherScriptsFoldCase() {
+        #expect(NormalisedText("ЖАННА Ωμέγα").bytes == NormalisedText("жанна ωμέγα").bytes)
     }
 
     @Test func decomposedAccentsFold() {

@@ -1,4 +1,0 @@
-import Testing
-
-// Tests for RosterImport arrive with the module.
-@Suite struct RosterImportScaffold {}
