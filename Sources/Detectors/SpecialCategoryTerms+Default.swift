@@ -13,7 +13,7 @@ extension SpecialCategoryTerms {
             "kinship care", "young carer", "foster care", "foster carer",
         ]),
         Family(name: "send", terms: [
-            "=SEN", "SEND", "SENCO", "EHCP", "EHC plan", "EHC needs assessment", "SEN support",
+            "=SEN", "=SEND", "SENCO", "EHCP", "EHC plan", "EHC needs assessment", "SEN support",
             "=IEP", "provision map", "access arrangements", "one to one support", "1:1 support",
             "dyslexia", "dyslexic", "dyspraxia", "ADHD", "=ADD", "=ASD", "=ASC", "autism",
             "autistic", "asperger", "aspergers", "=SEMH", "=SLCN", "=MLD", "=SLD", "=PMLD",

@@ -44,7 +44,7 @@ struct RosterAssembler {
                 problem("DOB", "unreadable date of birth (expected dd/mm/yyyy, d/m/yy or yyyy-mm-dd); value ignored")
             }
         }
-        let key = upn ?? "\(record.file):\(record.position.replacingOccurrencesOfLine)"
+        let key = upn.map(PupilKey.pseudonym(forUPN:)) ?? "\(record.file):\(record.position.replacingOccurrencesOfLine)"
         if let upn { keyByUPN[upn] = key }
         var student = Student(
             key: key, upn: upn, uln: uln, legalForename: forename,

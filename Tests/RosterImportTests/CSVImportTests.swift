@@ -19,7 +19,8 @@ import Testing
         let pupil = try #require(result.roster.students.first)
         #expect(result.problems.isEmpty)
         #expect(!result.isFatal)
-        #expect(pupil.key == "B801200005001" && pupil.uln == "9276308686")
+        #expect(pupil.key == PupilKey.pseudonym(forUPN: "B801200005001") && pupil.uln == "9276308686")
+        #expect(!pupil.key.contains("801200005001"), "the key must not disclose the UPN")
         #expect(pupil.legalForename == "Jonah" && pupil.preferredForename == "Joe" && pupil.surname == "Pemberton")
         #expect(pupil.dateOfBirth == SchoolDate(year: 2012, month: 3, day: 14))
         #expect(pupil.yearGroup == "8" && pupil.regGroup == "8A")
@@ -29,7 +30,7 @@ import Testing
         let contact = try #require(result.roster.contacts.first)
         #expect(contact.name == "Helen Pemberton" && contact.relationship == "Mother")
         #expect(contact.emails == ["helen@hotmail.co.uk"] && contact.phones == ["07700 900461"])
-        #expect(contact.pupilKeys == ["B801200005001"] && pupil.contactKeys == [contact.key])
+        #expect(contact.pupilKeys == [pupil.key] && pupil.contactKeys == [contact.key])
         #expect(result.unknownColumns["pupils.csv"] == ["Locker Number"])
     }
 
