@@ -94,7 +94,15 @@ let package = Package(
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "MilterServerTests", dependencies: ["MilterServer"]),
+        .testTarget(
+            name: "MilterServerTests",
+            dependencies: [
+                "MilterServer", "MilterProtocol", "ChaperoneModel", "Store",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify"]),
         .testTarget(
@@ -103,6 +111,7 @@ let package = Package(
                 "ChaperoneModel", "MilterServer", "ScanPipeline", "Store", "Notify", "Policy", "RosterImport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ],
