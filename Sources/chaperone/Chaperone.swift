@@ -6,6 +6,6 @@ struct Chaperone: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chaperone",
         abstract: "Keeps pupils' personal data in outbound school mail where it belongs.",
-        subcommands: []
+        subcommands: [ServeCommand.self]
     )
 }
