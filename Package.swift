@@ -70,8 +70,11 @@ let package = Package(
             name: "chaperone-bench",
             dependencies: [
                 "ChaperoneModel", "MIMEParser", "TextExtraction", "RosterImport", "Detectors",
-                "Policy", "ScanPipeline", "MilterServer", "Store",
+                "Policy", "ScanPipeline", "MilterServer", "MilterProtocol", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "ChaperoneModelTests", dependencies: ["ChaperoneModel"]),
