@@ -6,7 +6,9 @@ public enum MilterServerError: Error, Hashable, Sendable, CustomStringConvertibl
     case spoolDirectoryUnusable(path: String, reason: String)
     /// A spool file could not be created, written or read back.
     case spoolFileFailed(path: String, errno: Int32)
-    /// The server was asked to start twice, or to reload after shutting down.
+    /// `start()` was called on a server that is already listening.
+    case alreadyStarted
+    /// The server did not report the address it is bound to.
     case notRunning
 
     public var description: String {
@@ -17,6 +19,8 @@ public enum MilterServerError: Error, Hashable, Sendable, CustomStringConvertibl
             "milter.spool_directory '\(path)' cannot be used: \(reason); create it owned by the chaperone user, mode 0700"
         case .spoolFileFailed(let path, let errno):
             "spool file '\(path)' failed with errno \(errno); check free space and permissions of milter.spool_directory"
+        case .alreadyStarted:
+            "the milter server is already listening; create another MilterServer for a second address"
         case .notRunning:
             "the milter server is not running"
         }

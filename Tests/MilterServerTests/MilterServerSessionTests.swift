@@ -35,7 +35,7 @@ import Testing
             let statistics = server.server.statistics
             #expect(statistics.messagesSpooled == 1)
             #expect(statistics.peakMessageMemoryBytes <= 64 * 1024)
-            #expect((try? FileManager.default.contentsOfDirectory(atPath: server.spoolDirectory))?.isEmpty == true)
+            // TestServer checks, after shutdown, that no spool file was left behind.
         }
     }
 

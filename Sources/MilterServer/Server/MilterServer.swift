@@ -57,6 +57,7 @@ public final class MilterServer: Sendable {
     /// `address`). Returns the bound address (useful with port 0).
     @discardableResult
     public func start(address: MilterListenAddress? = nil) async throws -> SocketAddress? {
+        guard self.listener.withLock({ $0 == nil }) else { throw MilterServerError.alreadyStarted }
         let configuration = self.core.snapshot.configuration
         try Self.prepareSpoolDirectory(configuration.milter.spoolDirectory)
         let listen = try address ?? MilterListenAddress(parsing: configuration.milter.listen)
@@ -68,7 +69,15 @@ public final class MilterServer: Sendable {
         case .unix(let path):
             channel = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).get()
         }
-        self.listener.withLock { $0 = channel }
+        let raced = self.listener.withLock { current -> Bool in
+            guard current == nil else { return true }
+            current = channel
+            return false
+        }
+        if raced {
+            try? await channel.close()
+            throw MilterServerError.alreadyStarted
+        }
         self.core.logger.info("milter listening", metadata: ["listen": "\(listen)"])
         return channel.localAddress
     }

@@ -3,9 +3,10 @@ import Foundation
 import Logging
 import MilterServer
 import NIOCore
+import Testing
 
 /// A milter server on a free loopback port with a private spool directory, stopped and
-/// cleaned up after `body`.
+/// cleaned up after `body`; it also checks that no spool file outlives the server.
 struct TestServer {
     let server: MilterServer
     let address: SocketAddress
@@ -24,6 +25,7 @@ struct TestServer {
         scanner: any MessageScanning = MarkerScanner(),
         store: InMemoryDecisionStore = InMemoryDecisionStore(),
         configure: (inout Configuration) -> Void = { _ in },
+        address: MilterListenAddress? = nil,
         _ body: (TestServer) async throws -> T
     ) async throws -> T {
         let spool = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-milter-\(UUID().uuidString)").path
@@ -33,10 +35,12 @@ struct TestServer {
         let server = MilterServer(
             configuration: configuration, scanner: scanner, store: store,
             logger: Logger(label: "test"), scanThreads: 2)
-        guard let address = try await server.start() else { throw MilterServerError.notRunning }
+        guard let address = try await server.start(address: address) else { throw MilterServerError.notRunning }
         do {
             let result = try await body(TestServer(server: server, address: address, spoolDirectory: spool))
             await server.shutdown(drainTimeout: .seconds(5))
+            let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: spool)) ?? []
+            #expect(leftovers.isEmpty, "spool files left behind: \(leftovers)")
             return result
         } catch {
             await server.shutdown(drainTimeout: .seconds(1))
