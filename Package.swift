@@ -72,8 +72,11 @@ let package = Package(
             name: "chaperone-bench",
             dependencies: [
                 "ChaperoneModel", "MIMEParser", "TextExtraction", "RosterImport", "Detectors",
-                "Policy", "ScanPipeline", "MilterServer", "Store",
+                "Policy", "ScanPipeline", "MilterServer", "MilterProtocol", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "ChaperoneModelTests", dependencies: ["ChaperoneModel"]),
@@ -96,7 +99,15 @@ let package = Package(
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "MilterServerTests", dependencies: ["MilterServer"]),
+        .testTarget(
+            name: "MilterServerTests",
+            dependencies: [
+                "MilterServer", "MilterProtocol", "ChaperoneModel", "Store",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "ChaperoneModel"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "ChaperoneModel"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Store", "Notify", "ChaperoneModel"]),
@@ -106,6 +117,7 @@ let package = Package(
                 "ChaperoneModel", "MilterServer", "ScanPipeline", "Store", "Notify", "Policy", "RosterImport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ],

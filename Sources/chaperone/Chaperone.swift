@@ -7,7 +7,7 @@ struct Chaperone: AsyncParsableCommand {
         commandName: "chaperone",
         abstract: "Keeps pupils' personal data in outbound school mail where it belongs.",
         subcommands: [
-            ScanCommand.self, CheckConfigCommand.self, InspectCommand.self, RosterCommand.self,
+            ServeCommand.self, ScanCommand.self, CheckConfigCommand.self, InspectCommand.self, RosterCommand.self,
             QuarantineCommand.self, LogCommand.self, ReportCommand.self, PurgeCommand.self,
         ]
     )

@@ -1,2 +1,0 @@
-/// MilterProtocol (in progress).
-public enum MilterProtocolModule {}

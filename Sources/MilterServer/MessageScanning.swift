@@ -1,0 +1,12 @@
+import ChaperoneModel
+
+/// The scanner the milter calls at end of message: raw bytes and the envelope in, a
+/// `ScanReport` out. Synchronous and CPU-bound; the server always calls it on a thread
+/// pool, never on an event loop. `ScanPipeline` provides the production implementation.
+public protocol MessageScanning: Sendable {
+    /// Scans one whole message (headers as received, CRLF line ends, then the body).
+    func scan(message: [UInt8], envelope: Envelope) throws -> ScanReport
+    /// A short fingerprint of the configuration and roster this scanner was built from,
+    /// stored with every decision.
+    var configVersion: String { get }
+}

@@ -1,2 +1,0 @@
-/// MilterServer (in progress).
-public enum MilterServerModule {}

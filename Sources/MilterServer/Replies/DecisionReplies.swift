@@ -1,0 +1,95 @@
+import ChaperoneModel
+import MilterProtocol
+
+/// Turns a decision into the end-of-message replies Postfix receives: the only place a
+/// `ScanReport` becomes SMFIR packets. Pure: the same inputs give the same packets.
+struct DecisionReplies {
+    var configuration: Configuration
+    /// Header values go out verbatim (`SMFIP_HDR_LEADSPC`), so we add the space ourselves.
+    var headerLeadingSpace: Bool
+    /// The message's first Subject header, as far as it matters for a subject prefix.
+    var originalSubject: OriginalSubject
+
+    /// The Subject header the message arrived with.
+    enum OriginalSubject: Hashable, Sendable {
+        case absent
+        /// Unfolded, without its leading space.
+        case text(String)
+        /// Present but not valid UTF-8: left alone rather than garbled.
+        case unreadable
+    }
+
+    /// Replies for a completed scan; QUARANTINE is sent only after the store has
+    /// recorded the copy (the caller's duty).
+    func replies(for report: ScanReport) -> [MilterResponse] {
+        let id = report.decisionID
+        switch report.action {
+        case .accept:
+            return self.trace("accept; id=\(id)") + [.accept]
+        case .tag:
+            var replies = self.trace("tag; id=\(id)")
+            replies.append(self.header(self.configuration.tagging.header, "sections=\(Self.list(report.sections)); id=\(id)"))
+            replies += self.subjectPrefixReplies()
+            return replies + [.accept]
+        case .quarantine:
+            let reason = "Chaperone decision \(id): held for review under policy section(s) \(Self.titles(report.sections))"
+            return self.trace("quarantine; id=\(id)")
+                + [.quarantine(reason: SMTPReplyText.clean(reason)), .accept]
+        case .reject:
+            return [.replyCode(self.rejectText(report))]
+        }
+    }
+
+    /// Replies when no decision could be made: `milter.fail_action`.
+    func replies(for failure: FailureReason) -> [MilterResponse] {
+        switch self.configuration.milter.failAction {
+        case .tempfail:
+            let text = SMTPReplyText(code: "451", enhancedCode: "4.7.1")
+            return [.replyCode(text.reply(["Chaperone could not check this message: \(failure). Please try again later."]))]
+        case .accept:
+            return self.trace("unscanned; reason=\(failure.limit ?? "error")") + [.accept]
+        case .reject:
+            let text = SMTPReplyText(code: "550", enhancedCode: "5.7.1")
+            return [.replyCode(text.reply(["Chaperone could not check this message: \(failure). It was not sent."]))]
+        }
+    }
+
+    private func rejectText(_ report: ScanReport) -> String {
+        let text = SMTPReplyText(code: "550", enhancedCode: "5.7.1")
+        var paragraphs = ["Not sent: this message breaches the school's Online Safety guidance, section(s) \(Self.titles(report.sections))."]
+        if !report.explanation.isEmpty { paragraphs.append(report.explanation) }
+        paragraphs.append("Decision \(report.decisionID). Ask \(self.configuration.school.itContact) if you think this is wrong.")
+        return text.reply(paragraphs, maximumLines: 6)
+    }
+
+    private func subjectPrefixReplies() -> [MilterResponse] {
+        guard let prefix = self.configuration.tagging.subjectPrefix, !prefix.isEmpty else { return [] }
+        let encodedPrefix = EncodedWord.encodeIfNeeded(prefix)
+        let original: String
+        switch self.originalSubject {
+        case .absent: return [self.header("Subject", encodedPrefix)]
+        case .unreadable: return []
+        case .text(let text): original = text
+        }
+        if original.hasPrefix(prefix) || original.hasPrefix(encodedPrefix) { return [] }
+        let value = self.headerLeadingSpace ? " \(encodedPrefix) \(original)" : "\(encodedPrefix) \(original)"
+        return [.changeHeader(index: 1, name: "Subject", value: value)]
+    }
+
+    private func trace(_ value: String) -> [MilterResponse] {
+        guard let name = self.configuration.tagging.traceHeader, !name.isEmpty else { return [] }
+        return [self.header(name, value)]
+    }
+
+    private func header(_ name: String, _ value: String) -> MilterResponse {
+        .addHeader(name: name, value: self.headerLeadingSpace ? " \(value)" : value)
+    }
+
+    static func list(_ sections: [Section]) -> String {
+        sections.isEmpty ? "none" : sections.map(\.rawValue).joined(separator: ", ")
+    }
+
+    static func titles(_ sections: [Section]) -> String {
+        sections.isEmpty ? "none" : sections.map { "\($0.rawValue) (\($0.title))" }.joined(separator: ", ")
+    }
+}

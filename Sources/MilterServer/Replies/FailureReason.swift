@@ -1,0 +1,33 @@
+/// Why the milter could not decide a message and applies `milter.fail_action`.
+/// Descriptions are safe to show the sender: they never contain message content.
+public enum FailureReason: Hashable, Sendable, CustomStringConvertible {
+    /// The message is larger than `max_message_bytes`.
+    case messageTooLarge(limit: Int)
+    /// The scan and its recording took longer than `scan_deadline_seconds`.
+    case deadlineExceeded(seconds: Double)
+    /// The scanner failed.
+    case scannerFailed
+    /// Spooling the message to disk failed.
+    case spoolFailed
+    /// The quarantine copy could not be stored durably.
+    case storeFailed
+
+    /// The config key of the limit that was hit, if any.
+    public var limit: String? {
+        switch self {
+        case .messageTooLarge: "max_message_bytes"
+        case .deadlineExceeded: "scan_deadline_seconds"
+        case .scannerFailed, .spoolFailed, .storeFailed: nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .messageTooLarge(let limit): "the message is larger than the \(limit)-byte limit (max_message_bytes)"
+        case .deadlineExceeded(let seconds): "checking took longer than \(seconds) seconds (scan_deadline_seconds)"
+        case .scannerFailed: "an internal error occurred while checking"
+        case .spoolFailed: "the message could not be stored for checking"
+        case .storeFailed: "the decision could not be recorded"
+        }
+    }
+}

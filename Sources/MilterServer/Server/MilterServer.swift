@@ -1,0 +1,140 @@
+import ChaperoneModel
+import Foundation
+import Logging
+import MilterProtocol
+import NIOCore
+import NIOPosix
+import Store
+import Synchronization
+
+/// Chaperone's milter: listens for Postfix on `milter.listen`, gathers each message,
+/// scans it off the event loop and answers with the decision.
+///
+/// ```swift
+/// let server = MilterServer(configuration: config, scanner: pipeline, store: store, logger: logger)
+/// let address = try await server.start()
+/// server.reload(scanner: newPipeline, configuration: newConfig)   // SIGHUP
+/// await server.shutdown()                                         // SIGTERM: drain, then stop
+/// ```
+public final class MilterServer: Sendable {
+    private let core: MilterServerCore
+    private let group: any EventLoopGroup
+    private let ownsGroup: Bool
+    private let listener = Mutex<(any Channel)?>(nil)
+
+    public init(
+        configuration: Configuration,
+        scanner: any MessageScanning,
+        store: any DecisionStore,
+        logger: Logger,
+        eventLoopGroup: (any EventLoopGroup)? = nil,
+        scanThreads: Int = System.coreCount
+    ) {
+        let threadPool = NIOThreadPool(numberOfThreads: max(1, scanThreads))
+        threadPool.start()
+        self.core = MilterServerCore(
+            snapshot: MilterSnapshot(configuration: configuration, scanner: scanner),
+            store: store, logger: logger, threadPool: threadPool
+        )
+        self.ownsGroup = eventLoopGroup == nil
+        self.group = eventLoopGroup ?? MultiThreadedEventLoopGroup(numberOfThreads: max(1, System.coreCount))
+    }
+
+    /// The server's own counters (connections, decisions, spooling, fail actions).
+    public var statistics: MilterStatistics { self.core.statistics }
+
+    /// The configuration and scanner new messages use.
+    public var snapshot: MilterSnapshot { self.core.snapshot }
+
+    /// Swaps in a new configuration and scanner atomically. Messages already started
+    /// finish under the snapshot they began with. The listen address is not changed.
+    public func reload(scanner: any MessageScanning, configuration: Configuration) {
+        self.core.snapshot = MilterSnapshot(configuration: configuration, scanner: scanner)
+        self.core.logger.info("configuration reloaded", metadata: ["config_version": "\(scanner.configVersion)"])
+    }
+
+    /// Creates the spool directory and starts listening on `milter.listen` (or
+    /// `address`). Returns the bound address (useful with port 0).
+    @discardableResult
+    public func start(address: MilterListenAddress? = nil) async throws -> SocketAddress? {
+        guard self.listener.withLock({ $0 == nil }) else { throw MilterServerError.alreadyStarted }
+        let configuration = self.core.snapshot.configuration
+        try Self.prepareSpoolDirectory(configuration.milter.spoolDirectory)
+        let listen = try address ?? MilterListenAddress(parsing: configuration.milter.listen)
+        let bootstrap = self.bootstrap()
+        let channel: any Channel
+        switch listen {
+        case .inet(let host, let port):
+            channel = try await bootstrap.bind(host: host, port: port).get()
+        case .unix(let path):
+            channel = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).get()
+        }
+        let raced = self.listener.withLock { current -> Bool in
+            guard current == nil else { return true }
+            current = channel
+            return false
+        }
+        if raced {
+            try? await channel.close()
+            throw MilterServerError.alreadyStarted
+        }
+        self.core.logger.info("milter listening", metadata: ["listen": "\(listen)"])
+        return channel.localAddress
+    }
+
+    /// The documented pipeline of every connection: frame decoder (bounded by
+    /// `max_milter_frame_bytes`), response encoder, then the session handler.
+    private func bootstrap() -> ServerBootstrap {
+        let core = self.core
+        return ServerBootstrap(group: self.group)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                core.register(channel)
+                let frameLimit = core.snapshot.configuration.limits.maxMilterFrameBytes
+                return channel.eventLoop.makeCompletedFuture {
+                    let pipeline = channel.pipeline.syncOperations
+                    try pipeline.addHandler(ByteToMessageHandler(MilterCommandDecoder(maximumFrameLength: frameLimit)))
+                    try pipeline.addHandler(MessageToByteHandler(MilterResponseEncoder()))
+                    try pipeline.addHandler(MilterSessionHandler(core: core))
+                }
+            }
+    }
+
+    /// Stops accepting connections, lets decisions under way finish (up to
+    /// `drainTimeout`), closes every connection (Postfix applies its default action to
+    /// messages not yet complete), then stops the threads.
+    public func shutdown(drainTimeout: TimeAmount = .seconds(30)) async {
+        let listener = self.listener.withLock { channel in
+            defer { channel = nil }
+            return channel
+        }
+        try? await listener?.close()
+        let deadline = NIODeadline.now() + drainTimeout
+        while self.core.decisionsPending > 0, NIODeadline.now() < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        for connection in self.core.openConnections {
+            try? await connection.close()
+        }
+        try? await self.core.threadPool.shutdownGracefully()
+        if self.ownsGroup { try? await self.group.shutdownGracefully() }
+        self.core.logger.info("milter stopped", metadata: ["decisions": "\(self.core.statistics.messagesDecided)"])
+    }
+
+    static func prepareSpoolDirectory(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw MilterServerError.spoolDirectoryUnusable(path: path, reason: "it is not a directory")
+            }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(
+                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw MilterServerError.spoolDirectoryUnusable(path: path, reason: "\(error)")
+        }
+    }
+}

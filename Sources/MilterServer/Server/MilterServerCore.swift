@@ -1,0 +1,54 @@
+import ChaperoneModel
+import Logging
+import NIOCore
+import NIOPosix
+import Store
+import Synchronization
+
+/// What every connection of one server shares: the current snapshot, the store, the
+/// thread pool scans run on, the logger, the statistics, and the open connections (so a
+/// shutdown can drain them). Thread-safe.
+final class MilterServerCore: Sendable {
+    let store: any DecisionStore
+    let logger: Logger
+    let threadPool: NIOThreadPool
+    private let snapshotBox: Mutex<MilterSnapshot>
+    private let statisticsBox = Mutex(MilterStatistics())
+    private let connections = Mutex<[ObjectIdentifier: any Channel]>([:])
+    private let decisionsInFlight = Mutex(0)
+
+    init(snapshot: MilterSnapshot, store: any DecisionStore, logger: Logger, threadPool: NIOThreadPool) {
+        self.snapshotBox = Mutex(snapshot)
+        self.store = store
+        self.logger = logger
+        self.threadPool = threadPool
+    }
+
+    var snapshot: MilterSnapshot {
+        get { self.snapshotBox.withLock { $0 } }
+        set { self.snapshotBox.withLock { $0 = newValue } }
+    }
+
+    var statistics: MilterStatistics { self.statisticsBox.withLock { $0 } }
+
+    func updateStatistics(_ body: (inout MilterStatistics) -> Void) {
+        self.statisticsBox.withLock { body(&$0) }
+    }
+
+    func register(_ channel: any Channel) {
+        let key = ObjectIdentifier(channel)
+        self.connections.withLock { $0[key] = channel }
+        self.updateStatistics { $0.connectionsAccepted += 1 }
+        channel.closeFuture.whenComplete { [self] _ in
+            _ = self.connections.withLock { $0.removeValue(forKey: key) }
+        }
+    }
+
+    var openConnections: [any Channel] { self.connections.withLock { Array($0.values) } }
+
+    var decisionsPending: Int { self.decisionsInFlight.withLock { $0 } }
+
+    func decisionStarted() { self.decisionsInFlight.withLock { $0 += 1 } }
+
+    func decisionFinished() { self.decisionsInFlight.withLock { $0 -= 1 } }
+}

@@ -1,0 +1,18 @@
+/// Counters the server keeps about itself, for logs, tests and benchmarks. They never
+/// describe message content.
+public struct MilterStatistics: Hashable, Sendable {
+    public var connectionsAccepted = 0
+    public var messagesDecided = 0
+    /// Messages that went to a spool file because they outgrew `memory_spool_bytes`.
+    public var messagesSpooled = 0
+    /// Messages answered with `milter.fail_action`.
+    public var failActions = 0
+    /// The most bytes any one message ever held in memory while being gathered.
+    public var peakMessageMemoryBytes = 0
+    /// The largest message seen, in bytes.
+    public var largestMessageBytes = 0
+    /// Scans still running (or abandoned at their deadline) on the thread pool.
+    public var scansInFlight = 0
+
+    public init() {}
+}

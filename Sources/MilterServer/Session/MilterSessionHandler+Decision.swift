@@ -1,0 +1,130 @@
+import ChaperoneModel
+import MilterProtocol
+import NIOCore
+import NIOPosix
+import Store
+
+extension MilterSessionHandler {
+    /// End of message: read the message back, scan it on the thread pool, record the
+    /// decision (durably first, for quarantine), then reply. PROGRESS keeps Postfix
+    /// waiting while this runs; `scan_deadline_seconds` bounds it, after which the fail
+    /// action is sent and the late result is ignored.
+    func decide(_ info: MilterMessageInfo, context: ChannelHandlerContext) {
+        guard let message = self.message else {
+            self.reply(.tempfail, context: context)
+            return
+        }
+        self.logger[metadataKey: "queue_id"] = "\(info.macro("i") ?? "-")"
+        let spool = message.spool
+        let configuration = message.snapshot.configuration
+        self.core.updateStatistics {
+            $0.largestMessageBytes = max($0.largestMessageBytes, spool.totalBytes)
+            $0.peakMessageMemoryBytes = max($0.peakMessageMemoryBytes, spool.peakMemoryBytes)
+            if spool.isSpooled { $0.messagesSpooled += 1 }
+        }
+        self.nextToken += 1
+        let token = self.nextToken
+        self.pending = PendingDecision(token: token)
+        self.core.decisionStarted()
+        if spool.isOverLimit {
+            self.finish(token: token, outcome: .failed(.messageTooLarge(limit: spool.messageLimit)), context: context)
+            return
+        }
+        self.schedule(token: token, configuration: configuration, context: context)
+        self.outcome(of: message, envelope: Envelope(info), eventLoop: context.eventLoop)
+            .assumeIsolated()
+            .whenSuccess { outcome in self.finish(token: token, outcome: outcome, context: context) }
+    }
+
+    private func schedule(token: Int, configuration: Configuration, context: ChannelHandlerContext) {
+        let seconds = configuration.limits.scanDeadlineSeconds
+        self.pending?.deadline = context.eventLoop.assumeIsolated().scheduleTask(in: Self.amount(seconds)) {
+            self.finish(token: token, outcome: .failed(.deadlineExceeded(seconds: seconds)), context: context)
+        }
+        self.scheduleProgress(token: token, interval: configuration.milter.progressIntervalSeconds, context: context)
+    }
+
+    private func scheduleProgress(token: Int, interval: Double, context: ChannelHandlerContext) {
+        guard interval > 0 else { return }
+        self.pending?.progress = context.eventLoop.assumeIsolated().scheduleTask(in: Self.amount(interval)) {
+            guard self.pending?.token == token else { return }
+            self.reply(.progress, context: context)
+            self.scheduleProgress(token: token, interval: interval, context: context)
+        }
+    }
+
+    /// Scan and record, never failing: every error becomes a `FailureReason`.
+    private func outcome(
+        of message: MessageInProgress, envelope: Envelope, eventLoop: any EventLoop
+    ) -> EventLoopFuture<DecisionOutcome> {
+        let scanner = message.snapshot.scanner
+        let core = self.core
+        let logger = self.logger
+        return message.spool.contents().flatMap { bytes -> EventLoopFuture<DecisionOutcome> in
+            core.threadPool.runIfActive(eventLoop: eventLoop) { () -> ScanReport in
+                core.updateStatistics { $0.scansInFlight += 1 }
+                defer { core.updateStatistics { $0.scansInFlight -= 1 } }
+                return try scanner.scan(message: bytes, envelope: envelope)
+            }.flatMap { report in
+                let record = DecisionRecord(report: report, envelope: envelope, configVersion: scanner.configVersion)
+                guard report.action == .quarantine else {
+                    return eventLoop.makeFutureWithTask { try await core.store.record(record) }
+                        .map { DecisionOutcome.decided(report) }
+                        .recover { error in
+                            logger.error("decision not recorded", metadata: ["decision": "\(report.decisionID)", "error": "\(error)"])
+                            return .decided(report)
+                        }
+                }
+                return eventLoop.makeFutureWithTask { try await core.store.recordQuarantine(record, rawMessage: bytes) }
+                    .map { DecisionOutcome.decided(report) }
+                    .recover { error in
+                        logger.error("quarantine copy not stored", metadata: ["decision": "\(report.decisionID)", "error": "\(error)"])
+                        return .failed(.storeFailed)
+                    }
+            }.recover { error in
+                logger.error("scanner failed", metadata: ["error": "\(error)"])
+                return .failed(.scannerFailed)
+            }
+        }.recover { error in
+            logger.error("spooled message could not be read back", metadata: ["error": "\(error)"])
+            return .failed(.spoolFailed)
+        }
+    }
+
+    private func finish(token: Int, outcome: DecisionOutcome, context: ChannelHandlerContext) {
+        guard self.pending?.token == token, let message = self.message else { return }
+        let replies = DecisionReplies(
+            configuration: message.snapshot.configuration,
+            headerLeadingSpace: self.machine.headerLeadingSpace,
+            originalSubject: message.subject
+        )
+        let responses: [MilterResponse]
+        switch outcome {
+        case .decided(let report):
+            responses = replies.replies(for: report)
+            self.core.updateStatistics { $0.messagesDecided += 1 }
+            self.logger.info("decided", metadata: [
+                "decision": "\(report.decisionID)", "action": "\(report.action.rawValue)",
+                "sections": "\(DecisionReplies.list(report.sections))",
+                "bytes": "\(message.spool.totalBytes)", "spooled": "\(message.spool.isSpooled)",
+            ])
+        case .failed(let reason):
+            responses = replies.replies(for: reason)
+            self.core.updateStatistics { $0.failActions += 1 }
+            self.logger.warning("fail action applied", metadata: [
+                "reason": "\(reason)", "fail_action": "\(message.snapshot.configuration.milter.failAction.rawValue)",
+                "limit": "\(reason.limit ?? "-")",
+            ])
+        }
+        for response in responses {
+            context.write(self.wrapOutboundOut(response), promise: nil)
+        }
+        context.flush()
+        self.endMessage()
+        self.machine.decisionSent()
+    }
+
+    static func amount(_ seconds: Double) -> TimeAmount {
+        .nanoseconds(Int64(max(0, min(seconds, 86_400)) * 1_000_000_000))
+    }
+}

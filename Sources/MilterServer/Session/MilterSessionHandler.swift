@@ -1,0 +1,78 @@
+import Logging
+import MilterProtocol
+import NIOCore
+import NIOPosix
+
+/// One milter connection: feeds commands to the session state machine and carries out
+/// its actions: gathering the message, deciding at end of message, answering Postfix.
+/// Any protocol error closes the connection, and Postfix applies
+/// `milter_default_action` (tempfail) to the session.
+final class MilterSessionHandler: ChannelInboundHandler {
+    typealias InboundIn = MilterCommand
+    typealias OutboundOut = MilterResponse
+
+    /// A decision under way; `token` tells a late completion from the current one.
+    struct PendingDecision {
+        var token: Int
+        var progress: Scheduled<Void>?
+        var deadline: Scheduled<Void>?
+    }
+
+    let core: MilterServerCore
+    var machine = MilterSessionStateMachine(wanted: .chaperone)
+    var message: MessageInProgress?
+    var pending: PendingDecision?
+    var nextToken = 0
+    var logger: Logger
+
+    init(core: MilterServerCore) {
+        self.core = core
+        self.logger = core.logger
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        self.logger[metadataKey: "peer"] = "\(context.remoteAddress.map { "\($0)" } ?? "unix")"
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let command = self.unwrapInboundIn(data)
+        do {
+            let action = try self.machine.receive(command)
+            self.perform(action, context: context)
+        } catch {
+            self.protocolFailure(error, context: context)
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        self.protocolFailure(error, context: context)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        self.endMessage()
+        context.fireChannelInactive()
+    }
+
+    func reply(_ response: MilterResponse, context: ChannelHandlerContext) {
+        context.writeAndFlush(self.wrapOutboundOut(response), promise: nil)
+    }
+
+    private func protocolFailure(_ error: any Error, context: ChannelHandlerContext) {
+        self.logger.warning("closing milter connection after a protocol error", metadata: ["error": "\(error)"])
+        self.endMessage()
+        context.close(promise: nil)
+    }
+
+    /// Forgets the message and any decision under way (ABORT, QUIT, closed connection).
+    func endMessage() {
+        if let pending = self.pending {
+            pending.progress?.cancel()
+            pending.deadline?.cancel()
+            self.pending = nil
+            self.core.decisionFinished()
+        }
+        self.message?.spool.discard()
+        self.message = nil
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import ChaperoneModel
+import Logging
+import MilterServer
+
+/// `chaperone serve`: runs the milter for Postfix until SIGTERM (drain, then exit);
+/// SIGHUP rebuilds configuration, roster and scanner and swaps them in atomically, or
+/// refuses a broken new configuration loudly and keeps the old one.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the milter that Postfix calls for every outgoing message.",
+        discussion: """
+            Signals: SIGHUP reloads the configuration and roster (a broken one is refused and \
+            the old one stays in force); SIGTERM or SIGINT stops accepting connections, lets \
+            messages being decided finish, then exits.
+            """
+    )
+
+    @OptionGroup var options: ServeOptions
+
+    func validate() throws {
+        if let listen = self.options.listen {
+            do {
+                _ = try MilterListenAddress(parsing: listen)
+            } catch {
+                throw ValidationError("--listen: \(error)")
+            }
+        }
+        guard Logger.Level(rawValue: self.options.logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: self.options.logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "chaperone.milter")
+        let runtime = try ServeRuntime.make(self.options)
+        let server = MilterServer(
+            configuration: runtime.configuration, scanner: runtime.scanner, store: runtime.store, logger: logger)
+        let signals = SignalStream(SIGHUP, SIGTERM, SIGINT)
+        do {
+            try await server.start()
+        } catch {
+            logger.critical("milter could not start", metadata: ["error": "\(error)"])
+            await server.shutdown(drainTimeout: .zero)
+            throw ExitCode.failure
+        }
+        for await signal in signals.events {
+            if signal == SIGHUP {
+                self.reload(server, logger: logger)
+                continue
+            }
+            logger.notice("stopping: draining messages being decided", metadata: ["signal": "\(signal)"])
+            break
+        }
+        let drain = server.snapshot.configuration.limits.scanDeadlineSeconds + 5
+        await server.shutdown(drainTimeout: .milliseconds(Int64(drain * 1000)))
+    }
+
+    /// SIGHUP: build a whole new runtime the same way as at start; keep the old one on any error.
+    private func reload(_ server: MilterServer, logger: Logger) {
+        let current = server.snapshot.configuration
+        do {
+            let runtime = try ServeRuntime.make(self.options)
+            if runtime.configuration.milter.listen != current.milter.listen
+                || runtime.configuration.store.database != current.store.database
+            {
+                logger.warning("milter.listen and store.database changes take effect only after a restart")
+            }
+            server.reload(scanner: runtime.scanner, configuration: runtime.configuration)
+        } catch {
+            logger.error(
+                "reload refused: the new configuration is broken; the previous one stays in force",
+                metadata: ["error": "\(error)"])
+        }
+    }
+}

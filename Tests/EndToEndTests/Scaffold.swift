@@ -1,4 +1,0 @@
-import Testing
-
-// Tests for EndToEnd arrive with the module.
-@Suite struct EndToEndScaffold {}

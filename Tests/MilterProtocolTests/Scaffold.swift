@@ -1,4 +1,0 @@
-import Testing
-
-// Tests for MilterProtocol arrive with the module.
-@Suite struct MilterProtocolScaffold {}

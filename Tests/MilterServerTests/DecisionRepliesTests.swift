@@ -1,0 +1,70 @@
+import ChaperoneModel
+import MilterProtocol
+import Testing
+
+@testable import MilterServer
+
+@Suite struct DecisionRepliesTests {
+    private func replies(
+        subject: DecisionReplies.OriginalSubject = .text("Trip"), leadingSpace: Bool = true,
+        _ configure: (inout Configuration) -> Void = { _ in }
+    ) -> DecisionReplies {
+        var configuration = Configuration()
+        configure(&configuration)
+        return DecisionReplies(configuration: configuration, headerLeadingSpace: leadingSpace, originalSubject: subject)
+    }
+
+    @Test func traceHeaderCanBeSwitchedOff() {
+        let report = ScanReport(decisionID: "CH-1", action: .accept)
+        #expect(self.replies().replies(for: report) == [.addHeader(name: "X-Chaperone", value: " accept; id=CH-1"), .accept])
+        #expect(self.replies { $0.tagging.traceHeader = nil }.replies(for: report) == [.accept])
+        #expect(self.replies(leadingSpace: false).replies(for: report).first == .addHeader(name: "X-Chaperone", value: "accept; id=CH-1"))
+    }
+
+    @Test func tagAddsSectionsAndAnEncodedNonASCIIPrefix() {
+        let report = ScanReport(decisionID: "CH-2", action: .tag, sections: [.images, .confidentiality])
+        let result = self.replies { $0.tagging.subjectPrefix = "[SENSIBLE – ÉCOLE]" }.replies(for: report)
+        #expect(result == [
+            .addHeader(name: "X-Chaperone", value: " tag; id=CH-2"),
+            .addHeader(name: "X-Chaperone-Classification", value: " sections=5, 8; id=CH-2"),
+            .changeHeader(index: 1, name: "Subject", value: " =?UTF-8?B?W1NFTlNJQkxFIOKAkyDDiUNPTEVd?= Trip"),
+            .accept,
+        ])
+    }
+
+    @Test func subjectPrefixIsAddedWhenMissingAndNotRepeatedOrGarbled() {
+        let report = ScanReport(decisionID: "CH-3", action: .tag, sections: [.confidentiality])
+        let prefixed: (DecisionReplies.OriginalSubject) -> [MilterResponse] = { subject in
+            self.replies(subject: subject) { $0.tagging.subjectPrefix = "[OS]" }.replies(for: report)
+        }
+        #expect(prefixed(.absent).contains(.addHeader(name: "Subject", value: " [OS]")))
+        #expect(!prefixed(.text("[OS] Trip")).contains { if case .changeHeader = $0 { true } else { false } })
+        #expect(!prefixed(.unreadable).contains { if case .changeHeader = $0 { true } else { false } })
+    }
+
+    @Test func longExplanationsStayShortAndUnder512BytesALine() {
+        let explanation = String(repeating: "% word ", count: 2_000)
+        let report = ScanReport(decisionID: "CH-4", action: .reject, sections: [.socialContact], explanation: explanation)
+        guard case .replyCode(let text) = self.replies().replies(for: report).first else {
+            Issue.record("expected a reply code")
+            return
+        }
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines.count == 6)
+        #expect(lines.allSatisfy { $0.utf8.count < 512 && $0.unicodeScalars.allSatisfy { $0.isASCII } })
+        #expect(lines.last == "550 5.7.1 Decision CH-4. Ask the IT office if you think this is wrong.")
+        #expect(!text.replacingOccurrences(of: "%%", with: "").contains("%"))
+    }
+
+    @Test func failActionRejectIsPermanent() {
+        let result = self.replies { $0.milter.failAction = .reject }.replies(for: FailureReason.scannerFailed)
+        #expect(result == [.replyCode("550 5.7.1 Chaperone could not check this message: an internal error occurred while checking. It was not sent.")])
+    }
+
+    @Test func cleaningRemovesControlsAndNonASCII() {
+        #expect(SMTPReplyText.clean("a\r\nb\t c\u{0}d ünï “q”") == "a b c d ?n? \"q\"")
+        #expect(EncodedWord.encodeIfNeeded("plain") == "plain")
+        let long = EncodedWord.encodeIfNeeded(String(repeating: "é", count: 40))
+        #expect(long.split(separator: " ").allSatisfy { $0.count <= 75 && $0.hasPrefix("=?UTF-8?B?") })
+    }
+}

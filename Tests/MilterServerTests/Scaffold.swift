@@ -1,4 +1,0 @@
-import Testing
-
-// Tests for MilterServer arrive with the module.
-@Suite struct MilterServerScaffold {}
