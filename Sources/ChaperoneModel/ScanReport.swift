@@ -19,6 +19,9 @@ public struct ScanReport: Codable, Hashable, Sendable {
     public var sizeBytes: Int
     /// Wall-clock time the scan took, in seconds.
     public var scanSeconds: Double
+    /// True when the message says it was generated automatically (no notice is sent
+    /// in reply to such mail).
+    public var isAutoSubmitted: Bool
 
     public init(
         decisionID: String = ScanReport.newDecisionID(),
@@ -30,7 +33,8 @@ public struct ScanReport: Codable, Hashable, Sendable {
         explanation: String = "",
         problems: [ScanProblem] = [],
         sizeBytes: Int = 0,
-        scanSeconds: Double = 0
+        scanSeconds: Double = 0,
+        isAutoSubmitted: Bool = false
     ) {
         self.decisionID = decisionID
         self.messageID = messageID
@@ -42,6 +46,7 @@ public struct ScanReport: Codable, Hashable, Sendable {
         self.problems = problems
         self.sizeBytes = sizeBytes
         self.scanSeconds = scanSeconds
+        self.isAutoSubmitted = isAutoSubmitted
     }
 
     /// A short, unique, URL-safe decision id such as `CH-20261124-7Q3K9X2M`.

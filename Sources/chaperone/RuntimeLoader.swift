@@ -21,6 +21,12 @@ struct RuntimeLoader {
     }
 
     let options: RuntimeOptions
+    /// Further overrides applied after the shared options (e.g. `serve --listen`).
+    var overrides: (inout Configuration) -> Void = { _ in }
+
+    init(options: RuntimeOptions) {
+        self.options = options
+    }
 
     func resolvedConfiguration() throws -> Configuration {
         var configuration = try loadConfiguration(path: options.config)
@@ -28,6 +34,7 @@ struct RuntimeLoader {
         if let staff = options.staff { configuration.roster.staffFile = staff }
         if !options.schoolDomains.isEmpty { configuration.school.domains = options.schoolDomains.map { $0.lowercased() } }
         if !options.partnerDomains.isEmpty { configuration.school.partnerDomains = options.partnerDomains.map { $0.lowercased() } }
+        overrides(&configuration)
         if configuration.school.domains.isEmpty {
             throw LoadError(description: "no school domain is configured: pass --config FILE (school.domains) or --school-domain DOMAIN")
         }

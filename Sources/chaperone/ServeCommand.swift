@@ -3,6 +3,7 @@ import Foundation
 import ChaperoneModel
 import Logging
 import MilterServer
+import Store
 
 /// `chaperone serve`: runs the milter for Postfix until SIGTERM (drain, then exit);
 /// SIGHUP rebuilds configuration, roster and scanner and swaps them in atomically, or
@@ -41,9 +42,18 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "chaperone.milter")
-        let runtime = try ServeRuntime.make(self.options)
+        let runtime: ServeRuntime
+        let store: any DecisionStore
+        let sqlite: SQLiteDecisionStore
+        do {
+            runtime = try ServeRuntime.make(self.options)
+            (store, sqlite) = try await ServeRuntime.openStore(runtime.configuration, logger: logger)
+        } catch {
+            logger.critical("chaperone serve cannot start", metadata: ["error": "\(error)"])
+            throw ExitCode.failure
+        }
         let server = MilterServer(
-            configuration: runtime.configuration, scanner: runtime.scanner, store: runtime.store, logger: logger)
+            configuration: runtime.configuration, scanner: runtime.scanner, store: store, logger: logger)
         let signals = SignalStream(SIGHUP, SIGTERM, SIGINT)
         do {
             try await server.start()
@@ -62,6 +72,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let drain = server.snapshot.configuration.limits.scanDeadlineSeconds + 5
         await server.shutdown(drainTimeout: .milliseconds(Int64(drain * 1000)))
+        do {
+            try await sqlite.close()
+        } catch {
+            logger.error("decision rows still pending could not be written", metadata: ["error": "\(error)"])
+        }
     }
 
     /// SIGHUP: build a whole new runtime the same way as at start; keep the old one on any error.

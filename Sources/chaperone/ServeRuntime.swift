@@ -1,41 +1,38 @@
 import ChaperoneModel
+import Logging
 import MilterServer
+import Notify
 import Store
 
-/// What `serve` runs on: configuration, scanner and store, built at start and again on
-/// every SIGHUP.
+/// What `serve` runs on: configuration, scanner and store, built at start; the
+/// configuration and scanner are built again on every SIGHUP.
 struct ServeRuntime {
     var configuration: Configuration
     var scanner: any MessageScanning
-    var store: any DecisionStore
 
-    /// Builds the runtime from the options: configuration file, then command-line
-    /// overrides, then the roster, the scan pipeline and the store. Throws (and `serve`
-    /// refuses the reload, keeping the old runtime) if anything is broken.
-    ///
-    /// LEAD: three pieces come from other modules and are wired here at merge time:
-    /// 1. `Policy.ConfigurationLoader` to read `options.config` (YAML, line-accurate errors);
-    /// 2. `ScanPipeline` (built from the configuration and the imported roster) as the
-    ///    `MessageScanning` scanner, with its config/roster fingerprint as `configVersion`;
-    /// 3. the SQLite `DecisionStore` opened at `configuration.store.database`.
+    /// Reads the configuration file, applies the command-line overrides, imports the
+    /// roster and builds the scan pipeline. Throws (and `serve` refuses a reload,
+    /// keeping the old runtime) if anything is broken.
     static func make(_ options: ServeOptions) throws -> ServeRuntime {
-        var configuration = Configuration()
-        if let file = options.config {
-            throw ServeError.notYetWired(component: "Policy.ConfigurationLoader", needed: "to read \(file)")
+        var loader = RuntimeLoader(options: options.runtime)
+        loader.overrides = { configuration in
+            if let listen = options.listen { configuration.milter.listen = listen }
+            if let database = options.database { configuration.store.database = database }
         }
-        configuration.apply(options)
-        throw ServeError.notYetWired(component: "ScanPipeline and the SQLite DecisionStore", needed: "to scan and record")
+        let loaded = try loader.load()
+        return ServeRuntime(configuration: loaded.configuration, scanner: loaded.pipeline)
     }
-}
 
-extension Configuration {
-    /// Command-line overrides on top of the file.
-    mutating func apply(_ options: ServeOptions) {
-        if !options.roster.isEmpty { self.roster.files = options.roster }
-        if let staff = options.staff { self.roster.staffFile = staff }
-        if !options.schoolDomains.isEmpty { self.school.domains = options.schoolDomains }
-        if !options.partnerDomains.isEmpty { self.school.partnerDomains = options.partnerDomains }
-        if let listen = options.listen { self.milter.listen = listen }
-        if let database = options.database { self.store.database = database }
+    /// Opens the SQLite store named by the configuration (once, at start) and puts the
+    /// staff notices behind it.
+    static func openStore(_ configuration: Configuration, logger: Logger) async throws -> (any DecisionStore, SQLiteDecisionStore) {
+        let database = try AppDatabase(path: configuration.store.database)
+        let sqlite = SQLiteDecisionStore(database: database)
+        var notifier: StaffNotifier?
+        if configuration.notifications.enabled {
+            let listener = try SMTPListenerAddress(parsing: configuration.notifications.submitListener)
+            notifier = StaffNotifier(configuration: configuration, submitter: SMTPSubmitter(listener: listener))
+        }
+        return (NotifyingDecisionStore(store: sqlite, notifier: notifier, logger: logger), sqlite)
     }
 }

@@ -1,0 +1,7 @@
+import ChaperoneModel
+import ScanPipeline
+
+/// The real scanner the milter runs: the same pipeline as `chaperone scan`.
+extension ScanPipeline: MessageScanning {
+    public var configVersion: String { version }
+}

@@ -1,0 +1,41 @@
+import ChaperoneModel
+import Logging
+import Notify
+import Store
+
+/// Records decisions in the real store, then, once a quarantine or reject is durable,
+/// explains it to the (internal) sender and alerts IT / the DSL where configured. The
+/// notice is sent after the decision is stored and never delays or changes the
+/// milter's reply; a failed notice is logged, without message content.
+struct NotifyingDecisionStore: DecisionStore {
+    let store: any DecisionStore
+    let notifier: StaffNotifier?
+    let logger: Logger
+
+    func record(_ decision: DecisionRecord) async throws {
+        try await store.record(decision)
+        if decision.report.action == .reject { notify(decision) }
+    }
+
+    func recordQuarantine(_ decision: DecisionRecord, rawMessage: [UInt8]) async throws {
+        try await store.recordQuarantine(decision, rawMessage: rawMessage)
+        notify(decision)
+    }
+
+    private func notify(_ decision: DecisionRecord) {
+        guard let notifier else { return }
+        let logger = self.logger
+        Task {
+            do {
+                let outcome = try await notifier.messageDecided(
+                    report: decision.report, envelope: decision.envelope,
+                    isAutoSubmitted: decision.report.isAutoSubmitted, decidedAt: decision.decidedAt)
+                logger.info("notice", metadata: ["decision": "\(decision.report.decisionID)", "outcome": "\(outcome)"])
+            } catch {
+                logger.error("notice could not be sent", metadata: [
+                    "decision": "\(decision.report.decisionID)", "error": "\(error)",
+                ])
+            }
+        }
+    }
+}
