@@ -1,7 +1,8 @@
 import Foundation
 
-/// The real `PostfixQueue`: `postqueue -j` to look, `postsuper -H` / `-d` to act, each
-/// with `-c DIR` when a Postfix instance other than the default is configured.
+/// The real `PostfixQueue`: `postqueue -j` to look, `postsuper -H` (then `postqueue -i`)
+/// and `postsuper -d` to act, each with `-c DIR` when a Postfix instance other than the
+/// default is configured.
 public struct PostfixCommandQueue: PostfixQueue {
     /// `release.postfixConfigDirectory`; nil for the default instance.
     public var configDirectory: String?
@@ -30,9 +31,14 @@ public struct PostfixCommandQueue: PostfixQueue {
         return PostqueueListing(jsonLines: result.standardOutput).heldQueueIDs.contains(queueID)
     }
 
+    /// `postsuper -H` moves the message from the hold queue to the deferred queue, where
+    /// it would wait for the next deferred-queue run (up to `queue_run_delay`, 300 s by
+    /// default); `postqueue -i` then asks for its delivery now. If that nudge fails the
+    /// message is still released and goes out on the next queue run.
     public func release(_ queueID: String) async throws {
         try await postsuper(["-H", queueID], queueID: queueID)
         if try await holds(queueID) { throw ReviewError.postfixStillHolds(queueID: queueID) }
+        _ = try? await runner.run(postqueuePath, instanceArguments + ["-i", queueID])
     }
 
     public func delete(_ queueID: String) async throws {

@@ -7,17 +7,23 @@ import Store
 /// explains it to the (internal) sender and alerts IT / the DSL where configured. The
 /// notice is sent after the decision is stored and never delays or changes the
 /// milter's reply; a failed notice is logged, without message content.
-struct NotifyingDecisionStore: DecisionStore {
+public struct NotifyingDecisionStore: DecisionStore {
     let store: any DecisionStore
     let notifier: StaffNotifier?
     let logger: Logger
 
-    func record(_ decision: DecisionRecord) async throws {
+    public init(store: any DecisionStore, notifier: StaffNotifier?, logger: Logger) {
+        self.store = store
+        self.notifier = notifier
+        self.logger = logger
+    }
+
+    public func record(_ decision: DecisionRecord) async throws {
         try await store.record(decision)
         if decision.report.action == .reject { notify(decision) }
     }
 
-    func recordQuarantine(_ decision: DecisionRecord, rawMessage: [UInt8]) async throws {
+    public func recordQuarantine(_ decision: DecisionRecord, rawMessage: [UInt8]) async throws {
         try await store.recordQuarantine(decision, rawMessage: rawMessage)
         notify(decision)
     }
