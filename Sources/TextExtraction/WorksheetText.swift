@@ -27,11 +27,11 @@ struct WorksheetText {
         switch name {
         case "row":
             cells = []
-            if let number = HTMLWalker.attribute("r", of: node).flatMap({ Int($0) }), number > 0 {
+            if let number = XMLTreeWalker.attribute("r", of: node).flatMap({ Int($0) }), number > 0 {
                 rowNumber = number - 1
             }
         case "c":
-            cellType = HTMLWalker.attribute("t", of: node) ?? ""
+            cellType = XMLTreeWalker.attribute("t", of: node) ?? ""
             value = ""
         case "v", "t": readingValue = true
         case "#text" where readingValue: value += text ?? ""

@@ -25,7 +25,7 @@ enum XMLTreeWalker {
         while let current = node {
             var descend = false
             if current.pointee.type == XML_ELEMENT_NODE {
-                enter(HTMLWalker.name(of: current), nil, current)
+                enter(XMLTreeWalker.name(of: current), nil, current)
                 descend = true
             } else if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content {
                 enter("#text", String(cString: content), current)
@@ -37,7 +37,7 @@ enum XMLTreeWalker {
             var leaving: xmlNodePtr? = current
             node = nil
             while let done = leaving {
-                if done.pointee.type == XML_ELEMENT_NODE { exit(HTMLWalker.name(of: done)) }
+                if done.pointee.type == XML_ELEMENT_NODE { exit(XMLTreeWalker.name(of: done)) }
                 if done == root { break }
                 if let next = done.pointee.next {
                     node = next
