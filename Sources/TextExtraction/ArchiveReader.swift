@@ -26,6 +26,18 @@ struct ArchiveReader {
                                          message: "Archive nested deeper than \(limits.maxArchiveDepth) levels; not opened."))
             return []
         }
+        switch ZIPLayoutCheck.verdict(bytes) {
+        case .safe:
+            break
+        case .damaged:
+            collector.report(ScanProblem(kind: .unscannable, location: location.description,
+                                         message: "The attachment's ZIP structure is damaged (offsets outside the file); not opened."))
+            return []
+        case .zip64:
+            collector.report(ScanProblem(kind: .unscannable, location: location.description,
+                                         message: "ZIP64 archives are not opened; the attachment was not read."))
+            return []
+        }
         guard let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else {
             collector.report(ScanProblem(kind: .unscannable, location: location.description,
                                          message: "The attachment is not a readable ZIP container."))
