@@ -26,7 +26,8 @@ struct ArchiveReader {
                                          message: "Archive nested deeper than \(limits.maxArchiveDepth) levels; not opened."))
             return []
         }
-        switch ZIPLayoutCheck.verdict(bytes) {
+        let layout = ZIPLayoutCheck.inspect(bytes, limit: limits.maxArchiveEntries + 1)
+        switch layout.verdict {
         case .safe:
             break
         case .damaged:
@@ -43,13 +44,20 @@ struct ArchiveReader {
                                          message: "The attachment is not a readable ZIP container."))
             return []
         }
+        var members = layout.members
+        if members.count > limits.maxArchiveEntries {
+            members.removeSubrange(limits.maxArchiveEntries...)
+            collector.report(ScanProblem(kind: .limitHit, location: location.description, limit: "max_archive_entries",
+                                         message: "More than \(limits.maxArchiveEntries) archive members; the rest were not read."))
+        }
+        let locked = members.filter(\.isEncrypted).count
+        if locked > 0 {
+            collector.report(ScanProblem(kind: .unscannable, location: location.description,
+                                         message: "\(locked) archive member(s) are encrypted and could not be scanned."))
+        }
         var entries: [Entry] = []
         for entry in archive {
-            guard entries.count < limits.maxArchiveEntries else {
-                collector.report(ScanProblem(kind: .limitHit, location: location.description, limit: "max_archive_entries",
-                                             message: "More than \(limits.maxArchiveEntries) archive members; the rest were not read."))
-                break
-            }
+            guard entries.count < members.count else { break }
             entries.append(entry)
         }
         switch kind {
@@ -60,7 +68,7 @@ struct ArchiveReader {
         default:
             readMembers(archive, entries, collector: &collector)
         }
-        return entries.map(\.path)
+        return members.map(\.name)
     }
 
     /// The inflated bytes of one member, or `nil` (reported) past the expansion limit or

@@ -1,16 +1,38 @@
+import MIMEParser
+
 /// Checks, before ZIPFoundation sees an archive held in memory, that every offset it
 /// will seek to lies inside the bytes: its in-memory file traps when asked to read past
 /// a seek beyond the end, which a damaged or hostile archive can ask for. Walks the end
 /// record, the central directory and each local header the way ZIPFoundation will.
 /// ZIP64 archives are refused (attachments under 4 GiB do not need them).
 enum ZIPLayoutCheck {
+    /// Whether ZIPFoundation may open the archive.
     enum Verdict: Equatable {
         case safe
         case damaged
         case zip64
     }
 
+    /// One central-directory entry: its name and whether it is encrypted.
+    struct Member: Equatable {
+        var name: String
+        var isEncrypted: Bool
+    }
+
     static func verdict(_ bytes: [UInt8]) -> Verdict {
+        inspect(bytes).verdict
+    }
+
+    /// The verdict and the members listed in the central directory (up to `limit`).
+    static func inspect(_ bytes: [UInt8], limit: Int = .max) -> (verdict: Verdict, members: [Member]) {
+        var members: [Member] = []
+        let verdict = walk(bytes) { member in
+            if members.count < limit { members.append(member) }
+        }
+        return (verdict, members)
+    }
+
+    private static func walk(_ bytes: [UInt8], member: (Member) -> Void) -> Verdict {
         let length = bytes.count
         guard let end = endRecordOffset(bytes), end + 22 <= length else { return .damaged }
         if end >= 20, uint32(bytes, end - 20) == 0x0706_4B50 { return .zip64 }
@@ -20,6 +42,9 @@ enum ZIPLayoutCheck {
             guard directory <= length else { return .damaged }
             guard directory + 46 <= length, uint32(bytes, directory) == 0x0201_4B50 else { return .safe }
             let flags = uint16(bytes, directory + 8)
+            let nameLength = Int(uint16(bytes, directory + 28))
+            let name = bytes[min(length, directory + 46)..<min(length, directory + 46 + nameLength)]
+            member(Member(name: CharsetDecoder.utf8OrWindows1252(name), isEncrypted: flags & 0x01 != 0))
             let method = uint16(bytes, directory + 10)
             let compressed = uint32(bytes, directory + 20)
             let uncompressed = uint32(bytes, directory + 24)
