@@ -38,6 +38,16 @@ public struct MessageParser: Sendable {
         }
     }
 
+    /// Takes a whole message without copying it (the array's storage is shared).
+    mutating func adopt(_ bytes: [UInt8]) {
+        guard buffer.isEmpty, received == 0 else {
+            feed(bytes)
+            return
+        }
+        received = bytes.count
+        buffer = bytes.count <= limits.maxMessageBytes ? bytes : Array(bytes.prefix(limits.maxMessageBytes))
+    }
+
     /// Bytes fed so far, including any beyond `max_message_bytes`.
     public var receivedBytes: Int { received }
 
