@@ -4,7 +4,8 @@ import ZIPFoundation
 
 /// Opens ZIP containers held in memory: lists members of plain ZIP archives (and reads
 /// the text, CSV, HTML and OOXML members inside, up to `max_archive_depth`), and reads
-/// the text of OOXML documents (`.docx` body, `.xlsx` shared strings and sheet rows).
+/// the text of OOXML documents (`.docx` body, `.xlsx` shared strings and sheet rows),
+/// streaming their XML through libxml2's reader.
 /// Entry count and inflated bytes are capped by `max_archive_entries` and
 /// `max_archive_expansion_bytes`; encrypted members are reported unscannable.
 struct ArchiveReader {
