@@ -14,8 +14,10 @@ extension EntityScanner {
         }
         part.filename = part.disposition?.filename ?? node.contentType.parameters["name"].flatMap { $0.isEmpty ? nil : $0 }
         switch node.kind {
-        case .multipart, .message:
+        case .multipart:
             part.encodedSize = 0
+            part.children = node.children.map { build($0) }
+        case .message:
             part.children = node.children.map { build($0) }
         case .leaf, .headers:
             decodeBody(of: &part, range: node.bodyStart..<node.bodyEnd)

@@ -20,7 +20,8 @@ public struct MIMEPart: Hashable, Sendable {
     public var filename: String?
     /// The body after transfer decoding (empty for multiparts and enclosed messages).
     public var body: [UInt8]
-    /// Size of the body as it appeared in the message, before decoding.
+    /// Size of the body as it appeared in the message, before decoding (for an enclosed
+    /// message, the size of that message; 0 for multiparts).
     public var encodedSize: Int
     public var children: [MIMEPart]
     /// Repairs, limits and decoding problems that concern this part.

@@ -38,16 +38,30 @@ public struct MessageParser: Sendable {
         }
     }
 
+    /// Takes a whole message without copying it (the array's storage is shared).
+    mutating func adopt(_ bytes: [UInt8]) {
+        guard buffer.isEmpty, received == 0 else {
+            feed(bytes)
+            return
+        }
+        received = bytes.count
+        buffer = bytes.count <= limits.maxMessageBytes ? bytes : Array(bytes.prefix(limits.maxMessageBytes))
+    }
+
     /// Bytes fed so far, including any beyond `max_message_bytes`.
     public var receivedBytes: Int { received }
 
-    /// Parses everything fed so far into a tree.
-    public func finish() -> ParsedMessage {
-        var scanner = EntityScanner(bytes: buffer, rootPath: "0", rootDepth: 0, budget: ParseBudget(limits: limits))
+    /// Parses everything fed so far into a tree. The gathered bytes are released as soon
+    /// as the tree is built (bodies are copied out), so the parser may be kept around.
+    public mutating func finish() -> ParsedMessage {
+        let bytes = buffer
+        buffer = []
+        let truncated = received > bytes.count
+        var scanner = EntityScanner(bytes: bytes, rootPath: "0", rootDepth: 0, budget: ParseBudget(limits: limits))
         scanner.run()
         let root = scanner.build(0)
         var problems: [ScanProblem] = []
-        if received > buffer.count {
+        if truncated {
             problems.append(ScanProblem(
                 kind: .limitHit, location: "message", limit: "max_message_bytes",
                 message: "The message is \(received) bytes; only the first \(limits.maxMessageBytes) were parsed."))

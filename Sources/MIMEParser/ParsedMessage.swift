@@ -21,7 +21,7 @@ public struct ParsedMessage: Hashable, Sendable {
     /// tree, with problems describing what had to be repaired.
     public static func parse(_ bytes: [UInt8], limits: Limits = Limits()) -> ParsedMessage {
         var parser = MessageParser(limits: limits)
-        parser.feed(bytes)
+        parser.adopt(bytes)
         return parser.finish()
     }
 }

@@ -8,7 +8,7 @@ extension ArchiveReader {
         guard let entry = entries.first(where: { $0.path == "word/document.xml" }),
               let bytes = inflate(archive, entry, collector: &collector) else { return }
         var document = WordDocumentText(location: location)
-        let parsed = XMLTreeWalker.walk(bytes, enter: { name, text, _ in document.enter(name, text) },
+        let parsed = XMLTreeWalker.walk(bytes, enter: { document.enter($0) },
                                         exit: { document.exit($0) })
         if !parsed { reportUnreadable(entry.path, collector: &collector) }
         for segment in document.finish() { collector.add(segment) }
@@ -21,7 +21,7 @@ extension ArchiveReader {
         if let entry = entries.first(where: { $0.path == "xl/sharedStrings.xml" }),
            let bytes = inflate(archive, entry, collector: &collector) {
             var reader = SharedStringsText()
-            _ = XMLTreeWalker.walk(bytes, enter: { name, text, _ in reader.enter(name, text) }, exit: { reader.exit($0) })
+            _ = XMLTreeWalker.walk(bytes, enter: { reader.enter($0) }, exit: { reader.exit($0) })
             shared = reader.strings
         }
         let sheets = entries.filter { $0.path.hasPrefix("xl/worksheets/") && $0.path.hasSuffix(".xml") }
@@ -30,7 +30,7 @@ extension ArchiveReader {
             guard !collector.isFull, let bytes = inflate(archive, entry, collector: &collector) else { continue }
             let sheetName = String(entry.path.dropFirst("xl/worksheets/".count).dropLast(4))
             var sheet = WorksheetText(location: location, sheetName: sheetName, sheetIndex: index, sharedStrings: shared)
-            let parsed = XMLTreeWalker.walk(bytes, enter: { name, text, node in sheet.enter(name, text, node) },
+            let parsed = XMLTreeWalker.walk(bytes, enter: { sheet.enter($0) },
                                             exit: { sheet.exit($0) })
             if !parsed { reportUnreadable(entry.path, collector: &collector) }
             for segment in sheet.rows { collector.add(segment) }

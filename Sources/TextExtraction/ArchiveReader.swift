@@ -4,7 +4,8 @@ import ZIPFoundation
 
 /// Opens ZIP containers held in memory: lists members of plain ZIP archives (and reads
 /// the text, CSV, HTML and OOXML members inside, up to `max_archive_depth`), and reads
-/// the text of OOXML documents (`.docx` body, `.xlsx` shared strings and sheet rows).
+/// the text of OOXML documents (`.docx` body, `.xlsx` shared strings and sheet rows),
+/// streaming their XML through libxml2's reader.
 /// Entry count and inflated bytes are capped by `max_archive_entries` and
 /// `max_archive_expansion_bytes`; encrypted members are reported unscannable.
 struct ArchiveReader {
@@ -26,18 +27,38 @@ struct ArchiveReader {
                                          message: "Archive nested deeper than \(limits.maxArchiveDepth) levels; not opened."))
             return []
         }
+        let layout = ZIPLayoutCheck.inspect(bytes, limit: limits.maxArchiveEntries + 1)
+        switch layout.verdict {
+        case .safe:
+            break
+        case .damaged:
+            collector.report(ScanProblem(kind: .unscannable, location: location.description,
+                                         message: "The attachment's ZIP structure is damaged (offsets outside the file); not opened."))
+            return []
+        case .zip64:
+            collector.report(ScanProblem(kind: .unscannable, location: location.description,
+                                         message: "ZIP64 archives are not opened; the attachment was not read."))
+            return []
+        }
         guard let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else {
             collector.report(ScanProblem(kind: .unscannable, location: location.description,
                                          message: "The attachment is not a readable ZIP container."))
             return []
         }
+        var members = layout.members
+        if members.count > limits.maxArchiveEntries {
+            members.removeSubrange(limits.maxArchiveEntries...)
+            collector.report(ScanProblem(kind: .limitHit, location: location.description, limit: "max_archive_entries",
+                                         message: "More than \(limits.maxArchiveEntries) archive members; the rest were not read."))
+        }
+        let locked = members.filter(\.isEncrypted).count
+        if locked > 0 {
+            collector.report(ScanProblem(kind: .unscannable, location: location.description,
+                                         message: "\(locked) archive member(s) are encrypted and could not be scanned."))
+        }
         var entries: [Entry] = []
         for entry in archive {
-            guard entries.count < limits.maxArchiveEntries else {
-                collector.report(ScanProblem(kind: .limitHit, location: location.description, limit: "max_archive_entries",
-                                             message: "More than \(limits.maxArchiveEntries) archive members; the rest were not read."))
-                break
-            }
+            guard entries.count < members.count else { break }
             entries.append(entry)
         }
         switch kind {
@@ -48,7 +69,7 @@ struct ArchiveReader {
         default:
             readMembers(archive, entries, collector: &collector)
         }
-        return entries.map(\.path)
+        return members.map(\.name)
     }
 
     /// The inflated bytes of one member, or `nil` (reported) past the expansion limit or

@@ -10,9 +10,9 @@ enum AttachmentKind: Equatable {
             self = .csv
         case (_, "htm"), (_, "html"), ("text/html", _):
             self = .html
-        case (_, "docx"), ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", _):
+        case (_, "docx"), (_, "docm"), (_, "dotx"), ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", _):
             self = .docx
-        case (_, "xlsx"), ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _):
+        case (_, "xlsx"), (_, "xlsm"), (_, "xltx"), ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _):
             self = .xlsx
         case (_, "zip"), ("application/zip", _), ("application/x-zip-compressed", _):
             self = .zip

@@ -1,6 +1,7 @@
 /// Reads RFC 4180 records one at a time over UTF-8 bytes (delimiters, quotes and line
 /// breaks are ASCII, so multi-byte characters pass through untouched); tolerant of stray
-/// quotes and ragged rows. Line breaks and tabs inside fields become spaces.
+/// quotes and ragged rows. Each record comes back as one tab-separated line: line
+/// breaks and tabs inside fields become spaces, blanks around fields are trimmed.
 struct CSVRecordReader {
     private let bytes: [UInt8]
     private let delimiter: UInt8
@@ -11,50 +12,51 @@ struct CSVRecordReader {
         self.delimiter = delimiter.asciiValue ?? UInt8(ascii: ",")
     }
 
-    mutating func next() -> [String]? {
+    /// The next record as `cell\tcell\t…`, and whether any cell has content; `nil` at the end.
+    mutating func next() -> (text: String, hasContent: Bool)? {
         guard index < bytes.count else { return nil }
         let quote = UInt8(ascii: "\"")
-        var fields: [String] = []
-        var field: [UInt8] = []
+        var row: [UInt8] = []
+        var fieldStart = 0
         var quoted = false
+        var hasContent = false
+        func endField() {
+            while row.count > fieldStart, row[row.count - 1] == 0x20 { row.removeLast() }
+            if row.count > fieldStart { hasContent = true }
+        }
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
             if quoted {
                 if byte == quote {
                     if index < bytes.count, bytes[index] == quote {
-                        field.append(quote)
+                        row.append(quote)
                         index += 1
                     } else {
                         quoted = false
                     }
                 } else {
-                    field.append(Self.flattened(byte))
+                    row.append(Self.flattened(byte))
                 }
-            } else if byte == quote, field.allSatisfy({ $0 == 0x20 }) {
-                field.removeAll(keepingCapacity: true)
+            } else if byte == quote, row.count == fieldStart {
                 quoted = true
             } else if byte == delimiter {
-                fields.append(Self.text(field))
-                field.removeAll(keepingCapacity: true)
+                endField()
+                row.append(0x09)
+                fieldStart = row.count
             } else if byte == 0x0A {
                 break
+            } else if byte == 0x20, row.count == fieldStart {
+                continue
             } else {
-                field.append(Self.flattened(byte))
+                row.append(Self.flattened(byte))
             }
         }
-        fields.append(Self.text(field))
-        return fields
+        endField()
+        return (String(decoding: row, as: UTF8.self), hasContent)
     }
 
     private static func flattened(_ byte: UInt8) -> UInt8 {
         byte == 0x0A || byte == 0x09 || byte == 0x0D ? 0x20 : byte
-    }
-
-    private static func text(_ field: [UInt8]) -> String {
-        var slice = field[...]
-        while slice.first == 0x20 { slice = slice.dropFirst() }
-        while slice.last == 0x20 { slice = slice.dropLast() }
-        return String(decoding: slice, as: UTF8.self)
     }
 }

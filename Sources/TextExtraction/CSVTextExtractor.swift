@@ -10,11 +10,10 @@ enum CSVTextExtractor {
         var row = 0
         while let record = reader.next() {
             defer { row += 1 }
-            guard record.contains(where: { !$0.isEmpty }) else { continue }
+            guard record.hasContent else { continue }
             var rowLocation = location
             rowLocation.detail = "row \(row + 1)"
-            collector.add(TextSegment(location: rowLocation, role: .tableRow, text: record.joined(separator: "\t"),
-                                      table: 0, row: row))
+            collector.add(TextSegment(location: rowLocation, role: .tableRow, text: record.text, table: 0, row: row))
             if collector.isFull { return }
         }
     }

@@ -1,53 +1,52 @@
 import ChaperoneModel
-import CLibXML2
 
 extension HTMLWalker {
-    /// Handles the start of a node; returns whether to walk into its children.
-    mutating func enter(_ node: xmlNodePtr) -> Bool {
-        switch node.pointee.type {
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content { appendText(String(cString: content)) }
-            return false
-        case XML_ELEMENT_NODE:
-            let name = Self.name(of: node)
-            if Self.skipped.contains(name) { return false }
-            switch name {
-            case "br":
-                lineBreak()
-            case "img", "area":
-                if let alt = Self.attribute("alt", of: node) { addSide(alt, role: .altText) }
-            case "a":
-                if let href = Self.attribute("href", of: node), !href.hasPrefix("#") { addSide(href, role: .linkTarget) }
-            case "table":
-                flushProse()
-                tables.append(TableBuilder(index: tableCount))
-                tableCount += 1
-            case "tr":
-                finishRow()
-                if !tables.isEmpty { tables[tables.count - 1].startRow() }
-            case "td", "th":
-                finishCell()
-                if !tables.isEmpty { tables[tables.count - 1].startCell() }
-            default:
-                if Self.blocks.contains(name) { lineBreak() }
-            }
-            return true
-        default:
-            return false
-        }
-    }
-
-    /// Handles the end of a node (also called for nodes not walked into).
-    mutating func exit(_ node: xmlNodePtr) {
-        guard node.pointee.type == XML_ELEMENT_NODE else { return }
-        let name = Self.name(of: node)
+    /// An element starts; `attribute` looks up one of its attributes by lower-cased name.
+    mutating func start(_ name: String, attribute: (String) -> String?) {
+        if Self.skipped.contains(name) { skipDepth += 1 }
+        guard skipDepth == 0 else { return }
         switch name {
-        case "td", "th": finishCell()
-        case "tr": finishRow()
-        case "table": closeTable()
+        case "br":
+            lineBreak()
+        case "img", "area":
+            if let alt = attribute("alt") { addSide(alt, role: .altText) }
+        case "a":
+            if let href = attribute("href"), !href.hasPrefix("#") { addSide(href, role: .linkTarget) }
+        case "table":
+            flushProse()
+            tables.append(TableBuilder(index: tableCount))
+            tableCount += 1
+        case "tr":
+            finishRow()
+            if !tables.isEmpty { tables[tables.count - 1].startRow() }
+        case "td", "th":
+            finishCell()
+            if !tables.isEmpty { tables[tables.count - 1].startCell() }
         default:
             if Self.blocks.contains(name) { lineBreak() }
         }
+    }
+
+    /// An element ends.
+    mutating func end(_ name: String) {
+        if Self.skipped.contains(name) {
+            skipDepth = max(0, skipDepth - 1)
+            return
+        }
+        guard skipDepth == 0 else { return }
+        switch name {
+        case "td", "th": finishCell()
+        case "tr": finishRow()
+        case "table": if !tables.isEmpty { closeTable() }
+        default:
+            if Self.blocks.contains(name) { lineBreak() }
+        }
+    }
+
+    /// Character data (entities already decoded).
+    mutating func text(_ text: String) {
+        guard skipDepth == 0 else { return }
+        appendText(text)
     }
 
     mutating func closeTable() {
@@ -90,27 +89,5 @@ extension HTMLWalker {
     private mutating func addSide(_ text: String, role: TextSegment.Role) {
         let trimmed = text.trimmingCharacters(in: " \t\r\n")
         if !trimmed.isEmpty { segments.append(TextSegment(location: location, role: role, text: trimmed)) }
-    }
-
-    static func name(of node: xmlNodePtr) -> String {
-        guard let name = node.pointee.name else { return "" }
-        return String(cString: name).lowercased()
-    }
-
-    static func attribute(_ wanted: String, of node: xmlNodePtr) -> String? {
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            if let name = current.pointee.name, String(cString: name).lowercased() == wanted {
-                var value = ""
-                var child = current.pointee.children
-                while let text = child {
-                    if let content = text.pointee.content { value += String(cString: content) }
-                    child = text.pointee.next
-                }
-                return value
-            }
-            attribute = current.pointee.next
-        }
-        return nil
     }
 }

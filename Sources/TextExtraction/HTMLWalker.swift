@@ -1,8 +1,8 @@
 import ChaperoneModel
-import CLibXML2
 
-/// Walks a libxml2 HTML tree iteratively (constant stack whatever the nesting),
-/// collecting prose with line breaks, table rows, alt text and link targets.
+/// Turns the element and text events of an HTML parse into segments: prose with line
+/// breaks, table rows, alt text and link targets. Script, style and template content
+/// is skipped; comments never arrive.
 struct HTMLWalker {
     static let skipped: Set<String> = ["script", "style", "template", "noscript"]
     static let blocks: Set<String> = [
@@ -17,34 +17,15 @@ struct HTMLWalker {
     var tables: [TableBuilder] = []
     var tableCount = 0
     var segments: [TextSegment] = []
+    /// How many skipped elements (script, style…) are open.
+    var skipDepth = 0
 
     init(location: TextLocation) {
         self.location = location
     }
 
-    mutating func walk(_ root: xmlNodePtr?) {
-        var node: xmlNodePtr? = root
-        while let current = node {
-            if enter(current), let child = current.pointee.children {
-                node = child
-                continue
-            }
-            var leaving: xmlNodePtr? = current
-            node = nil
-            while let done = leaving {
-                exit(done)
-                if done == root { break }
-                if let next = done.pointee.next {
-                    node = next
-                    break
-                }
-                leaving = done.pointee.parent
-            }
-        }
-        while !tables.isEmpty { closeTable() }
-    }
-
     mutating func finish() -> [TextSegment] {
+        while !tables.isEmpty { closeTable() }
         flushProse()
         return segments
     }

@@ -4,11 +4,11 @@ struct SharedStringsText {
     private var current: String?
     private var inText = false
 
-    mutating func enter(_ name: String, _ text: String?) {
-        switch name {
-        case "si": current = ""
-        case "t": inText = true
-        case "#text" where inText: current? += text ?? ""
+    mutating func enter(_ event: XMLTreeWalker.Event) {
+        switch event {
+        case .text(let text) where inText: current? += text
+        case .element("si", _): current = ""
+        case .element("t", _): inText = true
         default: break
         }
     }

@@ -37,7 +37,8 @@ extension TextExtractor {
         let isInline = part.disposition?.isInline == true
             || (part.disposition == nil && part.headers.first(named: "Content-ID") != nil)
         return AttachmentInfo(filename: part.filename ?? "", contentType: part.contentType.mimeType,
-                              partPath: part.path, size: part.body.count, isInline: isInline)
+                              partPath: part.path, size: part.isLeaf ? part.body.count : part.encodedSize,
+                              isInline: isInline)
     }
 
     /// Decodes the part's charset and emits its text the way `kind` says.

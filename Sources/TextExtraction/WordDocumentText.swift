@@ -18,9 +18,16 @@ struct WordDocumentText {
         self.location = location
     }
 
-    mutating func enter(_ name: String, _ text: String?) {
+    mutating func enter(_ event: XMLTreeWalker.Event) {
+        let name: String
+        switch event {
+        case .text(let text):
+            if inText { paragraph += text }
+            return
+        case .element(let element, _):
+            name = element
+        }
         switch name {
-        case "#text" where inText: paragraph += text ?? ""
         case "t": inText = true
         case "tab": paragraph += "\t"
         case "br", "cr": paragraph += tableDepth > 0 ? " " : "\n"

@@ -1,5 +1,4 @@
 import ChaperoneModel
-import CLibXML2
 
 /// Reads one SpreadsheetML worksheet: each `row` becomes a `.tableRow` segment of its
 /// cells' values (shared strings resolved, inline strings read), located as
@@ -23,19 +22,20 @@ struct WorksheetText {
         self.sharedStrings = sharedStrings
     }
 
-    mutating func enter(_ name: String, _ text: String?, _ node: xmlNodePtr) {
-        switch name {
-        case "row":
+    mutating func enter(_ event: XMLTreeWalker.Event) {
+        switch event {
+        case .text(let text) where readingValue:
+            value += text
+        case .element("row", let attribute):
             cells = []
-            if let number = HTMLWalker.attribute("r", of: node).flatMap({ Int($0) }), number > 0 {
-                rowNumber = number - 1
-            }
-        case "c":
-            cellType = HTMLWalker.attribute("t", of: node) ?? ""
+            if let number = attribute("r").flatMap({ Int($0) }), number > 0 { rowNumber = number - 1 }
+        case .element("c", let attribute):
+            cellType = attribute("t") ?? ""
             value = ""
-        case "v", "t": readingValue = true
-        case "#text" where readingValue: value += text ?? ""
-        default: break
+        case .element("v", _), .element("t", _):
+            readingValue = true
+        default:
+            break
         }
     }
 

@@ -1,51 +1,58 @@
 import CLibXML2
 
-/// Parses XML from memory safely (no network, no DTD loading, no entity substitution,
-/// no error printing) and walks its elements iteratively with enter/exit callbacks.
+/// Streams XML from memory through libxml2's reader (no tree is built, so memory stays
+/// flat): no network, no DTD loading, no entity substitution, no error printing. Calls
+/// `enter` for each element start and text run and `exit` after each element.
 enum XMLTreeWalker {
     static let parseOptions = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-        | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+        | XML_PARSE_NOWARNING.rawValue)
 
-    /// Calls `enter` for each element and text node (text nodes have the name `#text`
-    /// and their content as the second argument) and `exit` after an element's children.
-    static func walk(_ bytes: [UInt8], enter: (String, String?, xmlNodePtr) -> Void, exit: (String) -> Void) -> Bool {
+    /// One reader event: an element start (with attribute lookup) or a text run.
+    enum Event {
+        case element(String, attribute: (String) -> String?)
+        case text(String)
+    }
+
+    /// Walks the document; returns false when it is not well-formed enough to read to the end.
+    static func walk(_ bytes: [UInt8], enter: (Event) -> Void, exit: (String) -> Void) -> Bool {
         LibXML2Setup.prepareThread()
         guard !bytes.isEmpty else { return false }
-        let document = bytes.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    xmlReadMemory($0, Int32(clamping: buffer.count), nil, nil, parseOptions)
-                }
+        return bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            let opened = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlReaderForMemory($0, Int32(clamping: buffer.count), nil, nil, parseOptions)
             }
-        }
-        guard let document else { return false }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { return false }
-        var node: xmlNodePtr? = root
-        while let current = node {
-            var descend = false
-            if current.pointee.type == XML_ELEMENT_NODE {
-                enter(HTMLWalker.name(of: current), nil, current)
-                descend = true
-            } else if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content {
-                enter("#text", String(cString: content), current)
-            }
-            if descend, let child = current.pointee.children {
-                node = child
-                continue
-            }
-            var leaving: xmlNodePtr? = current
-            node = nil
-            while let done = leaving {
-                if done.pointee.type == XML_ELEMENT_NODE { exit(HTMLWalker.name(of: done)) }
-                if done == root { break }
-                if let next = done.pointee.next {
-                    node = next
+            guard let reader = opened else { return false }
+            defer { xmlFreeTextReader(reader) }
+            while true {
+                let status = xmlTextReaderRead(reader)
+                if status == 0 { return true }
+                if status < 0 { return false }
+                switch xmlTextReaderNodeType(reader) {
+                case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                    let name = localName(reader)
+                    enter(.element(name) { attribute($0, reader) })
+                    if xmlTextReaderIsEmptyElement(reader) == 1 { exit(name) }
+                case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                    exit(localName(reader))
+                case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+                     Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                    if let value = xmlTextReaderConstValue(reader) { enter(.text(String(cString: value))) }
+                default:
                     break
                 }
-                leaving = done.pointee.parent
             }
         }
-        return true
+    }
+
+    private static func localName(_ reader: xmlTextReaderPtr) -> String {
+        guard let name = xmlTextReaderConstLocalName(reader) else { return "" }
+        return String(cString: name)
+    }
+
+    private static func attribute(_ name: String, _ reader: xmlTextReaderPtr) -> String? {
+        guard xmlTextReaderMoveToAttribute(reader, name) == 1 else { return nil }
+        defer { _ = xmlTextReaderMoveToElement(reader) }
+        return xmlTextReaderConstValue(reader).map { String(cString: $0) }
     }
 }

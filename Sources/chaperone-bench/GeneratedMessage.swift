@@ -1,14 +1,34 @@
 /// Builds the benchmark message in memory: a text and an HTML body (about 2.5 MB each)
-/// and one attachment that is 20 MB once base64-encoded (so 25 MB in all).
+/// and one attachment that is 20 MB once base64-encoded (so 25 MB in all). `stream`
+/// hands it over in 64 KiB chunks as it is generated, the way the milter receives a
+/// body, so only the parser holds the whole message.
 enum GeneratedMessage {
     enum AttachmentKind: String, CaseIterable, Sendable {
         case binary, csv
     }
 
-    static func make(attachment: AttachmentKind) -> [UInt8] {
+    static func stream(attachment: AttachmentKind, chunkSize: Int = 64 * 1024, to sink: (ArraySlice<UInt8>) -> Void) {
+        var pending: [UInt8] = []
+        make(attachment: attachment) { piece in
+            pending.append(contentsOf: piece)
+            while pending.count >= chunkSize {
+                sink(pending[..<chunkSize])
+                pending.removeFirst(chunkSize)
+            }
+        }
+        if !pending.isEmpty { sink(pending[...]) }
+    }
+
+    /// Calls `emit` with consecutive pieces of the message.
+    private static func make(attachment: AttachmentKind, emit: ([UInt8]) -> Void) {
         var out: [UInt8] = []
-        out.reserveCapacity(26_000_000)
-        func line(_ text: String) { out.append(contentsOf: text.utf8); out.append(contentsOf: [13, 10]) }
+        var written = 0
+        func line(_ text: String) {
+            out.append(contentsOf: text.utf8)
+            out.append(contentsOf: [13, 10])
+            if out.count >= 16 * 1024 { written += out.count; emit(out); out.removeAll(keepingCapacity: true) }
+        }
+        func size() -> Int { written + out.count }
         line("From: Bench Sender <bench@oakfield.sch.test>")
         line("To: recipient@example.test")
         line("Subject: =?utf-8?q?Benchmark_message_=E2=80=93_25_MB?=")
@@ -20,13 +40,13 @@ enum GeneratedMessage {
         line("--bench-alt")
         line("Content-Type: text/plain; charset=utf-8")
         line("")
-        while out.count < 2_500_000 { line("The quick brown fox jumps over the lazy dog near Oakfield Academy, line \(out.count).") }
+        while size() < 2_500_000 { line("The quick brown fox jumps over the lazy dog near Oakfield Academy, line \(size()).") }
         line("--bench-alt")
         line("Content-Type: text/html; charset=utf-8")
         line("")
-        let htmlEnd = out.count + 2_500_000
-        while out.count < htmlEnd {
-            line("<p>Paragraph <b>\(out.count)</b> with an <a href=\"https://example.test/\(out.count)\">link</a>.</p><table><tr><td>a</td><td>b</td></tr></table>")
+        let htmlEnd = size() + 2_500_000
+        while size() < htmlEnd {
+            line("<p>Paragraph <b>\(size())</b> with an <a href=\"https://example.test/\(size())\">link</a>.</p><table><tr><td>a</td><td>b</td></tr></table>")
         }
         line("--bench-alt--")
         line("--bench-outer")
@@ -39,9 +59,12 @@ enum GeneratedMessage {
         line("Content-Disposition: attachment")
         line("Content-Transfer-Encoding: base64")
         line("")
-        appendBase64(payload(attachment, bytes: 15_000_000), to: &out)
+        written += out.count
+        emit(out)
+        out.removeAll(keepingCapacity: true)
+        appendBase64(payload(attachment, bytes: 15_000_000), emit: emit)
         line("--bench-outer--")
-        return out
+        emit(out)
     }
 
     private static func payload(_ kind: AttachmentKind, bytes count: Int) -> [UInt8] {
@@ -64,7 +87,8 @@ enum GeneratedMessage {
         return data
     }
 
-    private static func appendBase64(_ data: [UInt8], to out: inout [UInt8]) {
+    private static func appendBase64(_ data: [UInt8], emit: ([UInt8]) -> Void) {
+        var out: [UInt8] = []
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
         var index = 0
         var column = 0
@@ -80,8 +104,10 @@ enum GeneratedMessage {
             if column == 76 {
                 out.append(contentsOf: [13, 10])
                 column = 0
+                if out.count >= 16 * 1024 { emit(out); out.removeAll(keepingCapacity: true) }
             }
         }
         out.append(contentsOf: [13, 10])
+        emit(out)
     }
 }

@@ -155,4 +155,26 @@ import Testing
         #expect(MessageText.text(message.root.part(at: "2")) == "shallow")
         #expect(message.problems.isEmpty)
     }
+
+    @Test func repeatedDelimitersAndReusedBoundaries() {
+        let message = MessageText.parse([
+            "Content-Type: multipart/mixed; boundary=same", "",
+            "--same", "--same", "", "after an empty part",
+            "--same", "Content-Type: multipart/alternative; boundary=same", "",
+            "--same", "", "inner claims the shared boundary",
+            "--same--", "outer epilogue text", "--same--",
+        ])
+        #expect(message.root.allParts.map(\.path) == ["0", "1", "2", "3", "3.1"])
+        #expect(message.root.part(at: "1")?.body.isEmpty == true)
+        #expect(MessageText.text(message.root.part(at: "2")) == "after an empty part")
+        #expect(MessageText.text(message.root.part(at: "3.1")) == "inner claims the shared boundary")
+    }
+
+    @Test func binaryAndEightBitBodiesAreKeptByteForByte() {
+        let body: [UInt8] = [0x00, 0x0D, 0xFF, 0x80, 0x0D, 0x0A, 0x41]
+        let bytes = Array("Content-Transfer-Encoding: binary\r\n\r\n".utf8) + body
+        #expect(ParsedMessage.parse(bytes).root.body == body)
+        let eightBit = Array("Content-Transfer-Encoding: 8bit\n\n".utf8) + [0xE9, 0x0A, 0xE8]
+        #expect(ParsedMessage.parse(eightBit).root.body == [0xE9, 0x0A, 0xE8])
+    }
 }

@@ -60,3 +60,19 @@ enum StoredZip {
         return output
     }
 }
+
+extension StoredZip {
+    /// The archive with every member flagged as encrypted (general-purpose bit 0).
+    static func flaggingEncrypted(_ archive: [UInt8]) -> [UInt8] {
+        var bytes = archive
+        var index = 0
+        while index + 8 < bytes.count {
+            if bytes[index] == 0x50, bytes[index + 1] == 0x4B {
+                if bytes[index + 2] == 0x03, bytes[index + 3] == 0x04 { bytes[index + 6] |= 1 }
+                if bytes[index + 2] == 0x01, bytes[index + 3] == 0x02 { bytes[index + 8] |= 1 }
+            }
+            index += 1
+        }
+        return bytes
+    }
+}
