@@ -1,0 +1,47 @@
+import Foundation
+
+/// `chaperone serve` as a separate process, so a test can kill it with SIGKILL the way
+/// a crash or the OOM killer would.
+final class ServeProcess: @unchecked Sendable {
+    let process = Process()
+    let logFile: URL
+
+    /// The `chaperone` executable that `swift test` built next to the test bundle.
+    static func executable() throws -> URL {
+        let repository = ProductionPath.repository
+        let candidates = [".build/debug/chaperone", ".build/release/chaperone"]
+            .map { repository.appendingPathComponent($0) }
+        if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) { return found }
+        throw PostfixHarnessError.notListening(port: 0, log: "no chaperone executable under .build (run `swift build` first)")
+    }
+
+    init(config: URL, logFile: URL, port: Int) throws {
+        self.logFile = logFile
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        let log = try FileHandle(forWritingTo: logFile)
+        log.seekToEndOfFile()
+        process.executableURL = try Self.executable()
+        process.arguments = ["serve", "--config", config.path, "--log-level", "notice"]
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        for _ in 0..<300 {
+            if FreePort.isListening(port) { return }
+            guard process.isRunning else { break }
+            usleep(50_000)
+        }
+        throw PostfixHarnessError.notListening(port: port, log: (try? String(contentsOf: logFile, encoding: .utf8)) ?? "")
+    }
+
+    /// SIGKILL: no drain, no flush, no cleanup.
+    func crash() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
