@@ -32,23 +32,30 @@ enum MilterBenchmarkClient {
             try await outbound.write(.optionNegotiation(MilterOptions(
                 actions: MilterActionFlags(rawValue: 0x1FF), protocolFlags: MilterProtocolFlags(rawValue: 0x1F_FFFF))))
             try await final()
-            try await outbound.write(contentsOf: [
+            /// Postfix writes one event and, unless a no-reply flag was negotiated (Chaperone
+            /// negotiates none), waits for the answer; MACRO packets are never answered.
+            func exchange(_ commands: [MilterCommand]) async throws {
+                for command in commands {
+                    try await outbound.write(command)
+                    if case .macros = command { continue }
+                    try await final()
+                }
+            }
+            try await exchange([
                 .macros(forCommand: UInt8(ascii: "C"), [MilterMacro(name: "{daemon_name}", value: "mx")]),
                 .connect(MilterClientInfo(hostname: "localhost", family: .inet, port: 40_000, address: "127.0.0.1")),
             ])
             var latencies: [Duration] = []
             for index in 0..<messages {
                 let start = ContinuousClock.now
-                try await outbound.write(contentsOf: Self.envelope(index))
+                try await exchange(Self.envelope(index))
                 var offset = 0
                 while offset < body.count {
                     let end = min(body.count, offset + 65_535)
-                    try await outbound.write(.body(ByteBuffer(bytes: body[offset..<end])))
-                    try await final()
+                    try await exchange([.body(ByteBuffer(bytes: body[offset..<end]))])
                     offset = end
                 }
-                try await outbound.write(.endOfMessage(finalChunk: ByteBuffer()))
-                try await final()
+                try await exchange([.endOfMessage(finalChunk: ByteBuffer())])
                 latencies.append(ContinuousClock.now - start)
                 try await outbound.write(.abort)
             }

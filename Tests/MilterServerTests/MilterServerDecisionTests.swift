@@ -23,7 +23,7 @@ import Testing
         try await TestServer.with(scanner: scanner, store: store) { server in
             let replies = try await MilterConversation.with(server.address) { milter in
                 _ = try await milter.negotiate()
-                try await milter.send([Self.client])
+                try await milter.exchange([Self.client])
                 return try await milter.message(body: Array("Hello\r\n".utf8))
             }
             guard case .addHeader(let name, let value) = replies?.first else {

@@ -12,7 +12,7 @@ import Testing
             let results = try await MilterConversation.with(server.address) { milter in
                 _ = try await milter.negotiate()
                 let first = try await milter.message(body: Array("one\r\n".utf8), queueID: "Q1")
-                try await milter.send([.abort, .mail(sender: "<x@school.example>", arguments: []), .abort])
+                try await milter.exchange([.abort, .mail(sender: "<x@school.example>", arguments: []), .abort])
                 let second = try await milter.message(body: Array("TAG-ME\r\n".utf8), queueID: "Q2")
                 try await milter.send([.abort, .quit])
                 return [first?.last, second?.last]

@@ -6,6 +6,8 @@ import NIOPosix
 final class MilterConversation {
     private let outbound: NIOAsyncChannelOutboundWriter<MilterCommand>
     private var inbound: NIOAsyncChannelInboundStream<MilterResponse>.AsyncIterator
+    /// What the filter answered to OPTNEG: decides which commands get a reply.
+    private(set) var negotiated: MilterOptions?
 
     private init(channel: NIOAsyncChannelInboundStream<MilterResponse>, outbound: NIOAsyncChannelOutboundWriter<MilterCommand>) {
         self.inbound = channel.makeAsyncIterator()
@@ -54,11 +56,41 @@ final class MilterConversation {
         try await self.send([.optionNegotiation(MilterOptions(
             actions: MilterActionFlags(rawValue: 0x1FF), protocolFlags: MilterProtocolFlags(rawValue: 0x1F_FFFF)))])
         guard case .optionNegotiation(let options) = try await self.replies()?.first else { return nil }
+        self.negotiated = options
         return options
     }
 
+    /// Sends commands as Postfix does: after each one the filter must answer (unless it
+    /// negotiated a no-reply flag), wait for that answer. Returns the last answer.
+    @discardableResult
+    func exchange(_ commands: [MilterCommand]) async throws -> [MilterResponse]? {
+        var last: [MilterResponse]? = []
+        for command in commands {
+            try await self.send([command])
+            if self.expectsReply(command) { last = try await self.replies() }
+            if last == nil { return nil }
+        }
+        return last
+    }
+
+    private func expectsReply(_ command: MilterCommand) -> Bool {
+        let flags = self.negotiated?.protocolFlags ?? []
+        switch command {
+        case .macros, .abort, .quit, .quitNewConnection, .optionNegotiation: return false
+        case .connect: return !flags.contains(.noReplyConnect)
+        case .helo: return !flags.contains(.noReplyHelo)
+        case .mail: return !flags.contains(.noReplyMail)
+        case .recipient: return !flags.contains(.noReplyRecipient)
+        case .data: return !flags.contains(.noReplyData)
+        case .header: return !flags.contains(.noReplyHeader)
+        case .endOfHeaders: return !flags.contains(.noReplyEndOfHeaders)
+        case .body: return !flags.contains(.noReplyBody)
+        case .unknown: return !flags.contains(.noReplyUnknown)
+        case .endOfMessage: return true
+        }
+    }
+
     /// One message as Postfix sends it after CONNECT; returns the end-of-message replies.
-    /// Body chunks are answered (Chaperone does not set NR_BODY), so their replies are read too.
     func message(
         headers: [(String, String)] = [("From", " teacher@school.example"), ("Subject", " Trip")],
         body: [UInt8], queueID: String = "4AbCdE", chunkSize: Int = 65_535
@@ -72,16 +104,14 @@ final class MilterConversation {
         ]
         commands += headers.map { MilterCommand.header(name: $0.0, value: Array($0.1.utf8)) }
         commands.append(.endOfHeaders)
-        try await self.send(commands)
+        guard try await self.exchange(commands) != nil else { return nil }
         var offset = 0
         while offset < body.count {
             let end = min(body.count, offset + chunkSize)
-            try await self.send([.body(ByteBuffer(bytes: body[offset..<end]))])
-            guard let reply = try await self.replies() else { return nil }
+            guard let reply = try await self.exchange([.body(ByteBuffer(bytes: body[offset..<end]))]) else { return nil }
             if reply.last == .skip { break }
             offset = end
         }
-        try await self.send([.endOfMessage(finalChunk: ByteBuffer())])
-        return try await self.replies()
+        return try await self.exchange([.endOfMessage(finalChunk: ByteBuffer())])
     }
 }
