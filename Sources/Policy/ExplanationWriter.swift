@@ -52,7 +52,8 @@ struct ExplanationWriter {
         var seen = Set<String>()
         var lines: [String] = []
         for finding in findings {
-            let line = "\(FindingWording.noun(for: finding)) (\(finding.evidence)) in \(FindingWording.place(finding.location))"
+            let detail = finding.detail.map { " (\($0))" } ?? ""
+            let line = "\(finding.detector.wording)\(detail): \(finding.evidence), \(finding.location.wording)"
             if seen.insert(line).inserted { lines.append(line) }
             if lines.count == 12 {
                 lines.append("and \(findings.count - 12) more")

@@ -12,8 +12,9 @@ import Testing
             envelope: Envelope(sender: PolicyFixtures.sender, recipients: ["friend@gmail.com"]), findings: findings)
         let text = decision.explanation
         #expect(text.contains("friend@gmail.com (a personal email address)"))
-        #expect(text.contains("a Unique Pupil Number (A1234…Z) in the attachment 'report.csv'"))
-        #expect(text.contains("a student's name (J****** S****) in the subject"))
+        #expect(text.contains("a Unique Pupil Number: A1234…Z, in an attached .csv file (part 2)"))
+        #expect(text.contains("a pupil's name: J****** S****, in the subject line"))
+        #expect(!text.contains("report.csv"), "a filename may itself be a pupil's name")
         #expect(text.contains("Section 7.2, Unacceptable Use"))
         #expect(text.contains("Section 8, Confidentiality and Security"))
         #expect(text.contains("What to do instead"))

@@ -1,8 +1,9 @@
-import ChaperoneModel
-
+/// Plain-English wording shared by the explanation in every decision, the notices to
+/// staff and the review tools, so that all of them say the same thing the same way.
+/// None of it repeats a filename: a filename may itself be a pupil's name.
 extension RecipientClass {
     /// How a notice describes a recipient of this class to staff.
-    var wording: String {
+    public var wording: String {
         switch self {
         case .student: "a pupil"
         case .parent: "a parent or carer"
@@ -16,7 +17,7 @@ extension RecipientClass {
 
 extension DetectorKind {
     /// What a notice calls a finding of this kind.
-    var wording: String {
+    public var wording: String {
         switch self {
         case .upn: "a Unique Pupil Number"
         case .uln: "a Unique Learner Number"
@@ -45,7 +46,7 @@ extension TextLocation {
     /// Where in the message, in words: "in the subject line", "in an attached .xlsx
     /// file (part 2, Sheet1!row 3)". Attachment names are left out, because a filename
     /// may itself be a pupil's name.
-    var wording: String {
+    public var wording: String {
         switch kind {
         case .header where name == "subject": "in the subject line"
         case .header: "in the \(name) header"
