@@ -1,5 +1,5 @@
-/// Splits an mbox file (mboxrd or mboxo) into messages: each starts at a line that
-/// begins `From ` at the start of the file or after a blank line; the `From ` line is
+/// Splits an mbox file (mboxrd or mboxo) into messages: each starts at a `From ` line
+/// carrying a time, at the start of the file or after a blank line; that line is
 /// dropped and `>From ` quoting is undone. Pure, bytes in and out.
 public enum MboxSplitter {
     /// True when the bytes look like an mbox (first line starts `From `).
@@ -19,7 +19,7 @@ public enum MboxSplitter {
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
             let next = min(lineEnd + 1, bytes.count)
             let line = bytes[lineStart..<next]
-            if previousLineBlank, line.starts(with: fromLine) {
+            if previousLineBlank, isSeparator(line) {
                 if inMessage { messages.append(trimTrailingBlankLine(current)) }
                 current = []
                 inMessage = true
@@ -35,6 +35,19 @@ public enum MboxSplitter {
     }
 
     private static let fromLine = Array("From ".utf8)
+
+    /// A `From ` line that separates messages carries a time (`From sender Tue Nov 24
+    /// 09:00:00 2026`); an unquoted body line that merely starts with "From " does not.
+    static func isSeparator(_ line: ArraySlice<UInt8>) -> Bool {
+        guard line.starts(with: fromLine) else { return false }
+        let bytes = Array(line)
+        guard bytes.count >= 5 else { return false }
+        for index in 0..<(bytes.count - 4) where bytes[index + 2] == UInt8(ascii: ":") {
+            let digits = [bytes[index], bytes[index + 1], bytes[index + 3], bytes[index + 4]]
+            if digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return true }
+        }
+        return false
+    }
 
     /// `>From ` → `From `, `>>From ` → `>From ` (mboxrd).
     private static func unquote(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {

@@ -7,7 +7,7 @@ public struct ScanReportJSON: Codable, Sendable {
     /// One finding as printed.
     public struct FindingJSON: Codable, Sendable {
         public var detector: String
-        /// The first (most specific) section this finding contributed to, or null.
+        /// The highest section this finding contributed to, or null when it fired no rule.
         public var section: String?
         public var sections: [String]
         public var location: String
@@ -15,6 +15,20 @@ public struct ScanReportJSON: Codable, Sendable {
         public var confidence: Double
         public var pupil: String?
         public var detail: String?
+
+        /// `section` and `pupil` are always present (null when unknown), so every
+        /// finding has the same shape.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(detector, forKey: .detector)
+            try container.encode(section, forKey: .section)
+            try container.encode(sections, forKey: .sections)
+            try container.encode(location, forKey: .location)
+            try container.encode(evidence, forKey: .evidence)
+            try container.encode(confidence, forKey: .confidence)
+            try container.encode(pupil, forKey: .pupil)
+            try container.encodeIfPresent(detail, forKey: .detail)
+        }
     }
 
     /// One recipient as printed.
@@ -53,6 +67,26 @@ public struct ScanReportJSON: Codable, Sendable {
         self.problems = report.problems.map(\.description)
         self.size_bytes = report.sizeBytes
         self.scan_ms = (report.scanSeconds * 100_000).rounded() / 100
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case file, decision_id, message_id, action, sections, findings, recipients, explanation, problems, size_bytes, scan_ms
+    }
+
+    /// `message_id` is always present (null when the message has none).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(decision_id, forKey: .decision_id)
+        try container.encode(message_id, forKey: .message_id)
+        try container.encode(action, forKey: .action)
+        try container.encode(sections, forKey: .sections)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(recipients, forKey: .recipients)
+        try container.encode(explanation, forKey: .explanation)
+        try container.encode(problems, forKey: .problems)
+        try container.encode(size_bytes, forKey: .size_bytes)
+        try container.encode(scan_ms, forKey: .scan_ms)
     }
 
     /// One line of JSON (keys sorted, no slashes escaped).

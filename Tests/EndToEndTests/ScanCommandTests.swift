@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// `chaperone scan` as a technician runs it: the built executable over samples/.
+@Suite struct ScanCommandTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    static func scan(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = try ServeProcess.executable()
+        process.arguments = ["scan"] + arguments
+        process.currentDirectoryURL = ProductionPath.repository
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
+    }
+
+    @Test func jsonLinesCarryEveryFieldAndTheExitStatusSaysABreachWasFound() throws {
+        let run = try Self.scan(["--json", "--config", "samples/chaperone.yaml", "samples/messages"])
+        #expect(run.status == 1, "\(run.errors)")
+        let lines = run.output.split(separator: "\n")
+        let expected = try String(contentsOf: ProductionPath.repository.appendingPathComponent("samples/messages/expected.tsv"), encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(lines.count == expected.count)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            for key in ["file", "message_id", "action", "sections", "findings", "recipients", "explanation"] {
+                #expect(object[key] != nil, "missing \(key)")
+            }
+            for finding in object["findings"] as? [[String: Any]] ?? [] {
+                for key in ["detector", "section", "location", "evidence", "confidence"] {
+                    #expect(finding.keys.contains(key), "finding missing \(key)")
+                }
+            }
+            for recipient in object["recipients"] as? [[String: Any]] ?? [] {
+                #expect(recipient["address"] != nil && recipient["class"] != nil)
+            }
+        }
+    }
+
+    @Test func acceptedMailExitsZeroAndEnvelopeFlagsOverrideTheHeaders() throws {
+        let clean = try Self.scan(["--config", "samples/chaperone.yaml", "samples/messages/01-internal-staff-note.eml"])
+        #expect(clean.status == 0)
+        #expect(clean.output.hasPrefix("ACCEPT"))
+        let redirected = try Self.scan([
+            "--config", "samples/chaperone.yaml", "--from", "c.bennett@ralphthoresby.example",
+            "--rcpt", "someone@gmail.com", "samples/messages/02-internal-sen-list.eml",
+        ])
+        #expect(redirected.status == 1)
+        #expect(redirected.output.contains("someone@gmail.com [personal]"))
+    }
+
+    @Test func anUnreadableFileIsReportedWhileTheOthersAreScanned() throws {
+        let run = try Self.scan(["--config", "samples/chaperone.yaml", "no-such-file.eml", "samples/messages/01-internal-staff-note.eml"])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("no-such-file.eml"))
+        #expect(run.output.contains("01-internal-staff-note.eml"))
+    }
+
+    @Test func aBrokenConfigurationIsRefusedWithItsLine() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-cfg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("bad.yaml")
+        try "school:\n  domains: [a.example]\nthresholds:\n  bulk_pupils: many\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try Self.scan(["--config", file.path, "samples/messages/01-internal-staff-note.eml"])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("bad.yaml:4:"))
+    }
+
+    @Test func anMboxIsScannedMessageByMessage() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-mbox-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var mbox = ""
+        for name in ["01-internal-staff-note.eml", "20-pupil-personal-address.eml"] {
+            let text = try String(contentsOf: ProductionPath.repository.appendingPathComponent("samples/messages/\(name)"), encoding: .utf8)
+            mbox += "From sender@example.org Tue Nov 24 09:00:00 2026\n" + text.replacingOccurrences(of: "\r\n", with: "\n") + "\n"
+        }
+        let file = directory.appendingPathComponent("sent.mbox")
+        try mbox.write(to: file, atomically: true, encoding: .utf8)
+        let run = try Self.scan(["--config", "samples/chaperone.yaml", file.path])
+        #expect(run.status == 1)
+        #expect(run.output.contains("sent.mbox#1"))
+        #expect(run.output.contains("QUARANTINE §3  \(file.path)#2"))
+    }
+}

@@ -1,0 +1,61 @@
+import ChaperoneModel
+import Foundation
+import ScanPipeline
+import Testing
+
+/// Bad input is normal input: every sample, truncated anywhere and with bytes
+/// corrupted, still gets a decision from the whole pipeline, never a crash or a hang.
+@Suite struct HostileInputTests {
+    /// A small deterministic generator so failures reproduce.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func truncatedAndCorruptedSamplesStillGetADecision() throws {
+        let (_, _, pipeline) = try SampleRuntime.load()
+        let files = try FileManager.default.contentsOfDirectory(atPath: SamplePaths.messages.path).filter { $0.hasSuffix(".eml") }.sorted()
+        var generator = SplitMix(state: 2026)
+        var scanned = 0
+        for file in files {
+            let original = try SamplePaths.bytes(SamplePaths.messages.appendingPathComponent(file))
+            var variants: [[UInt8]] = [[], Array(original.filter { $0 != 0x0D })]
+            for _ in 0..<6 {
+                variants.append(Array(original.prefix(Int.random(in: 0...original.count, using: &generator))))
+                var corrupted = original
+                for _ in 0..<max(1, corrupted.count / 50) {
+                    corrupted[Int.random(in: 0..<corrupted.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+                }
+                variants.append(corrupted)
+            }
+            for variant in variants {
+                let report = pipeline.scan(message: variant, sender: "c.bennett@ralphthoresby.example", recipients: ["someone@gmail.com"])
+                #expect(Action.allCases.contains(report.action))
+                #expect(report.sizeBytes == variant.count)
+                scanned += 1
+            }
+        }
+        #expect(scanned == files.count * 14)
+    }
+
+    @Test func messageOverTheSizeLimitIsHeldAsUnscannableWhenItLeavesTheSchool() throws {
+        let (configuration, roster, _) = try SampleRuntime.load()
+        var small = configuration
+        small.limits.maxMessageBytes = 2048
+        let pipeline = ScanPipeline(configuration: small, roster: roster.roster)
+        var message = Array("From: a@ralphthoresby.example\r\nTo: b@example.org\r\nSubject: big\r\n\r\n".utf8)
+        message += [UInt8](repeating: UInt8(ascii: "x"), count: 10_000)
+        let outside = pipeline.scan(message: message)
+        #expect(outside.action == .quarantine)
+        #expect(outside.problems.contains { $0.limit == "max_message_bytes" })
+        #expect(outside.findings.contains { $0.detector == .unscannableContent })
+        let inside = pipeline.scan(message: message, recipients: ["c@ralphthoresby.example"])
+        #expect(inside.action == .accept)
+    }
+}
