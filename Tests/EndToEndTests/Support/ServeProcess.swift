@@ -21,7 +21,7 @@ final class ServeProcess: @unchecked Sendable {
         let log = try FileHandle(forWritingTo: logFile)
         log.seekToEndOfFile()
         process.executableURL = try Self.executable()
-        process.arguments = ["serve", "--config", config.path, "--log-level", "notice"]
+        process.arguments = ["serve", "--config", config.path, "--log-level", "info"]
         process.standardOutput = log
         process.standardError = log
         try process.run()
