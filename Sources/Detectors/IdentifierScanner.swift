@@ -6,17 +6,7 @@ struct IdentifierScanner {
     let tokens: [RawToken]
 
     func scan() -> [IdentifierHit] {
-        var hits: [IdentifierHit] = []
-        var index = 0
-        while index < tokens.count {
-            if let (hit, consumed) = match(at: index) {
-                hits.append(hit)
-                index += consumed
-            } else {
-                index += 1
-            }
-        }
-        return hits
+        tokens.nonOverlappingMatches(match(at:))
     }
 
     private func match(at index: Int) -> (IdentifierHit, Int)? {

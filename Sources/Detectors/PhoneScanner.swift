@@ -13,17 +13,7 @@ struct PhoneScanner {
     }
 
     func scan() -> [Hit] {
-        var hits: [Hit] = []
-        var index = 0
-        while index < tokens.count {
-            if let (hit, consumed) = match(at: index) {
-                hits.append(hit)
-                index += consumed
-            } else {
-                index += 1
-            }
-        }
-        return hits
+        tokens.nonOverlappingMatches(match(at:))
     }
 
     private func match(at index: Int) -> (Hit, Int)? {

@@ -7,20 +7,16 @@ struct QuarantineFalsePositive: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "false-positive", abstract: "Label a decision a false positive and release the message if still held.")
 
-    @OptionGroup var store: QuarantineCommand.StoreOptions
-    @Argument(help: "The decision id (CH-…).") var id: String
-    @Option(help: "Why it was a mistake (recorded for tuning).") var reason: String
-    @Option(help: "Who is labelling it (default: the login).") var reviewer: String?
-
-    func validate() throws {
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason must not be empty") }
-    }
+    @OptionGroup var review: ReviewActionOptions<QuarantineFalsePositive>
 
     func run() async throws {
-        let configuration = try store.loadedConfiguration()
-        let workflow = try QuarantineCommand.workflow(store: store, configuration: configuration)
-        let method = try await workflow.markFalsePositive(
-            decisionID: id, reviewer: QuarantineCommand.reviewer(reviewer), reason: reason)
-        print("Labelled \(id) a false positive" + (method.map { "; released (\($0.rawValue))." } ?? "; it was not held, so nothing was released."))
+        let method = try await review.workflow().markFalsePositive(
+            decisionID: review.id, reviewer: review.actingReviewer, reason: review.reason)
+        print("Labelled \(review.id) a false positive" + (method.map { "; released (\($0.rawValue))." } ?? "; it was not held, so nothing was released."))
     }
+}
+
+extension QuarantineFalsePositive: ReviewActionWording {
+    static let reasonHelp = "Why it was a mistake (recorded for tuning)."
+    static let reviewerDoing = "labelling"
 }

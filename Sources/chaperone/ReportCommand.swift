@@ -17,8 +17,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let configuration = try store.loadedConfiguration()
-        let database = try store.openDatabase(configuration)
+        let database = try store.openDatabase(store.loadedConfiguration())
         let summary = try await database.summary(since: try QuarantineCommand.sinceDate(since) ?? Date())
         print(json ? try JSONOutput.render(summary) : SummaryText.render(summary), terminator: json ? "\n" : "")
     }
