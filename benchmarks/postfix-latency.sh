@@ -3,6 +3,7 @@
 #
 #   sudo benchmarks/postfix-latency.sh [MESSAGES_PER_SENDER]     (default 200)
 #   CHAPERONE_BINARY=path/to/chaperone sudo -E benchmarks/postfix-latency.sh   (skip the build)
+#   KEEP_LOGS=DIR ...   copies the milter, Postfix and sink logs and raw results to DIR on exit
 #
 # Sets up, in a fresh temporary directory and on random 127.0.0.1 ports only:
 #   - an SMTP sink (benchmarks/smtp_load.py sink) that accepts and discards everything;
@@ -37,9 +38,9 @@ command -v python3 >/dev/null || die "python3 is needed for the sink and the loa
 # --- Release build: reuse it when it is newer than every source file, else build it. ---
 if [[ -n ${CHAPERONE_BINARY:-} ]]; then
   [[ -x $binary ]] || die "CHAPERONE_BINARY=$binary is not executable"
-elif [[ ! -x $binary ]] || [[ -n $(find Sources Package.swift Package.resolved -newer "$binary" -print -quit) ]]; then
+elif [[ ! -x $binary ]] || [[ -n $(find Sources Package.swift Package.resolved -type f -newer "$binary" -print -quit) ]]; then
   echo "building chaperone (release)..." >&2
-  timeout 1800 swift build -c release --product chaperone >/dev/null || die "release build failed"
+  build_log=$(timeout 1800 swift build -c release --product chaperone 2>&1) || die "release build failed: $build_log"
 fi
 
 # --- Workspace and cleanup: every process and file this script creates is undone on exit. ---
@@ -64,6 +65,9 @@ cleanup() {
     kill -KILL "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
   done
+  if [[ -n ${KEEP_LOGS:-} ]]; then
+    mkdir -p "$KEEP_LOGS" && cp "$work"/*.log "$work"/result-*.json "$work/postfix/maillog" "$KEEP_LOGS"/ 2>/dev/null
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -232,4 +236,6 @@ echo
 echo "chaperone serve peak RSS (VmHWM): $((peak_rss_kb / 1024)) MiB ($peak_rss_kb kB)"
 echo "sink received ${#tally} messages, $traced with Chaperone's X-Chaperone trace header" \
   "(expected $expected_traced through the milter)"
+echo "chaperone serve log: $(grep -ciE 'warning|error|critical' "$work/chaperone.log" || true) warning/error lines;" \
+  "Postfix log: $(grep -ciE 'warning|error|fatal|panic' "$work/postfix/maillog" || true) warning/error lines"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

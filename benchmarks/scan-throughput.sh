@@ -19,7 +19,7 @@ start=$(date +%s.%N)
   --config samples/chaperone.yaml "$work" > "$work/.out" || true
 end=$(date +%s.%N)
 lines=$(wc -l < "$work/.out")
-awk -v n="$lines" -v b="$bytes" -v s="$start" -v e="$end" -v rss="$(cat "$work/.rss")" 'BEGIN {
+awk -v n="$lines" -v b="$bytes" -v s="$start" -v e="$end" -v rss="$(tail -n 1 "$work/.rss")" 'BEGIN {
   t = e - s
   printf "%d messages, %.1f MB in %.2f s: %.0f msgs/s, %.2f MB/s, peak RSS %.1f MB\n", n, b / 1e6, t, n / t, b / 1e6 / t, rss / 1024
 }'
