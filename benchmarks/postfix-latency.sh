@@ -80,7 +80,7 @@ free_port() {
 
 # Waits (at most $2 seconds) until something accepts connections on 127.0.0.1:$1.
 wait_for_port() {
-  local port=$1 limit=$2 deadline=$((SECONDS + $2))
+  local port=$1 deadline=$((SECONDS + $2))
   until python3 -c "import socket, sys; socket.create_connection(('127.0.0.1', $port), 1).close()" 2>/dev/null; do
     ((SECONDS < deadline)) || return 1
     sleep 0.2
@@ -101,6 +101,12 @@ wait_for_empty_queue() {
     ((SECONDS < deadline)) || die "Postfix queue did not drain in 120 s (see $work/postfix/maillog)"
     sleep 0.2
   done
+}
+
+# CPU time a process has used, in clock ticks (utime + stime, fields 14 and 15 of
+# /proc/PID/stat, counted after the parenthesised command name).
+cpu_ticks() {
+  sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
 }
 
 sink_port=$(free_port)
@@ -136,6 +142,7 @@ EOF
 "$binary" serve --config "$work/chaperone.yaml" >"$work/chaperone.log" 2>&1 &
 milter_pid=$!
 wait_for_port "$milter_port" 30 || die "chaperone serve did not listen: $(tail -20 "$work/chaperone.log")"
+milter_cpu_ticks_at_start=$(cpu_ticks "$milter_pid") # so start-up (roster loading) is not counted
 
 # --- Private Postfix instance (same layout as Tests/EndToEndTests/Support/PostfixInstance). ---
 # etc/ and queue/ owned by root, data/ by postfix; `postfix check` makes the queue subdirectories.
@@ -204,12 +211,12 @@ wait_for_port "$with_port" 30 && wait_for_port "$without_port" 30 \
 # --- The runs: for each concurrency, milter-free listener first, then the milter listener. ---
 echo "Postfix $(postconf -h mail_version 2>/dev/null), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)," \
   "$per_sender messages per sender, one SMTP connection per message (connect → QUIT timed)"
+echo "milter: $binary (built $(date -u -r "$binary" '+%Y-%m-%d %H:%M UTC'))"
 results=()
 expected_traced=0
 for senders in "${concurrencies[@]}"; do
   for variant in without with; do
-    port=$without_port
-    [[ $variant == with ]] && port=$with_port
+    if [[ $variant == with ]]; then port=$with_port; else port=$without_port; fi
     wait_for_empty_queue
     kill -0 "$milter_pid" 2>/dev/null || die "chaperone serve exited: $(tail -20 "$work/chaperone.log")"
     # Bounded: 60 s plus 0.2 s per message (at least 5 messages a second).
@@ -229,13 +236,18 @@ wait_for_empty_queue
 # --- Report. ---
 echo
 python3 "$load" table "${results[@]}"
+milter_cpu_ticks_now=$(cpu_ticks "$milter_pid")
 peak_rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$milter_pid/status")
 tally=$(cat "$work/sink-tally" 2>/dev/null || true)
 traced=$(tr -cd 'C' <<< "$tally" | wc -c)
+milter_cpu_ms=$(((milter_cpu_ticks_now - milter_cpu_ticks_at_start) * 1000 / $(getconf CLK_TCK)))
 echo
 echo "chaperone serve peak RSS (VmHWM): $((peak_rss_kb / 1024)) MiB ($peak_rss_kb kB)"
+echo "chaperone serve CPU time after start-up: $milter_cpu_ms ms for $expected_traced messages" \
+  "($(awk -v t="$milter_cpu_ms" -v n="$expected_traced" 'BEGIN { printf "%.2f", t / n }') ms per message)"
 echo "sink received ${#tally} messages, $traced with Chaperone's X-Chaperone trace header" \
   "(expected $expected_traced through the milter)"
+((traced == expected_traced)) || echo "WARNING: not every message sent to the milter listener came back with the trace header"
 echo "chaperone serve log: $(grep -ciE 'warning|error|critical' "$work/chaperone.log" || true) warning/error lines;" \
   "Postfix log: $(grep -ciE 'warning|error|fatal|panic' "$work/postfix/maillog" || true) warning/error lines"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

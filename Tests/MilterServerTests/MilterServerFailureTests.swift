@@ -2,6 +2,7 @@ import ChaperoneModel
 import MilterProtocol
 import MilterServer
 import NIOCore
+import Store
 import Testing
 
 @Suite struct MilterServerFailureTests {
@@ -17,12 +18,34 @@ import Testing
     }
 
     @Test func failActionAcceptDeliversWithAnUnscannedTrace() async throws {
-        try await TestServer.with(configure: { $0.milter.failAction = .accept }) { server in
+        let store = InMemoryDecisionStore()
+        try await TestServer.with(store: store, configure: { $0.milter.failAction = .accept }) { server in
             let replies = try await MilterConversation.with(server.address) { milter in
                 _ = try await milter.negotiate()
                 return try await milter.message(body: Array("THROW-ME\r\n".utf8))
             }
             #expect(replies == [.addHeader(name: "X-Chaperone", value: " unscanned; reason=error"), .accept])
+            // Delivered unscanned, so it is logged as a decision with the reason.
+            var logged: [DecisionRecord] = []
+            for _ in 0..<100 where logged.isEmpty {
+                logged = store.records
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(logged.count == 1)
+            #expect(logged.first?.report.action == .accept)
+            #expect(logged.first?.report.problems.first?.message.contains("not scanned: an internal error") == true)
+        }
+    }
+
+    @Test func tempfailIsNotLoggedAsADecision() async throws {
+        let store = InMemoryDecisionStore()
+        try await TestServer.with(store: store) { server in
+            _ = try await MilterConversation.with(server.address) { milter in
+                _ = try await milter.negotiate()
+                return try await milter.message(body: Array("THROW-ME\r\n".utf8))
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(store.records.isEmpty)
         }
     }
 

@@ -24,7 +24,7 @@ extension MilterSessionHandler {
         }
         self.nextToken += 1
         let token = self.nextToken
-        self.pending = PendingDecision(token: token)
+        self.pending = PendingDecision(token: token, envelope: Envelope(info))
         self.core.decisionStarted()
         if spool.isOverLimit {
             self.finish(token: token, outcome: .failed(.messageTooLarge(limit: spool.messageLimit)), context: context)
@@ -115,6 +115,9 @@ extension MilterSessionHandler {
                 "reason": "\(reason)", "fail_action": "\(message.snapshot.configuration.milter.failAction.rawValue)",
                 "limit": "\(reason.limit ?? "-")",
             ])
+            if let envelope = self.pending?.envelope {
+                self.recordFailAction(reason, envelope: envelope, snapshot: message.snapshot, size: message.spool.totalBytes)
+            }
         }
         for response in responses {
             context.write(self.wrapOutboundOut(response), promise: nil)
@@ -122,6 +125,33 @@ extension MilterSessionHandler {
         context.flush()
         self.endMessage()
         self.machine.decisionSent()
+    }
+
+    /// A fail action that delivers or refuses the message unscanned (`accept`, `reject`)
+    /// is a decision like any other and goes in the log, marked with the reason, so the
+    /// DPO can see what passed unchecked. A tempfail decides nothing: the sending server
+    /// keeps the message and its retry is decided then, so it is only logged.
+    private func recordFailAction(_ reason: FailureReason, envelope: Envelope, snapshot: MilterSnapshot, size: Int) {
+        let action: Action
+        switch snapshot.configuration.milter.failAction {
+        case .tempfail: return
+        case .accept: action = .accept
+        case .reject: action = .reject
+        }
+        let problem = ScanProblem(
+            kind: reason.limit == nil ? .unscannable : .limitHit, location: "message", limit: reason.limit,
+            message: "not scanned: \(reason); milter.fail_action \(snapshot.configuration.milter.failAction.rawValue) applied")
+        let report = ScanReport(action: action, problems: [problem], sizeBytes: size)
+        let record = DecisionRecord(report: report, envelope: envelope, configVersion: snapshot.scanner.configVersion)
+        let store = self.core.store
+        let logger = self.logger
+        Task {
+            do {
+                try await store.record(record)
+            } catch {
+                logger.error("fail action not recorded", metadata: ["decision": "\(report.decisionID)", "error": "\(error)"])
+            }
+        }
     }
 
     static func amount(_ seconds: Double) -> TimeAmount {

@@ -1,3 +1,4 @@
+import ChaperoneModel
 import Logging
 import MilterProtocol
 import NIOCore
@@ -14,6 +15,8 @@ final class MilterSessionHandler: ChannelInboundHandler {
     /// A decision under way; `token` tells a late completion from the current one.
     struct PendingDecision {
         var token: Int
+        /// The envelope, so a fail action can be logged as a decision.
+        var envelope: Envelope
         var progress: Scheduled<Void>?
         var deadline: Scheduled<Void>?
     }
