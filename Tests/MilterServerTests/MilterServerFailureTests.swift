@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func slowScanSendsProgressThenItsDecision() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(configure: { $0.milter.progressIntervalSeconds = 0.05 }) { server in
             let replies = try await MilterConversation.with(server.address) { milter in
                 _ = try await milter.negotiate()
                 return try await milter.message(body: Array("SLOW-ME\r\n".utf8))
