@@ -11,6 +11,9 @@ public enum ReviewError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The release or delete happened but could not be recorded; the message stays
     /// claimed so that nobody releases it again.
     case doneButNotRecorded(decisionID: String, operation: String, error: String)
+    /// A message left half-reviewed that Postfix no longer holds: it may already have
+    /// been delivered or deleted, so it is not put back automatically.
+    case cannotRecover(decisionID: String, queueID: String?)
 
     public var description: String {
         switch self {
@@ -22,6 +25,8 @@ public enum ReviewError: Error, Hashable, Sendable, CustomStringConvertible {
             "Postfix still holds \(id) after postsuper reported success; check `postqueue -j` and retry"
         case .nothingToRelease(let id):
             "Postfix no longer holds \(id) and its stored copy has expired: it cannot be released"
+        case .cannotRecover(let id, let queueID):
+            "\(id) is half-reviewed but Postfix no longer holds \(queueID ?? "it"): it may already have been delivered or deleted. Check the mail log for \(queueID ?? "its queue id") before doing anything by hand; it is left as it is so it cannot go out twice"
         case .doneButNotRecorded(let id, let operation, let error):
             "\(id) was \(operation) but the store could not record it (\(error)); it stays claimed so it is not \(operation) twice: fix the database and record it by hand"
         }

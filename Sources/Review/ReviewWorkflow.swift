@@ -73,6 +73,24 @@ public struct ReviewWorkflow: Sendable {
         }
     }
 
+    /// Recovers a review that stopped half way (the CLI was killed between claiming a
+    /// message and recording the outcome). Only when Postfix still holds the message is
+    /// it certain that nothing happened, and only then is it put back to `held`, ready
+    /// to be released or deleted again; otherwise it is left alone and the error says
+    /// what to check.
+    public func recover(decisionID: String, reviewer: String, reason: String) async throws {
+        guard let quarantine = try await database.decision(id: decisionID)?.quarantine else {
+            throw StoreError.notQuarantined(decisionID)
+        }
+        guard quarantine.state == .releasing || quarantine.state == .deleting else {
+            throw StoreError.wrongState(decisionID: decisionID, state: quarantine.state, expected: .releasing)
+        }
+        guard let queueID = quarantine.queueID, try await postfix.holds(queueID) else {
+            throw ReviewError.cannotRecover(decisionID: decisionID, queueID: quarantine.queueID)
+        }
+        try await database.recoverClaim(decisionID: decisionID, actor: reviewer, reason: reason, at: Date())
+    }
+
     private func deliver(_ claim: QuarantineClaim) async throws -> ReleaseMethod {
         if let queueID = claim.queueID, try await postfix.holds(queueID) {
             try await postfix.release(queueID)

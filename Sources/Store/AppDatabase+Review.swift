@@ -47,6 +47,28 @@ extension AppDatabase {
         }
     }
 
+    /// Puts a message stuck in `releasing`/`deleting` back to `held`, with an audit event,
+    /// in one transaction. Refused for any other state.
+    public func recoverClaim(decisionID: String, actor: String, reason: String, at date: Date = Date()) async throws {
+        try await pool.write { db in
+            guard let quarantine = try QuarantineRow.fetchOne(db, key: decisionID) else {
+                throw StoreError.notQuarantined(decisionID)
+            }
+            try db.execute(
+                sql: "UPDATE quarantine SET state = ? WHERE decisionID = ? AND state IN (?, ?)",
+                arguments: [QuarantineState.held.rawValue, decisionID,
+                            QuarantineState.releasing.rawValue, QuarantineState.deleting.rawValue])
+            guard db.changesCount == 1 else {
+                throw StoreError.wrongState(
+                    decisionID: decisionID, state: QuarantineState(rawValue: quarantine.state) ?? .held, expected: .releasing)
+            }
+            var event = ReviewEventRow(
+                decisionID: decisionID, occurredAt: date, actor: actor, kind: ReviewEvent.Kind.claimRecovered.rawValue,
+                reason: reason, detail: quarantine.state)
+            try event.insert(db)
+        }
+    }
+
     /// Labels a decision as a false positive for later tuning, with an audit event.
     public func markFalsePositive(decisionID: String, actor: String, reason: String, at date: Date = Date()) async throws {
         try await pool.write { db in

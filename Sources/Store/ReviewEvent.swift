@@ -20,6 +20,8 @@ public struct ReviewEvent: Codable, Hashable, Sendable {
         /// Retention removed stored copies and old decision rows.
         case purged
         /// Anything a newer version wrote that this one does not know.
+        /// A release or delete that stopped half way was put back to held.
+        case claimRecovered = "claim-recovered"
         case note
     }
 

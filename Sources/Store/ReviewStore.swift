@@ -15,6 +15,10 @@ public protocol ReviewStore: Sendable {
     func claim(decisionID: String, for operation: ReviewOperation) async throws -> QuarantineClaim
     /// Records a claim's outcome and its audit event together; failures return it to `held`.
     func finish(_ claim: QuarantineClaim, outcome: ReviewEvent.Kind, actor: String, reason: String, detail: String?, at date: Date) async throws
+    /// Puts a message left in `releasing`/`deleting` (a review that stopped half way)
+    /// back to `held`, with an audit event. The caller must first make sure the
+    /// operation did not happen (Postfix still holds the message).
+    func recoverClaim(decisionID: String, actor: String, reason: String, at date: Date) async throws
     func markFalsePositive(decisionID: String, actor: String, reason: String, at date: Date) async throws
     /// The raw message for a person to read; the access is audited first.
     func rawMessageForViewing(decisionID: String, viewer: String, reason: String?, at date: Date) async throws -> [UInt8]

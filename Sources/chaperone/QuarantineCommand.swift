@@ -7,7 +7,7 @@ struct QuarantineCommand: AsyncParsableCommand {
         abstract: "List, inspect, release or delete quarantined messages.",
         subcommands: [
             QuarantineList.self, QuarantineShow.self, QuarantineRelease.self, QuarantineDelete.self,
-            QuarantineFalsePositive.self,
+            QuarantineFalsePositive.self, QuarantineRecover.self,
         ]
     )
 }
