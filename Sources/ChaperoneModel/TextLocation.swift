@@ -52,3 +52,26 @@ public struct TextLocation: Codable, Hashable, Sendable, CustomStringConvertible
     /// True for an attachment's content or name (not the message text or headers).
     public var isAttachment: Bool { kind == .attachment || kind == .attachmentName }
 }
+
+extension TextLocation {
+    /// Reads a location back from its `description` (`header:subject`, `body:1.2`,
+    /// `attachment:report.docx#Sheet1!row 4`, `attachment-name:x.zip`), as problems
+    /// carry it; nil for anything else (`message`, `part 1.2`).
+    public init?(parsing text: String) {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let kind = String(text[..<colon])
+        let rest = String(text[text.index(after: colon)...])
+        switch kind {
+        case "header": self = .header(rest)
+        case "body": self = .body(rest)
+        case "attachment-name": self.init(kind: .attachmentName, name: rest)
+        case "attachment":
+            if let hash = rest.lastIndex(of: "#") {
+                self.init(kind: .attachment, name: String(rest[..<hash]), detail: String(rest[rest.index(after: hash)...]))
+            } else {
+                self.init(kind: .attachment, name: rest)
+            }
+        default: return nil
+        }
+    }
+}

@@ -33,10 +33,24 @@ enum AttachmentChecks {
         }
         for problem in content.problems where problem.leavesContentUnscanned {
             findings.append(Finding(detector: .unscannableContent,
-                                    location: TextLocation(kind: .body, partPath: problem.location),
+                                    location: Self.location(of: problem, in: content),
                                     evidence: problem.message, confidence: 1, detail: problem.limit ?? problem.kind.rawValue))
         }
         return findings
+    }
+
+    /// Where an unscannable problem sits, as a typed location: its attachment (with the
+    /// part path from the attachment list), its body part, or the whole message.
+    static func location(of problem: ScanProblem, in content: MessageContent) -> TextLocation {
+        guard var location = TextLocation(parsing: problem.location) else {
+            let part = problem.location.hasPrefix("part ") ? String(problem.location.dropFirst(5)) : "0"
+            return .body(part)
+        }
+        if location.kind == .attachment || location.kind == .attachmentName,
+           let attachment = content.attachments.first(where: { $0.filename == location.name }) {
+            location.partPath = attachment.partPath
+        }
+        return location
     }
 
     static func fileExtension(_ name: String) -> String {

@@ -21,3 +21,18 @@ import Testing
         #expect(SchoolDate(year: 2012, month: 4, day: 9)?.description == "2012-04-09")
     }
 }
+
+@Suite struct TextLocationTests {
+    @Test(arguments: [
+        TextLocation.header("subject"), .body("1.2"), .attachment("pupils.xlsx", partPath: "0", detail: "Sheet1!row 4"),
+        .attachment("notes#1.txt", partPath: "0"), TextLocation(kind: .attachmentName, name: "x.zip"),
+    ])
+    func descriptionParsesBack(_ location: TextLocation) {
+        #expect(TextLocation(parsing: location.description)?.description == location.description)
+    }
+
+    @Test func otherTextIsNotALocation() {
+        #expect(TextLocation(parsing: "message") == nil)
+        #expect(TextLocation(parsing: "part 1.2") == nil)
+    }
+}

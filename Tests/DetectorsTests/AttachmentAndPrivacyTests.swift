@@ -21,6 +21,17 @@ import Testing
         #expect(kinds.filter { $0 == .imageAttachment }.count == 1)
         #expect(kinds.filter { $0 == .unscannableContent }.count == 1)
     }
+
+    @Test func unscannableFindingPointsAtItsAttachment() {
+        let content = MessageContent(
+            attachments: [AttachmentInfo(filename: "locked.zip", contentType: "application/zip", partPath: "2", size: 10)],
+            problems: [
+                ScanProblem(kind: .unscannable, location: "attachment:locked.zip", message: "encrypted"),
+                ScanProblem(kind: .limitHit, location: "message", limit: "max_message_bytes", message: "too big"),
+            ])
+        let findings = TestSchool.engine.findings(in: content).filter { $0.detector == .unscannableContent }
+        #expect(findings.map(\.location) == [.attachment("locked.zip", partPath: "2"), .body("0")])
+    }
 }
 
 @Suite struct RedactionTests {
