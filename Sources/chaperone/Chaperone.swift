@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `chaperone` command: one subcommand per job.
 @main
@@ -11,4 +12,23 @@ struct Chaperone: AsyncParsableCommand {
             QuarantineCommand.self, LogCommand.self, ReportCommand.self, PurgeCommand.self,
         ]
     )
+
+    /// Runs the chosen subcommand. A usage error (an unknown flag, a bad value) exits
+    /// with status 2, as `scan` documents and as scripts expect of mail tools, rather
+    /// than ArgumentParser's 64; every other status is the command's own.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }

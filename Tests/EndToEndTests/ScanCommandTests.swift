@@ -66,6 +66,15 @@ import Testing
         #expect(run.output.contains("01-internal-staff-note.eml"))
     }
 
+    @Test func badFlagsExitTwo() throws {
+        let unknown = try Self.scan(["--no-such-flag", "samples/messages"])
+        #expect(unknown.status == 2)
+        #expect(unknown.errors.contains("Unknown option '--no-such-flag'"))
+        let invalid = try Self.scan(["--jobs", "0", "samples/messages"])
+        #expect(invalid.status == 2)
+        #expect(invalid.errors.contains("--jobs must be between 1 and 256"))
+    }
+
     @Test func aBrokenConfigurationIsRefusedWithItsLine() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-cfg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
