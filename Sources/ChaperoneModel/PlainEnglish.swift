@@ -64,3 +64,25 @@ extension TextLocation {
         return ".\(suffix.lowercased()) file"
     }
 }
+
+extension Configuration {
+    /// "What to do instead" for a section: the configured text (`explanations:`) or the
+    /// built-in advice. Used by the explanation in every decision and by staff notices.
+    public func advice(for section: Section) -> String {
+        if let custom = explanations[section] { return custom }
+        switch section {
+        case .socialContact:
+            return "Contact students only through school systems (their school email address or the learning platform), and never share your personal phone number, email or social media. If a student has contacted you personally, tell \(school.safeguardingLead)."
+        case .socialMedia:
+            return "Don't share social media identities or profile links with students."
+        case .images:
+            return "Share images of students only through the school's approved systems, and only with written consent."
+        case .internetUse:
+            return "Never send logins or passwords by email; use the school's password reset process."
+        case .unacceptableUse:
+            return "Send student information only to school accounts: remove the personal address, and share files through school systems rather than as attachments."
+        case .confidentiality:
+            return "Send sensitive student information only to people entitled to it, using the school's secure transfer system, and send a parent only their own child's information."
+        }
+    }
+}

@@ -31,7 +31,7 @@ public struct AlertComposer: Sendable {
                       ? envelope.recipients
                       : report.recipients.map { "\($0.address) (\($0.recipientClass.wording))" }),
                 .heading("Sections"),
-                .list(sections.map { "Section \($0.rawValue), \($0.title): \(configuration.explanations[$0] ?? $0.rule)" }),
+                .list(sections.map { "Section \($0.rawValue), \($0.title): \($0.rule)" }),
                 .heading("What was found"),
                 .list(explanation.findingLines(report.findings)),
                 .paragraph("Review it with: chaperone quarantine show \(report.decisionID)"),

@@ -32,7 +32,6 @@ public struct ExplanationComposer: Sendable {
         blocks.append(contentsOf: whyBlocks(report: report))
         blocks.append(.heading("What was found"))
         blocks.append(.list(findingLines(report.findings)))
-        if !report.explanation.isEmpty { blocks.append(.paragraph(report.explanation)) }
         blocks.append(.heading("What to do next"))
         blocks.append(contentsOf: nextSteps(held: held, report: report))
         blocks.append(.paragraph("Decision reference: \(report.decisionID)"))
@@ -51,7 +50,7 @@ public struct ExplanationComposer: Sendable {
         return [
             .paragraph("It appears to go against the school's Online Safety and Social Media Guidance:"),
             .list(report.sections.map { section in
-                "Section \(section.rawValue), \(section.title): \(configuration.explanations[section] ?? section.rule)"
+                "Section \(section.rawValue), \(section.title): \(section.rule)"
             }),
         ]
     }
@@ -75,8 +74,10 @@ public struct ExplanationComposer: Sendable {
                 held
                     ? "If this information should not have gone to these recipients, you need do nothing: the email will not be delivered, and IT will delete it."
                     : "If this information should not have gone to these recipients, you need do nothing."),
-            .paragraph(
-                "If it does need to be shared, please use the school's approved secure route, and send only what the recipient is entitled to."),
+            .paragraph("If it does need to be sent:"),
+            .list(report.sections.isEmpty
+                ? ["use the school's approved secure route, and send only what the recipient is entitled to."]
+                : report.sections.map { configuration.advice(for: $0) }),
             .paragraph(
                 held
                     ? "If you think this is a mistake, ask \(contact) to review and release it, quoting the decision reference below."

@@ -13,7 +13,7 @@ struct ExplanationWriter {
             paragraphs.append(describe(hit, findings: findings, recipients: recipients))
         }
         let sections = Array(Set(hits.flatMap(\.sections))).sorted()
-        var advice = sections.map { "- " + self.advice(for: $0) }
+        var advice = sections.map { "- " + configuration.advice(for: $0) }
         if recipients.contains(where: \.isStaffPersonalAddress) {
             advice.append("- Work email should stay in school systems: please don't forward student information to your own personal address.")
         }
@@ -72,24 +72,6 @@ struct ExplanationWriter {
         case .partner: return "a partner organisation"
         case .personal: return recipient.isStaffPersonalAddress ? "your own personal address" : "a personal email address"
         case .external: return "outside the school"
-        }
-    }
-
-    func advice(for section: Section) -> String {
-        if let custom = configuration.explanations[section] { return custom }
-        switch section {
-        case .socialContact:
-            return "Contact students only through school systems (their school email address or the learning platform), and never share your personal phone number, email or social media. If a student has contacted you personally, tell \(configuration.school.safeguardingLead)."
-        case .socialMedia:
-            return "Don't share social media identities or profile links with students."
-        case .images:
-            return "Share images of students only through the school's approved systems, and only with written consent."
-        case .internetUse:
-            return "Never send logins or passwords by email; use the school's password reset process."
-        case .unacceptableUse:
-            return "Send student information only to school accounts: remove the personal address, and share files through school systems rather than as attachments."
-        case .confidentiality:
-            return "Send sensitive student information only to people entitled to it, using the school's secure transfer system, and send a parent only their own child's information."
         }
     }
 }

@@ -44,9 +44,10 @@ import Testing
     }
 
     @Test func escapesHTML() {
-        let report = NoticeFixtures.report(explanation: "Sent to <script>alert(1)</script> & co")
-        let document = ExplanationComposer(configuration: NoticeFixtures.configuration)
-            .compose(report: report, envelope: NoticeFixtures.envelope(), decidedAt: decidedAt)
+        var configuration = NoticeFixtures.configuration
+        configuration.explanations[.confidentiality] = "Sent to <script>alert(1)</script> & co"
+        let document = ExplanationComposer(configuration: configuration)
+            .compose(report: NoticeFixtures.report(), envelope: NoticeFixtures.envelope(), decidedAt: decidedAt)
         #expect(!document.html.contains("<script>"))
         #expect(document.html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"))
     }
@@ -57,7 +58,8 @@ import Testing
         let text = ExplanationComposer(configuration: configuration)
             .compose(report: NoticeFixtures.report(), envelope: NoticeFixtures.envelope(), decidedAt: decidedAt).plainText
             .replacingOccurrences(of: "\n  ", with: " ")
-        #expect(text.contains("Confidentiality and Security: Use the secure portal for pupil data."))
+        #expect(text.contains("Confidentiality and Security: \(Section.confidentiality.rule)"))
+        #expect(text.contains("- Use the secure portal for pupil data."))
     }
 
     @Test func encodesHeadersWithoutInjection() {
