@@ -14,7 +14,7 @@ import Testing
     .enabled(if: PostfixInstance.isInstalled, "Postfix is not installed (/usr/sbin/postfix); `apt-get install postfix`, as .ci/run does")
 )
 struct CrashRecoveryTests {
-    static let burst = 24
+    static let burst = 40
 
     @Test func killDuringAQuarantineBurstLosesNothingAndReleasesNothingTwice() async throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-crash-\(UUID().uuidString)")
