@@ -25,17 +25,7 @@ struct DateScanner {
     }()
 
     func scan() -> [Hit] {
-        var hits: [Hit] = []
-        var index = 0
-        while index < tokens.count {
-            if let (hit, consumed) = numeric(at: index) ?? written(at: index) {
-                hits.append(hit)
-                index += consumed
-            } else {
-                index += 1
-            }
-        }
-        return hits
+        tokens.nonOverlappingMatches { numeric(at: $0) ?? written(at: $0) }
     }
 
     private func number(_ token: RawToken) -> Int? {
