@@ -23,6 +23,8 @@ extension ArchiveReader {
                 HTMLTextExtractor.extract(ArchiveMemberText.text(bytes), location: memberPlace, collector: &collector)
             case .csv:
                 CSVTextExtractor.extract(ArchiveMemberText.text(bytes), location: memberPlace, collector: &collector)
+            case .xml:
+                XMLRecordExtractor.extract(bytes, location: memberPlace, collector: &collector)
             case .plainText:
                 collector.add(TextSegment(location: memberPlace, text: ArchiveMemberText.text(bytes)))
             case .other:

@@ -1,6 +1,6 @@
 /// How an attachment's content is read, from its content type and filename extension.
 enum AttachmentKind: Equatable {
-    case plainText, html, csv, zip, docx, xlsx, other
+    case plainText, html, csv, xml, zip, docx, xlsx, other
 
     init(contentType: String, filename: String) {
         let ext = filename.split(separator: ".").last.map { $0.lowercased() } ?? ""
@@ -10,6 +10,8 @@ enum AttachmentKind: Equatable {
             self = .csv
         case (_, "htm"), (_, "html"), ("text/html", _):
             self = .html
+        case (_, "xml"), ("application/xml", _), ("text/xml", _):
+            self = .xml
         case (_, "docx"), (_, "docm"), (_, "dotx"), ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", _):
             self = .docx
         case (_, "xlsx"), (_, "xlsm"), (_, "xltx"), ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _):
@@ -19,7 +21,11 @@ enum AttachmentKind: Equatable {
         case (_, "txt"), (_, "text"), (_, "log"), (_, "md"), (_, "vcf"), (_, "ics"):
             self = .plainText
         default:
-            self = contentType.hasPrefix("text/") ? .plainText : .other
+            if contentType.hasSuffix("+xml"), !contentType.hasPrefix("image/") {
+                self = .xml
+            } else {
+                self = contentType.hasPrefix("text/") ? .plainText : .other
+            }
         }
     }
 }

@@ -24,6 +24,12 @@ extension TextExtractor {
         switch kind {
         case .plainText, .html, .csv:
             readText(part, kind: kind, location: location, collector: &collector)
+        case .xml:
+            if collector.isFull {
+                collector.reportTextLimit(at: location)
+            } else {
+                XMLRecordExtractor.extract(part.body, location: location, collector: &collector)
+            }
         case .zip, .docx, .xlsx:
             var reader = ArchiveReader(limits: limits, location: location)
             info.archiveMembers = reader.read(part.body, kind: kind, collector: &collector)
