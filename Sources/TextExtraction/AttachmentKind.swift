@@ -18,7 +18,7 @@ enum AttachmentKind: Equatable {
             self = .xlsx
         case (_, "zip"), ("application/zip", _), ("application/x-zip-compressed", _):
             self = .zip
-        case (_, "txt"), (_, "text"), (_, "log"), (_, "md"), (_, "vcf"), (_, "ics"):
+        case (_, "txt"), (_, "text"), (_, "log"), (_, "md"), (_, "vcf"), (_, "ics"), (_, "json"), ("application/json", _):
             self = .plainText
         default:
             if contentType.hasSuffix("+xml"), !contentType.hasPrefix("image/") {

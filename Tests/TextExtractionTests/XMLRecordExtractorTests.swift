@@ -65,5 +65,7 @@ import Testing
         #expect(AttachmentKind(contentType: "application/octet-stream", filename: "383_4321_CTF.XML") == .xml)
         #expect(AttachmentKind(contentType: "application/atom+xml", filename: "") == .xml)
         #expect(AttachmentKind(contentType: "image/svg+xml", filename: "") == .other)
+        #expect(AttachmentKind(contentType: "application/json", filename: "") == .plainText)
+        #expect(AttachmentKind(contentType: "application/octet-stream", filename: "export.json") == .plainText)
     }
 }
