@@ -86,8 +86,9 @@ struct ServeCommand: AsyncParsableCommand {
             let runtime = try ServeRuntime.make(self.options)
             if runtime.configuration.milter.listen != current.milter.listen
                 || runtime.configuration.store.database != current.store.database
+                || runtime.configuration.notifications != current.notifications
             {
-                logger.warning("milter.listen and store.database changes take effect only after a restart")
+                logger.warning("milter.listen, store.database and notifications changes take effect only after a restart")
             }
             server.reload(scanner: runtime.scanner, configuration: runtime.configuration)
         } catch {
