@@ -25,6 +25,8 @@ extension ArchiveReader {
                 CSVTextExtractor.extract(ArchiveMemberText.text(bytes), location: memberPlace, collector: &collector)
             case .xml:
                 XMLRecordExtractor.extract(bytes, location: memberPlace, collector: &collector)
+            case .pdf:
+                PDFTextExtractor.extract(bytes, location: memberPlace, collector: &collector)
             case .plainText:
                 collector.add(TextSegment(location: memberPlace, text: ArchiveMemberText.text(bytes)))
             case .other:

@@ -1,0 +1,132 @@
+/// Reads the text-showing operators of one content stream (Tj, TJ, ', ") into lines.
+/// Text positioning (Td, TD, T*, Tm, and new BT blocks) decides breaks: a move to
+/// another baseline starts a new line, a move along the same baseline is a word break,
+/// and a TJ kerning gap wider than 200 thousandths of an em is a space. Graphics
+/// operators are ignored; inline image data is stepped over; form XObjects invoked
+/// with `Do` are listed in `invokedXObjects` for the caller to read.
+struct PDFContentInterpreter {
+    static let maxOperands = 512
+    let fonts: [String: PDFFont]
+    private(set) var lines: [String] = []
+    private(set) var invokedXObjects: [String] = []
+    private var line = ""
+    private var font = PDFFont()
+    private var lineY = 0.0
+    private var leading = 0.0
+    private var shownY: Double?
+    private var movedSinceShow = false
+
+    init(fonts: [String: PDFFont]) {
+        self.fonts = fonts
+    }
+
+    /// Interprets `content`, adding to the lines read so far.
+    mutating func read(_ content: [UInt8]) {
+        var parser = PDFObjectParser(PDFLexer(content))
+        var operands: [PDFObject] = []
+        while let token = parser.lexer.next() {
+            guard case .keyword(let word) = token else {
+                if operands.count < Self.maxOperands, let operand = parser.object(from: token, depth: 0) {
+                    operands.append(operand)
+                }
+                continue
+            }
+            if word == "ID" {
+                Self.skipInlineImage(&parser.lexer)
+            } else {
+                apply(word, operands)
+            }
+            operands.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// The lines read, with the unfinished one.
+    var text: String {
+        (line.isEmpty ? lines : lines + [line]).joined(separator: "\n")
+    }
+
+    private mutating func apply(_ word: String, _ operands: [PDFObject]) {
+        switch word {
+        case "BT":
+            lineY = 0
+            movedSinceShow = true
+        case "Tf":
+            if operands.count >= 2, let name = operands[operands.count - 2].name { font = fonts[name] ?? PDFFont() }
+        case "Td", "TD":
+            guard operands.count >= 2, let moveY = operands[operands.count - 1].number else { return }
+            lineY += moveY
+            if word == "TD" { leading = -moveY }
+            movedSinceShow = true
+        case "TL":
+            leading = operands.last?.number ?? leading
+        case "Tm":
+            guard operands.count >= 6, let y = operands[operands.count - 1].number else { return }
+            lineY = y
+            movedSinceShow = true
+        case "T*":
+            nextLine()
+        case "Tj":
+            if let string = operands.last?.bytes { show(string) }
+        case "'":
+            nextLine()
+            if let string = operands.last?.bytes { show(string) }
+        case "\"":
+            nextLine()
+            if let string = operands.last?.bytes { show(string) }
+        case "TJ":
+            showArray(operands.last?.array ?? [])
+        case "Do":
+            if let name = operands.last?.name { invokedXObjects.append(name) }
+        default:
+            break
+        }
+    }
+
+    private mutating func nextLine() {
+        lineY -= leading == 0 ? 1 : leading
+        movedSinceShow = true
+    }
+
+    private mutating func showArray(_ items: [PDFObject]) {
+        for item in items {
+            if let string = item.bytes {
+                show(string)
+            } else if let gap = item.number, gap < -200, !line.isEmpty, line.last != " " {
+                line.append(" ")
+            }
+        }
+    }
+
+    private mutating func show(_ string: [UInt8]) {
+        let shown = font.text(string)
+        if let previous = shownY, abs(previous - lineY) > 1 {
+            breakLine()
+        } else if movedSinceShow, !line.isEmpty, line.last != " ", shown.first != " " {
+            line.append(" ")
+        }
+        line += shown
+        shownY = lineY
+        movedSinceShow = false
+    }
+
+    private mutating func breakLine() {
+        let trimmed = line.trimmingTrailingLineBreaks()
+        if !trimmed.isEmpty { lines.append(trimmed) }
+        line = ""
+    }
+
+    /// Steps over inline image data: from after `ID` to the `EI` that stands alone.
+    private static func skipInlineImage(_ lexer: inout PDFLexer) {
+        var index = lexer.position + 1
+        while index + 1 < lexer.end {
+            if lexer.bytes[index] == UInt8(ascii: "E"), lexer.bytes[index + 1] == UInt8(ascii: "I"),
+               PDFLexer.isWhitespace(lexer.bytes[index - 1]),
+               index + 2 >= lexer.end || PDFLexer.isWhitespace(lexer.bytes[index + 2]) {
+                lexer.position = index + 2
+                return
+            }
+            index += 1
+        }
+        lexer.position = lexer.end
+    }
+}
