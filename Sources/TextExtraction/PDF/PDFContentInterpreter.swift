@@ -42,7 +42,8 @@ struct PDFContentInterpreter {
 
     /// The lines read, with the unfinished one.
     var text: String {
-        (line.isEmpty ? lines : lines + [line]).joined(separator: "\n")
+        let last = line.trimmingTrailingLineBreaks()
+        return (last.isEmpty ? lines : lines + [last]).joined(separator: "\n")
     }
 
     private mutating func apply(_ word: String, _ operands: [PDFObject]) {

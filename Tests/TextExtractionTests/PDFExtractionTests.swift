@@ -1,0 +1,121 @@
+import ChaperoneModel
+import Testing
+@testable import TextExtraction
+
+@Suite struct PDFExtractionTests {
+    private let twoLines = "BT /F1 12 Tf 72 700 Td (Pupil: Jo Example) Tj 0 -14 Td (UPN B801200005001) Tj ET"
+
+    @Test func uncompressedPageIsOneProseSegment() {
+        let result = SamplePDF.extract(SamplePDF.onePage(twoLines))
+        #expect(result.segments.map(\.text) == ["Pupil: Jo Example\nUPN B801200005001"])
+        #expect(result.segments.first?.location == .attachment("report.pdf", partPath: "2", detail: "page 1"))
+        #expect(result.segments.first?.role == .prose)
+        #expect(result.problems.isEmpty)
+    }
+
+    @Test func flateCompressedContent() {
+        #expect(SamplePDF.pages(SamplePDF.onePage(twoLines, compressed: true)) == ["Pupil: Jo Example\nUPN B801200005001"])
+    }
+
+    @Test func asciiFilters() {
+        let hex = SamplePDF.stream("/Filter /ASCIIHexDecode", Array("42 54 20 28 4A 6F 29 20 54 6A 20 45 54>".utf8))
+        let pdf = SamplePDF.onePage("", extra: [(4, hex)])
+        #expect(SamplePDF.pages(pdf) == ["Jo"])
+        #expect(PDFStreamDecoder.ascii85Decoded(Array("<~9jqo^BlbD-~>".utf8)) == Array("Man is d".utf8))
+    }
+
+    @Test func kerningGapsBecomeSpacesAndStringsDecode() {
+        let content = "BT /F1 12 Tf 72 700 Td [(Jo)-50(e)-300(Ex)12(ample)] TJ 0 -14 Td "
+            + "(Say \\(hi\\) (ok) \\101B\\\nC) Tj 0 -14 Td <4A6F 2> Tj ET"
+        #expect(SamplePDF.pages(SamplePDF.onePage(content)) == ["Joe Example\nSay (hi) (ok) ABC\nJo"])
+    }
+
+    @Test func positioningBreaksLinesAndWords() {
+        let content = "BT /F1 12 Tf 1 0 0 1 72 700 Tm (Name:) Tj ET BT /F1 12 Tf 1 0 0 1 120 700 Tm (Jo) Tj 30 0 Td (Example) Tj"
+            + " 14 TL T* (Form 7B) Tj (line) ' ET"
+        #expect(SamplePDF.pages(SamplePDF.onePage(content)) == ["Name: Jo Example\nForm 7B\nline"])
+    }
+
+    @Test func winAnsiWithDifferences() {
+        let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Subset /Encoding << /Type /Encoding "
+            + "/BaseEncoding /WinAnsiEncoding /Differences [65 /J /o 200 /eacute /one /uni0041 /quoteright.alt] >> >>"
+        let content = "BT /F1 12 Tf (AB\\310\\311\\312\\313 \\222 caf\\351) Tj ET"
+        #expect(SamplePDF.pages(SamplePDF.onePage(content, font: font)) == ["Jo\u{E9}1A\u{2019} \u{2019} caf\u{E9}"])
+    }
+
+    @Test func macRomanEncoding() {
+        let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /MacRomanEncoding >>"
+        #expect(SamplePDF.pages(SamplePDF.onePage("BT /F1 9 Tf (caf\\216 \\322ok\\323) Tj ET", font: font)) == ["caf\u{E9} \u{201C}ok\u{201D}"])
+    }
+
+    @Test func type0FontThroughToUnicode() {
+        let cmap = """
+            /CIDInit /ProcSet findresource begin 12 dict begin begincmap
+            1 begincodespacerange <0000> <FFFF> endcodespacerange
+            2 beginbfchar <0003> <0020> <0040> <D835DC00> endbfchar
+            3 beginbfrange <0010> <0019> <0030> <0024> <0025> [<004A> <006F>] <0026> <0026> <0066006C> endbfrange
+            endcmap CMapName currentdict /CMap defineresource pop end end
+            """
+        let font = "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Calibri /Encoding /Identity-H "
+            + "/DescendantFonts [7 0 R] /ToUnicode 6 0 R >>"
+        let pdf = SamplePDF.onePage("BT /F1 11 Tf 1 0 0 1 72 700 Tm [<00240025>-20<0003>] TJ <00100011 0019 0026 0040 0099> Tj ET",
+                                    font: font, extra: [
+                                        (6, SamplePDF.stream("/Filter /FlateDecode", SamplePDF.flate(Array(cmap.utf8)))),
+                                        (7, SamplePDF.text("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Calibri >>")),
+                                    ])
+        #expect(SamplePDF.pages(pdf) == ["Jo 019fl\u{1D400}"])
+    }
+
+    @Test func objectStreamHoldsPagesAndFonts() {
+        let packed = [
+            (3, "<< /Type /Pages /Kids [6 0 R] /Count 1 >>"),
+            (6, "<< /Type /Page /Parent 3 0 R /Resources << /Font << /F1 7 0 R >> >> /Contents 4 0 R >>"),
+            (7, SamplePDF.helvetica),
+        ]
+        var offsets: [String] = []
+        var body = ""
+        for (number, object) in packed {
+            offsets.append("\(number) \(body.utf8.count)")
+            body += object + "\n"
+        }
+        let header = offsets.joined(separator: " ") + "\n"
+        let data = Array((header + body).utf8)
+        let pdf = SamplePDF.file([
+            (1, SamplePDF.text("<< /Type /Catalog /Pages 3 0 R >>")),
+            (2, SamplePDF.stream("/Type /ObjStm /N 3 /First \(header.utf8.count) /Filter /FlateDecode", SamplePDF.flate(data))),
+            (4, SamplePDF.stream("/Filter /FlateDecode", SamplePDF.flate(Array("BT /F1 12 Tf (Packed page) Tj ET".utf8)))),
+        ], xref: false)
+        #expect(SamplePDF.pages(pdf) == ["Packed page"])
+    }
+
+    @Test func pagesFollowTheTreeNotTheFileOrder() {
+        let pdf = SamplePDF.file([
+            (6, SamplePDF.stream("", Array("BT /F1 12 Tf (Second page) Tj ET".utf8))),
+            (7, SamplePDF.text("<< /Type /Page /Parent 8 0 R /Contents 6 0 R >>")),
+            (1, SamplePDF.text("<< /Type /Catalog /Pages 2 0 R >>")),
+            (2, SamplePDF.text("<< /Type /Pages /Kids [8 0 R] /Count 2 /Resources << /Font << /F1 5 0 R >> >> >>")),
+            (8, SamplePDF.text("<< /Type /Pages /Parent 2 0 R /Kids [3 0 R 7 0 R 2 0 R] /Count 2 >>")),
+            (3, SamplePDF.text("<< /Type /Page /Parent 8 0 R /Contents [4 0 R 9 0 R] >>")),
+            (4, SamplePDF.stream("", Array("BT /F1 12 Tf (First page)".utf8))),
+            (9, SamplePDF.stream("", Array("Tj ET".utf8))),
+            (5, SamplePDF.text(SamplePDF.helvetica)),
+        ])
+        let result = SamplePDF.extract(pdf)
+        #expect(result.segments.map(\.text) == ["First page", "Second page"])
+        #expect(result.segments.map(\.location.detail) == ["page 1", "page 2"])
+    }
+
+    @Test func formXObjectText() {
+        let form = SamplePDF.stream("/Type /XObject /Subtype /Form /BBox [0 0 100 100]",
+                                    Array("BT /F1 9 Tf (In a form) Tj ET".utf8))
+        let pdf = SamplePDF.file([
+            (1, SamplePDF.text("<< /Type /Catalog /Pages 2 0 R >>")),
+            (2, SamplePDF.text("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")),
+            (3, SamplePDF.text("<< /Type /Page /Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> /Contents 4 0 R >>")),
+            (4, SamplePDF.stream("", Array("q /Fm1 Do Q".utf8))),
+            (5, SamplePDF.text(SamplePDF.helvetica)),
+            (6, form),
+        ])
+        #expect(SamplePDF.pages(pdf) == ["In a form"])
+    }
+}
