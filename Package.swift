@@ -85,7 +85,11 @@ let package = Package(
             dependencies: ["MIMEParser"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TextExtractionTests", dependencies: ["TextExtraction", "MIMEParser", "ChaperoneZlib"]),
+        .testTarget(
+            name: "TextExtractionTests",
+            dependencies: ["TextExtraction", "MIMEParser", "ChaperoneZlib"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "RosterImportTests", dependencies: ["RosterImport"]),
         .testTarget(name: "DetectorsTests", dependencies: ["Detectors"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
