@@ -36,6 +36,12 @@ import Testing
         #expect(SamplePDF.pages(SamplePDF.onePage(content)) == ["Name: Jo Example\nForm 7B\nline"])
     }
 
+    @Test func linesPlacedByTheTransformMatrix() {
+        let content = "q 1 0 0 1 72 700 cm BT /F1 12 Tf (Line) Tj ET Q q 1 0 0 1 110 700 cm BT /F1 12 Tf (one) Tj ET Q "
+            + "q 1 0 0 -1 0 842 cm 1 0 0 1 72 156 cm BT /F1 12 Tf 1 0 0 -1 0 0 Tm (Line two) Tj ET Q"
+        #expect(SamplePDF.pages(SamplePDF.onePage(content)) == ["Line one\nLine two"])
+    }
+
     @Test func winAnsiWithDifferences() {
         let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Subset /Encoding << /Type /Encoding "
             + "/BaseEncoding /WinAnsiEncoding /Differences [65 /J /o 200 /eacute /one /uni0041 /quoteright.alt] >> >>"

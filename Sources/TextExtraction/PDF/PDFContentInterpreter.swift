@@ -15,6 +15,10 @@ struct PDFContentInterpreter {
     private var leading = 0.0
     private var shownY: Double?
     private var movedSinceShow = false
+    /// The vertical part of the current transformation matrix (scale, offset), with the
+    /// `q` stack of saved values, so text placed by `cm` rather than `Tm` still breaks lines.
+    private var verticalTransform = (scale: 1.0, offset: 0.0)
+    private var savedTransforms: [(scale: Double, offset: Double)] = []
 
     init(fonts: [String: PDFFont]) {
         self.fonts = fonts
@@ -76,8 +80,20 @@ struct PDFContentInterpreter {
             if let string = operands.last?.bytes { show(string) }
         case "TJ":
             showArray(operands.last?.array ?? [])
+        case "q":
+            if savedTransforms.count < PDFObjectParser.maxDepth { savedTransforms.append(verticalTransform) }
+        case "Q":
+            verticalTransform = savedTransforms.popLast() ?? verticalTransform
+        case "cm":
+            guard operands.count >= 6, let scale = operands[operands.count - 3].number,
+                  let offset = operands[operands.count - 1].number else { return }
+            verticalTransform = (verticalTransform.scale * scale,
+                                 verticalTransform.scale * offset + verticalTransform.offset)
+            movedSinceShow = true
         case "Do":
-            if let name = operands.last?.name { invokedXObjects.append(name) }
+            if let name = operands.last?.name, !invokedXObjects.contains(name), invokedXObjects.count < 1_000 {
+                invokedXObjects.append(name)
+            }
         default:
             break
         }
@@ -100,13 +116,14 @@ struct PDFContentInterpreter {
 
     private mutating func show(_ string: [UInt8]) {
         let shown = font.text(string)
-        if let previous = shownY, abs(previous - lineY) > 1 {
+        let y = verticalTransform.scale * lineY + verticalTransform.offset
+        if let previous = shownY, abs(previous - y) > 1 {
             breakLine()
         } else if movedSinceShow, !line.isEmpty, line.last != " ", shown.first != " " {
             line.append(" ")
         }
         line += shown
-        shownY = lineY
+        shownY = y
         movedSinceShow = false
     }
 

@@ -5,6 +5,7 @@ import ChaperoneZlib
 enum PDFInflater {
     /// The inflated bytes (at most `budget`), and whether the budget cut them short.
     static func inflate(_ input: ArraySlice<UInt8>, budget: Int) -> (bytes: [UInt8], exceeded: Bool) {
+        guard input.count < Int(uInt.max) else { return ([], true) }
         guard !input.isEmpty, budget > 0 else { return ([], budget <= 0 && !input.isEmpty) }
         var stream = z_stream()
         guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return ([], false) }

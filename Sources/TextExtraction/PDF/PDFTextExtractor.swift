@@ -42,10 +42,11 @@ enum PDFTextExtractor {
                 break
             }
             let text = reader.text(of: page)
+            if text.contains(where: { !$0.isWhitespace }) {
+                sawText = true
+                collector.add(TextSegment(location: place, role: .prose, text: text))
+            }
             if reader.decoder.limitHit { break }
-            guard text.contains(where: { !$0.isWhitespace }) else { continue }
-            sawText = true
-            collector.add(TextSegment(location: place, role: .prose, text: text))
         }
         if reader.decoder.limitHit {
             collector.report(ScanProblem(kind: .limitHit, location: location.description, limit: "max_archive_expansion_bytes",
