@@ -111,6 +111,21 @@ import Testing
         #expect(result.segments.map(\.location.detail) == ["page 1", "page 2"])
     }
 
+    @Test func formFieldValuesAndComments() {
+        let pdf = SamplePDF.file([
+            (1, SamplePDF.text("<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [6 0 R] >> >>")),
+            (2, SamplePDF.text("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")),
+            (3, SamplePDF.text("<< /Type /Page /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R /Annots [7 0 R 8 0 R 9 0 R] >>")),
+            (4, SamplePDF.stream("", Array("BT /F1 12 Tf (Pupil name:) Tj ET".utf8))),
+            (5, SamplePDF.text(SamplePDF.helvetica)),
+            (6, SamplePDF.text("<< /FT /Tx /T (name) /V <FEFF004A006F0020004500780061006D0070006C0065> >>")),
+            (7, SamplePDF.text("<< /Type /Annot /Subtype /Widget /Parent 6 0 R /Rect [0 0 10 10] >>")),
+            (8, SamplePDF.text("<< /Type /Annot /Subtype /Text /Contents (See UPN B801200005001) >>")),
+            (9, SamplePDF.text("<< /Type /Annot /Subtype /Widget /FT /Tx /V (Form 7\\B) >>")),
+        ])
+        #expect(SamplePDF.pages(pdf) == ["Pupil name:\nJo Example\nSee UPN B801200005001\nForm 7B"])
+    }
+
     @Test func formXObjectText() {
         let form = SamplePDF.stream("/Type /XObject /Subtype /Form /BBox [0 0 100 100]",
                                     Array("BT /F1 9 Tf (In a form) Tj ET".utf8))

@@ -1,6 +1,6 @@
 /// Reads the text of pages: decodes their content streams (a stream or an array of
 /// them), loads their fonts (cached by object number across pages) and follows form
-/// XObjects a few levels deep.
+/// XObjects a few levels deep; form field values and comments on the page follow its text.
 struct PDFPageReader {
     static let maxFormDepth = 4
     let document: PDFDocument
@@ -12,7 +12,7 @@ struct PDFPageReader {
         self.decoder = decoder
     }
 
-    /// The page's text, lines joined with "\n".
+    /// The page's text, lines joined with "\n", then its form field values and comments.
     mutating func text(of page: PDFDocument.Page) -> String {
         var content: [UInt8] = []
         let contents = document.value("Contents", in: page.dictionary)
@@ -22,7 +22,9 @@ struct PDFPageReader {
             content.append(contentsOf: data)
             content.append(0x0A)
         }
-        return text(of: content, resources: page.resources, depth: 0)
+        let pageText = text(of: content, resources: page.resources, depth: 0)
+        let annotations = annotationText(of: page)
+        return annotations.isEmpty ? pageText : [pageText, annotations].filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     private mutating func text(of content: [UInt8], resources: [String: PDFObject]?, depth: Int) -> String {
