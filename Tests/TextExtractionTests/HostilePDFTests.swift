@@ -39,6 +39,17 @@ import Testing
         }
     }
 
+    @Test func unclosedObjectDoesNotSwallowTheNext() {
+        let pdf = SamplePDF.file([
+            (1, SamplePDF.text("<< /Type /Catalog /Pages 2 0 R >>")),
+            (2, SamplePDF.text("<< /Type /Pages /Kids [3 0 R")),
+            (3, SamplePDF.text("<< /Type /Page /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R")),
+            (4, SamplePDF.stream("", Array(content.utf8))),
+            (5, SamplePDF.text(SamplePDF.helvetica)),
+        ], xref: false)
+        #expect(SamplePDF.pages(pdf) == [fullText])
+    }
+
     @Test func deepNestingIsBounded() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let pdf = SamplePDF.onePage("\(deep) BT /F1 12 Tf (Visible) Tj ET", extra: [(9, SamplePDF.text(deep))])

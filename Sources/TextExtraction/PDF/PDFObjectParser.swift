@@ -1,6 +1,7 @@
 /// Builds `PDFObject`s from lexer tokens: arrays, dictionaries and `N G R` references,
 /// with nesting bounded by `maxDepth` (deeper input fails the object instead of
-/// deepening the stack).
+/// deepening the stack). Unclosed containers end at the end of input or at the next
+/// structure word (`obj`, `endobj`, `stream`, …).
 struct PDFObjectParser {
     static let maxDepth = 64
     var lexer: PDFLexer
@@ -32,7 +33,7 @@ struct PDFObjectParser {
             }
         case .arrayOpen:
             var items: [PDFObject] = []
-            while let next = lexer.next() {
+            while let next = nextInsideContainer() {
                 if case .arrayClose = next { return .array(items) }
                 guard let item = object(from: next, depth: depth + 1) else { return nil }
                 items.append(item)
@@ -47,12 +48,12 @@ struct PDFObjectParser {
 
     private mutating func dictionary(depth: Int) -> PDFObject? {
         var entries: [String: PDFObject] = [:]
-        while let next = lexer.next() {
+        while let next = nextInsideContainer() {
             switch next {
             case .dictionaryClose:
                 return .dictionary(entries)
             case .name(let key):
-                guard let valueToken = lexer.next() else { return .dictionary(entries) }
+                guard let valueToken = nextInsideContainer() else { return .dictionary(entries) }
                 if case .dictionaryClose = valueToken { return .dictionary(entries) }
                 guard let value = object(from: valueToken, depth: depth + 1) else { return nil }
                 entries[key] = value
@@ -61,6 +62,22 @@ struct PDFObjectParser {
             }
         }
         return .dictionary(entries)
+    }
+
+    /// Words that cannot stand inside an array or dictionary: meeting one means the
+    /// container was never closed (a damaged file), so it ends there and the word is left
+    /// for the object scanner, which keeps one broken object from swallowing the next.
+    private static let structureWords: Set<String> = ["obj", "endobj", "stream", "endstream", "trailer", "xref", "startxref"]
+
+    /// The next token inside a container, or nil at the end or before a structure word.
+    private mutating func nextInsideContainer() -> PDFToken? {
+        let before = lexer.position
+        let token = lexer.next()
+        if case .keyword(let word)? = token, Self.structureWords.contains(word) {
+            lexer.position = before
+            return nil
+        }
+        return token
     }
 
     /// `N G R` becomes a reference; otherwise the number stands and the lexer is rewound.
