@@ -14,6 +14,18 @@ import Testing
                                                 message: "The PDF is encrypted; its text could not be read.")])
     }
 
+    @Test func crossReferenceStreamTrailers() {
+        let xrefStream = { (entries: String) in SamplePDF.stream("/Type /XRef /Size 10 /W [1 2 1] \(entries)", [0, 0, 0, 0]) }
+        let rooted = SamplePDF.onePage(content, extra: [(9, xrefStream("/Root 1 0 R"))], trailer: "<< >>")
+        #expect(SamplePDF.pages(rooted) == [fullText])
+        let rootless = SamplePDF.onePage(content, trailer: "<< /Size 6 >>")
+        #expect(SamplePDF.pages(rootless) == [fullText])
+        let locked = SamplePDF.extract(SamplePDF.onePage(content, extra: [(9, xrefStream("/Root 1 0 R /Encrypt << /V 4 >>"))],
+                                                         trailer: "<< >>"))
+        #expect(locked.segments.isEmpty)
+        #expect(locked.problems.map(\.kind) == [.unscannable])
+    }
+
     @Test func garbageIsUnscannable() {
         for bytes in [[], Array("not a pdf at all".utf8), Array("%PDF-1.4\n1 0 obj\n".utf8)] {
             let result = SamplePDF.extract(bytes)
