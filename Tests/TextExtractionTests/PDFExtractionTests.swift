@@ -36,6 +36,11 @@ import Testing
         #expect(SamplePDF.pages(SamplePDF.onePage(content)) == ["Name: Jo Example\nForm 7B\nline"])
     }
 
+    @Test func movesScaleWithTheTextMatrix() {
+        let content = "BT /F1 1 Tf 12 0 0 12 72 700 Tm (Scaled) Tj 0 -1 Td (lines) Tj 3 0 Td (words) Tj 0 TL T* (same spot) Tj ET"
+        #expect(SamplePDF.pages(SamplePDF.onePage(content)) == ["Scaled\nlines words\nsame spot"])
+    }
+
     @Test func linesPlacedByTheTransformMatrix() {
         let content = "q 1 0 0 1 72 700 cm BT /F1 12 Tf (Line) Tj ET Q q 1 0 0 1 110 700 cm BT /F1 12 Tf (one) Tj ET Q "
             + "q 1 0 0 -1 0 842 cm 1 0 0 1 72 156 cm BT /F1 12 Tf 1 0 0 -1 0 0 Tm (Line two) Tj ET Q"

@@ -12,6 +12,9 @@ struct PDFContentInterpreter {
     private var line = ""
     private var font = PDFFont()
     private var lineY = 0.0
+    /// The text matrix's vertical scale (its `d`), which scales Td and T* moves.
+    private var textScale = 1.0
+    private var startsNewLine = false
     private var leading = 0.0
     private var shownY: Double?
     private var movedSinceShow = false
@@ -54,12 +57,13 @@ struct PDFContentInterpreter {
         switch word {
         case "BT":
             lineY = 0
+            textScale = 1
             movedSinceShow = true
         case "Tf":
             if operands.count >= 2, let name = operands[operands.count - 2].name { font = fonts[name] ?? PDFFont() }
         case "Td", "TD":
             guard operands.count >= 2, let moveY = operands[operands.count - 1].number else { return }
-            lineY += moveY
+            lineY += textScale * moveY
             if word == "TD" { leading = -moveY }
             movedSinceShow = true
         case "TL":
@@ -67,6 +71,7 @@ struct PDFContentInterpreter {
         case "Tm":
             guard operands.count >= 6, let y = operands[operands.count - 1].number else { return }
             lineY = y
+            textScale = operands[operands.count - 3].number ?? 1
             movedSinceShow = true
         case "T*":
             nextLine()
@@ -100,7 +105,8 @@ struct PDFContentInterpreter {
     }
 
     private mutating func nextLine() {
-        lineY -= leading == 0 ? 1 : leading
+        lineY -= textScale * leading
+        startsNewLine = true
         movedSinceShow = true
     }
 
@@ -117,7 +123,7 @@ struct PDFContentInterpreter {
     private mutating func show(_ string: [UInt8]) {
         let shown = font.text(string)
         let y = verticalTransform.scale * lineY + verticalTransform.offset
-        if let previous = shownY, abs(previous - y) > 1 {
+        if let previous = shownY, startsNewLine || abs(previous - y) > 1 {
             breakLine()
         } else if movedSinceShow, !line.isEmpty, line.last != " ", shown.first != " " {
             line.append(" ")
@@ -125,26 +131,12 @@ struct PDFContentInterpreter {
         line += shown
         shownY = y
         movedSinceShow = false
+        startsNewLine = false
     }
 
     private mutating func breakLine() {
         let trimmed = line.trimmingTrailingLineBreaks()
         if !trimmed.isEmpty { lines.append(trimmed) }
         line = ""
-    }
-
-    /// Steps over inline image data: from after `ID` to the `EI` that stands alone.
-    private static func skipInlineImage(_ lexer: inout PDFLexer) {
-        var index = lexer.position + 1
-        while index + 1 < lexer.end {
-            if lexer.bytes[index] == UInt8(ascii: "E"), lexer.bytes[index + 1] == UInt8(ascii: "I"),
-               PDFLexer.isWhitespace(lexer.bytes[index - 1]),
-               index + 2 >= lexer.end || PDFLexer.isWhitespace(lexer.bytes[index + 2]) {
-                lexer.position = index + 2
-                return
-            }
-            index += 1
-        }
-        lexer.position = lexer.end
     }
 }
