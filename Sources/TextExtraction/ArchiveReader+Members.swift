@@ -26,7 +26,8 @@ extension ArchiveReader {
             case .xml:
                 XMLRecordExtractor.extract(bytes, location: memberPlace, collector: &collector)
             case .pdf:
-                PDFTextExtractor.extract(bytes, location: memberPlace, collector: &collector)
+                expandedBytes += PDFTextExtractor.extract(bytes, location: memberPlace, collector: &collector,
+                                                          expansionBudget: limits.maxArchiveExpansionBytes - expandedBytes)
             case .plainText:
                 collector.add(TextSegment(location: memberPlace, text: ArchiveMemberText.text(bytes)))
             case .other:

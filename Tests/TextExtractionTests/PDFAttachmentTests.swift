@@ -29,6 +29,19 @@ import Testing
         #expect(segment?.location == .attachment("reports.zip", partPath: "2", detail: "reports/sen.pdf page 1"))
     }
 
+    @Test func pdfsInsideZipShareTheExpansionBudget() {
+        var limits = Limits()
+        limits.maxArchiveExpansionBytes = 1_000_000
+        let padded = "BT /F1 12 Tf (Padded page) Tj ET" + String(repeating: " ", count: 600_000)
+        let pdf = SamplePDF.onePage(padded, compressed: true)
+        let zip = StoredZip.archive([("one.pdf", pdf), ("two.pdf", pdf)])
+        let content = Extraction.content(StoredZip.message(attaching: zip, filename: "pdfs.zip", type: "application/zip"),
+                                         limits: limits)
+        #expect(content.segments.filter { $0.text == "Padded page" }.map(\.location.detail) == ["one.pdf page 1"])
+        #expect(content.problems.map(\.limit) == ["max_archive_expansion_bytes"])
+        #expect(content.problems.first?.location == "attachment:pdfs.zip#two.pdf")
+    }
+
     @Test func ghostscriptOutput() throws {
         let result = SamplePDF.extract(try Self.fixture("ghostscript-two-pages.pdf"))
         #expect(result.segments.map(\.text) == ["Pupil report for Jo Example\nUPN B801200005001 reading age 9",

@@ -10,23 +10,28 @@ import ChaperoneModel
 /// text layer (a scan) is reported undecodable. Inflated bytes are capped by
 /// `max_archive_expansion_bytes` and pages by `max_archive_entries`.
 enum PDFTextExtractor {
-    static func extract(_ bytes: [UInt8], location: TextLocation, collector: inout SegmentCollector) {
+    /// Adds the PDF's page texts and problems to `collector`; returns the bytes its
+    /// streams expanded to. `expansionBudget` (default `max_archive_expansion_bytes`) is
+    /// what remains for a PDF inside an archive.
+    @discardableResult
+    static func extract(_ bytes: [UInt8], location: TextLocation, collector: inout SegmentCollector,
+                        expansionBudget: Int? = nil) -> Int {
         let limits = collector.limits
         var document = PDFDocument(bytes: bytes)
         document.scanObjects()
         if document.isEncrypted {
             collector.report(ScanProblem(kind: .unscannable, location: location.description,
                                          message: "The PDF is encrypted; its text could not be read."))
-            return
+            return 0
         }
-        var decoder = PDFStreamDecoder(budget: limits.maxArchiveExpansionBytes)
+        var decoder = PDFStreamDecoder(budget: expansionBudget ?? limits.maxArchiveExpansionBytes)
         document.unpackObjectStreams(decoder: &decoder)
         var pages = document.pages(limit: limits.maxArchiveEntries + 1)
         guard !pages.isEmpty else {
             let message = decoder.limitHit ? expansionMessage(limits) : "The PDF could not be read."
             collector.report(ScanProblem(kind: decoder.limitHit ? .limitHit : .unscannable, location: location.description,
                                          limit: decoder.limitHit ? "max_archive_expansion_bytes" : nil, message: message))
-            return
+            return decoder.decodedBytes
         }
         if pages.count > limits.maxArchiveEntries {
             pages.removeSubrange(limits.maxArchiveEntries...)
@@ -55,6 +60,7 @@ enum PDFTextExtractor {
             collector.report(ScanProblem(kind: .undecodable, location: location.description,
                                          message: "The PDF has no text layer (a scanned image?); only its name was scanned."))
         }
+        return reader.decoder.decodedBytes
     }
 
     /// `page N`, after the archive member's name when the PDF came out of a ZIP.
