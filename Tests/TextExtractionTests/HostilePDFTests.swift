@@ -68,6 +68,23 @@ import Testing
         #expect(SamplePDF.pages(pdf) == ["Visible"])
     }
 
+    @Test func nestedFormsAreCapped() {
+        let invocations = (0..<10).map { "/Fm\($0) Do" }.joined(separator: " ")
+        let form = SamplePDF.stream("/Type /XObject /Subtype /Form", Array("BT /F1 9 Tf (x) Tj ET \(invocations)".utf8))
+        let names = (0..<10).map { "/Fm\($0) 6 0 R" }.joined(separator: " ")
+        let pdf = SamplePDF.file([
+            (1, SamplePDF.text("<< /Type /Catalog /Pages 2 0 R >>")),
+            (2, SamplePDF.text("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")),
+            (3, SamplePDF.text("<< /Type /Page /Resources << /Font << /F1 5 0 R >> /XObject << \(names) >> >> /Contents 4 0 R >>")),
+            (4, SamplePDF.stream("", Array(invocations.utf8))),
+            (5, SamplePDF.text(SamplePDF.helvetica)),
+            (6, form),
+        ])
+        let lines = SamplePDF.pages(pdf).first?.split(separator: "\n") ?? []
+        #expect(lines.count == PDFPageReader.maxFormsPerPage)
+        #expect(lines.allSatisfy { $0 == "x" })
+    }
+
     @Test func inflateBombHitsTheExpansionLimit() {
         var limits = Limits()
         limits.maxArchiveExpansionBytes = 1_000_000

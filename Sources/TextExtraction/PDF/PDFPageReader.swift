@@ -3,9 +3,12 @@
 /// XObjects a few levels deep; form field values and comments on the page follow its text.
 struct PDFPageReader {
     static let maxFormDepth = 4
+    /// Form XObjects read per page, however they nest.
+    static let maxFormsPerPage = 1_000
     let document: PDFDocument
     var decoder: PDFStreamDecoder
     private var fontCache: [Int: PDFFont] = [:]
+    private var formsRead = 0
 
     init(document: PDFDocument, decoder: PDFStreamDecoder) {
         self.document = document
@@ -15,6 +18,7 @@ struct PDFPageReader {
     /// The page's text, lines joined with "\n", then its form field values and comments.
     mutating func text(of page: PDFDocument.Page) -> String {
         var content: [UInt8] = []
+        formsRead = 0
         let contents = document.value("Contents", in: page.dictionary)
         let streams = contents.array ?? [contents]
         for stream in streams.prefix(10_000) {
@@ -35,8 +39,10 @@ struct PDFPageReader {
         let xobjects = document.value("XObject", in: resources).dictionary
         for name in interpreter.invokedXObjects.prefix(1_000) {
             let form = document.value(name, in: xobjects)
+            guard formsRead < Self.maxFormsPerPage else { break }
             guard case .stream(let dictionary, _) = form, dictionary["Subtype"]?.name == "Form",
                   let data = decoder.decode(form, in: document) else { continue }
+            formsRead += 1
             let formResources = document.value("Resources", in: dictionary).dictionary ?? resources
             parts.append(text(of: data, resources: formResources, depth: depth + 1))
         }

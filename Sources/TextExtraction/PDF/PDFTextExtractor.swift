@@ -26,15 +26,16 @@ enum PDFTextExtractor {
         }
         var decoder = PDFStreamDecoder(budget: expansionBudget ?? limits.maxArchiveExpansionBytes)
         document.unpackObjectStreams(decoder: &decoder)
-        var pages = document.pages(limit: limits.maxArchiveEntries + 1)
+        let pageLimit = max(0, min(limits.maxArchiveEntries, Int.max - 1))
+        var pages = document.pages(limit: pageLimit + 1)
         guard !pages.isEmpty else {
             let message = decoder.limitHit ? expansionMessage(limits) : "The PDF could not be read."
             collector.report(ScanProblem(kind: decoder.limitHit ? .limitHit : .unscannable, location: location.description,
                                          limit: decoder.limitHit ? "max_archive_expansion_bytes" : nil, message: message))
             return decoder.decodedBytes
         }
-        if pages.count > limits.maxArchiveEntries {
-            pages.removeSubrange(limits.maxArchiveEntries...)
+        if pages.count > pageLimit {
+            pages.removeSubrange(pageLimit...)
             collector.report(ScanProblem(kind: .limitHit, location: location.description, limit: "max_archive_entries",
                                          message: "The PDF has more than \(limits.maxArchiveEntries) pages; the rest were not read."))
         }
