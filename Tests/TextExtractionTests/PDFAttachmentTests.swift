@@ -56,7 +56,16 @@ import Testing
         #expect(result.problems.isEmpty)
     }
 
-    /// A PDF made by a real producer (ghostscript 10 `ps2pdf`, cairo 1.16 via `pango-view`).
+    @Test func groffOutput() throws {
+        let result = SamplePDF.extract(try Self.fixture("groff-two-pages.pdf"))
+        #expect(result.segments.map(\.text) == [
+            "Pupil report for Jo Example \u{2014} reading age 9.\nUPN B801200005001 \u{201C} quoted\u{201D} caf fine fluffy officers.",
+            "-2-\nSecond page text.",
+        ])
+    }
+
+    /// A PDF made by a real producer (ghostscript 10 `ps2pdf`, cairo 1.16 via `pango-view`,
+    /// groff 1.22 `-Tpdf`, whose words are split by in-word moves).
     private static func fixture(_ name: String) throws -> [UInt8] {
         let directory = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
         return try [UInt8](Data(contentsOf: directory.appendingPathComponent(name)))

@@ -41,6 +41,25 @@ import Testing
         #expect(SamplePDF.pages(SamplePDF.onePage(content)) == ["Scaled\nlines words\nsame spot"])
     }
 
+    @Test func glyphWidthsTellInWordMovesFromGaps() {
+        let font = "<< /Type /Font /Subtype /TrueType /BaseFont /Arial /Encoding /WinAnsiEncoding /FirstChar 32 "
+            + "/Widths [250 \(String(repeating: "500 ", count: 94))] >>"
+        let content = "BT /F1 10 Tf 1 0 0 1 72 700 Tm [(Ex)-20(am)] TJ 20.2 0 Td (ple) Tj 20 0 Td (Jo) Tj ET "
+            + "BT /F1 10 Tf 1 0 0 1 122.2 700 Tm (nes) Tj ET"
+        #expect(SamplePDF.pages(SamplePDF.onePage(content, font: font)) == ["Example Jones"])
+    }
+
+    @Test func compositeWidths() {
+        let cmap = "1 beginbfrange <0041> <005A> <0041> endbfrange 1 beginbfchar <0003> <0020> endbfchar"
+        let font = "<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 6 0 R >>"
+        let content = "BT /F1 10 Tf 1 0 0 1 0 0 Tm <004A004B> Tj 12 0 Td <004C> Tj 20 0 Td <004D> Tj ET"
+        let pdf = SamplePDF.onePage(content, font: font, extra: [
+            (6, SamplePDF.stream("", Array(cmap.utf8))),
+            (7, SamplePDF.text("<< /Type /Font /Subtype /CIDFontType2 /DW 1000 /W [74 [600] 75 76 600] >>")),
+        ])
+        #expect(SamplePDF.pages(pdf) == ["JKL M"])
+    }
+
     @Test func linesPlacedByTheTransformMatrix() {
         let content = "q 1 0 0 1 72 700 cm BT /F1 12 Tf (Line) Tj ET Q q 1 0 0 1 110 700 cm BT /F1 12 Tf (one) Tj ET Q "
             + "q 1 0 0 -1 0 842 cm 1 0 0 1 72 156 cm BT /F1 12 Tf 1 0 0 -1 0 0 Tm (Line two) Tj ET Q"

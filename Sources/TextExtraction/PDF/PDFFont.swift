@@ -6,6 +6,9 @@ struct PDFFont {
     var codeLength = 1
     var toUnicode: PDFToUnicodeMap?
     var encoding: [String] = PDFEncodingTable.winAnsi
+    /// Glyph widths by code, in thousandths of an em; nil when the font gives none.
+    var widths: [UInt32: Double]?
+    var missingWidth = 0.0
 
     /// The text of a shown string.
     func text(_ bytes: [UInt8]) -> String {
@@ -33,7 +36,12 @@ struct PDFFont {
 extension PDFFont {
     /// Reads a font dictionary; the ToUnicode stream is decoded through `decoder`.
     init(_ dictionary: [String: PDFObject], document: PDFDocument, decoder: inout PDFStreamDecoder) {
-        if dictionary["Subtype"]?.name == "Type0" { codeLength = 2 }
+        if dictionary["Subtype"]?.name == "Type0" {
+            codeLength = 2
+            readCompositeWidths(dictionary, document: document)
+        } else {
+            readSimpleWidths(dictionary, document: document)
+        }
         let toUnicodeStream = document.value("ToUnicode", in: dictionary)
         if case .stream = toUnicodeStream, let data = decoder.decode(toUnicodeStream, in: document) {
             toUnicode = PDFToUnicodeMap(data)
