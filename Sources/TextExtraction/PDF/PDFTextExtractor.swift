@@ -6,7 +6,9 @@ import ChaperoneModel
 /// Objects are found by scanning (a damaged cross-reference table does not matter);
 /// FlateDecode, ASCIIHex and ASCII85 streams, object streams, simple fonts (WinAnsi,
 /// Standard, MacRoman, /Differences) and ToUnicode maps (as Word's Type0 fonts use) are
-/// understood. Encrypted or unparseable PDFs are reported unscannable; a PDF without a
+/// understood; glyph widths tell in-word moves from word gaps; form XObjects, form field
+/// values and comments are read with their page. Encrypted or unparseable PDFs are
+/// reported unscannable; a PDF without a
 /// text layer (a scan) is reported undecodable. Inflated bytes are capped by
 /// `max_archive_expansion_bytes` and pages by `max_archive_entries`.
 enum PDFTextExtractor {
