@@ -8,9 +8,9 @@ import ChaperoneModel
 /// Standard, MacRoman, /Differences) and ToUnicode maps (as Word's Type0 fonts use) are
 /// understood; glyph widths tell in-word moves from word gaps; form XObjects, form field
 /// values and comments are read with their page. Encrypted or unparseable PDFs are
-/// reported unscannable; a PDF without a
-/// text layer (a scan) is reported undecodable. Inflated bytes are capped by
-/// `max_archive_expansion_bytes` and pages by `max_archive_entries`.
+/// reported unscannable; a PDF without a text layer (a scan) is reported undecodable.
+/// Inflated bytes are capped by `max_archive_expansion_bytes`, pages by
+/// `max_archive_entries`.
 enum PDFTextExtractor {
     /// Adds the PDF's page texts and problems to `collector`; returns the bytes its
     /// streams expanded to. `expansionBudget` (default `max_archive_expansion_bytes`) is
