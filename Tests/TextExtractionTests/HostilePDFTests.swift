@@ -40,6 +40,15 @@ import Testing
         #expect(result.segments.isEmpty)
         #expect(result.problems.map(\.kind) == [.undecodable])
         #expect(result.problems.first?.leavesContentUnscanned == false)
+        #expect(result.problems.first?.message.contains("no text layer") == true)
+    }
+
+    @Test func fontWithoutUnicodeMapIsUndecodable() {
+        let font = "<< /Type /Font /Subtype /Type0 /BaseFont /Subset /Encoding /Identity-H /DescendantFonts [] >>"
+        let result = SamplePDF.extract(SamplePDF.onePage("BT /F1 12 Tf <00240025> Tj ET", font: font))
+        #expect(result.segments.isEmpty)
+        #expect(result.problems.map(\.kind) == [.undecodable])
+        #expect(result.problems.first?.message.contains("no Unicode mapping") == true)
     }
 
     @Test func wrongAndHugeLengthsFallBackToEndstream() {

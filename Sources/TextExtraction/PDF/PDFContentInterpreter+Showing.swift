@@ -43,6 +43,7 @@ extension PDFContentInterpreter {
 
     mutating func show(_ string: [UInt8]) {
         let shown = font.text(string)
+        if shown.isEmpty, !string.isEmpty { unreadableStrings += 1 }
         let y = verticalTransform.scale * lineY + verticalTransform.offset
         if let previous = shownY, startsNewLine || abs(previous - y) > 1 {
             finishLine()

@@ -10,6 +10,8 @@ struct PDFContentInterpreter {
     let fonts: [String: PDFFont]
     private(set) var lines: [String] = []
     private(set) var invokedXObjects: [String] = []
+    /// Strings shown in a font that gave no text for them (no Unicode mapping).
+    var unreadableStrings = 0
     var line = ""
     var font = PDFFont()
     var fontSize = 1.0

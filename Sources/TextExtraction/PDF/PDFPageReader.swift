@@ -9,6 +9,8 @@ struct PDFPageReader {
     var decoder: PDFStreamDecoder
     private var fontCache: [Int: PDFFont] = [:]
     private var formsRead = 0
+    /// Strings shown in fonts that could not be mapped to text, over all pages read.
+    private(set) var unreadableStrings = 0
 
     init(document: PDFDocument, decoder: PDFStreamDecoder) {
         self.document = document
@@ -34,6 +36,7 @@ struct PDFPageReader {
     private mutating func text(of content: [UInt8], resources: [String: PDFObject]?, depth: Int) -> String {
         var interpreter = PDFContentInterpreter(fonts: fonts(in: resources))
         interpreter.read(content)
+        unreadableStrings += interpreter.unreadableStrings
         var parts = [interpreter.text]
         guard depth < Self.maxFormDepth else { return interpreter.text }
         let xobjects = document.value("XObject", in: resources).dictionary

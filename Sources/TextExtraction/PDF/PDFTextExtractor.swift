@@ -60,8 +60,10 @@ enum PDFTextExtractor {
             collector.report(ScanProblem(kind: .limitHit, location: location.description, limit: "max_archive_expansion_bytes",
                                          message: expansionMessage(limits)))
         } else if !sawText {
-            collector.report(ScanProblem(kind: .undecodable, location: location.description,
-                                         message: "The PDF has no text layer (a scanned image?); only its name was scanned."))
+            let message = reader.unreadableStrings > 0
+                ? "The PDF's text is drawn in fonts with no Unicode mapping; it could not be read."
+                : "The PDF has no text layer (a scanned image?); only its name was scanned."
+            collector.report(ScanProblem(kind: .undecodable, location: location.description, message: message))
         }
         return reader.decoder.decodedBytes
     }
