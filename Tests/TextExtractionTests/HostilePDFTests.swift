@@ -130,6 +130,17 @@ import Testing
         }
     }
 
+    @Test func legacyFiltersOnRandomBytesStayInBudget() {
+        var random = SeededBytes(seed: 85)
+        for _ in 0..<300 {
+            let input = (0..<Int.random(in: 0...400, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let lzw = PDFLegacyFilters.lzwDecoded(input, budget: 2_000)
+            let runs = PDFLegacyFilters.runLengthDecoded(input, budget: 2_000)
+            #expect(lzw.bytes.count <= 2_000 && runs.bytes.count <= 2_000)
+            #expect(PDFStreamDecoder.ascii85Decoded(input).count <= input.count * 4)
+        }
+    }
+
     @Test func randomMutationsAreSurvived() {
         var random = SeededBytes(seed: 20_261_124)
         let originals = [SamplePDF.onePage(content, compressed: true), SamplePDF.onePage(content)]

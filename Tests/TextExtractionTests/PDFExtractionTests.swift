@@ -24,6 +24,17 @@ import Testing
         #expect(PDFStreamDecoder.ascii85Decoded(Array("<~9jqo^BlbD-~>".utf8)) == Array("Man is d".utf8))
     }
 
+    @Test func legacyFilters() {
+        let specExample: [UInt8] = [0x80, 0x0B, 0x60, 0x50, 0x22, 0x0C, 0x0C, 0x85, 0x01]
+        #expect(PDFLegacyFilters.lzwDecoded(specExample, budget: 100).bytes == Array("-----A---B".utf8))
+        #expect(PDFLegacyFilters.lzwDecoded(specExample, budget: 5).exceeded)
+        let runs: [UInt8] = [1, 0x4A, 0x6F, 253, 0x21, 128, 0x58]
+        #expect(PDFLegacyFilters.runLengthDecoded(runs, budget: 100).bytes == Array("Jo!!!!".utf8))
+        let content = Array("BT (Jo) Tj ET".utf8)
+        let encoded = [UInt8(content.count - 1)] + content + [128]
+        #expect(SamplePDF.pages(SamplePDF.onePage("", extra: [(4, SamplePDF.stream("/Filter /RunLengthDecode", encoded))])) == ["Jo"])
+    }
+
     @Test func kerningGapsBecomeSpacesAndStringsDecode() {
         let content = "BT /F1 12 Tf 72 700 Td [(Jo)-50(e)-300(Ex)12(ample)] TJ 0 -14 Td "
             + "(Say \\(hi\\) (ok) \\101B\\\nC) Tj 0 -14 Td <4A6F 2> Tj ET"

@@ -1,5 +1,5 @@
-/// Decodes stream data through its /Filter chain (FlateDecode, ASCIIHexDecode,
-/// ASCII85Decode), counting every decoded byte of one PDF against
+/// Decodes stream data through its /Filter chain (FlateDecode, LZWDecode,
+/// RunLengthDecode, ASCIIHexDecode, ASCII85Decode), counting every decoded byte of one PDF against
 /// `max_archive_expansion_bytes`. Image filters and unknown filters yield nil: such
 /// streams hold no text.
 struct PDFStreamDecoder {
@@ -21,11 +21,22 @@ struct PDFStreamDecoder {
         case let single: [single]
         }
         guard filters.count <= 8 else { return nil }
-        for filter in filters {
-            switch document.resolve(filter).name {
+        let parameters = document.resolve(dictionary["DecodeParms"] ?? dictionary["DP"])
+        for (position, filter) in filters.enumerated() {
+            let name = document.resolve(filter).name ?? ""
+            switch name {
             case "FlateDecode", "Fl":
                 let room = budget - decodedBytes
                 let result = PDFInflater.inflate(data[...], budget: room)
+                if result.exceeded {
+                    limitHit = true
+                    return nil
+                }
+                data = result.bytes
+            case "LZWDecode", "LZW", "RunLengthDecode", "RL":
+                let room = budget - decodedBytes
+                let result = name.hasPrefix("R") ? PDFLegacyFilters.runLengthDecoded(data, budget: room)
+                    : PDFLegacyFilters.lzwDecoded(data, earlyChange: earlyChange(parameters, at: position), budget: room)
                 if result.exceeded {
                     limitHit = true
                     return nil
@@ -46,6 +57,12 @@ struct PDFStreamDecoder {
             return nil
         }
         return data
+    }
+
+    /// The LZW /EarlyChange parameter of the filter at `position` (default on).
+    private func earlyChange(_ parameters: PDFObject, at position: Int) -> Bool {
+        let entry = parameters.array.map { $0.indices.contains(position) ? $0[position] : .null } ?? parameters
+        return entry.dictionary?["EarlyChange"]?.integer != 0
     }
 
     /// ASCII base-85 (`<~ … ~>` framing optional, `z` for four zeros).
