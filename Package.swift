@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "MIMEParser", dependencies: ["ChaperoneModel"]),
         .target(
             name: "TextExtraction",
-            dependencies: ["ChaperoneModel", "MIMEParser", "CLibXML2", "ZIPFoundation"]
+            dependencies: ["ChaperoneModel", "MIMEParser", "CLibXML2", "ChaperoneZlib", "ZIPFoundation"]
         ),
         .target(name: "RosterImport", dependencies: ["ChaperoneModel", "CLibXML2", "Detectors"]),
         .target(name: "Detectors", dependencies: ["ChaperoneModel"]),
@@ -85,7 +85,11 @@ let package = Package(
             dependencies: ["MIMEParser"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TextExtractionTests", dependencies: ["TextExtraction", "MIMEParser"]),
+        .testTarget(
+            name: "TextExtractionTests",
+            dependencies: ["TextExtraction", "MIMEParser", "ChaperoneZlib"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "RosterImportTests", dependencies: ["RosterImport"]),
         .testTarget(name: "DetectorsTests", dependencies: ["Detectors"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),

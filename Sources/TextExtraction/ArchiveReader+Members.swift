@@ -25,6 +25,9 @@ extension ArchiveReader {
                 CSVTextExtractor.extract(ArchiveMemberText.text(bytes), location: memberPlace, collector: &collector)
             case .xml:
                 XMLRecordExtractor.extract(bytes, location: memberPlace, collector: &collector)
+            case .pdf:
+                expandedBytes += PDFTextExtractor.extract(bytes, location: memberPlace, collector: &collector,
+                                                          expansionBudget: limits.maxArchiveExpansionBytes - expandedBytes)
             case .plainText:
                 collector.add(TextSegment(location: memberPlace, text: ArchiveMemberText.text(bytes)))
             case .other:

@@ -1,6 +1,6 @@
 /// How an attachment's content is read, from its content type and filename extension.
 enum AttachmentKind: Equatable {
-    case plainText, html, csv, xml, zip, docx, xlsx, other
+    case plainText, html, csv, xml, zip, docx, xlsx, pdf, other
 
     init(contentType: String, filename: String) {
         let ext = filename.split(separator: ".").last.map { $0.lowercased() } ?? ""
@@ -16,6 +16,8 @@ enum AttachmentKind: Equatable {
             self = .docx
         case (_, "xlsx"), (_, "xlsm"), (_, "xltx"), ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _):
             self = .xlsx
+        case (_, "pdf"), ("application/pdf", _), ("application/x-pdf", _):
+            self = .pdf
         case (_, "zip"), ("application/zip", _), ("application/x-zip-compressed", _):
             self = .zip
         case (_, "txt"), (_, "text"), (_, "log"), (_, "md"), (_, "vcf"), (_, "ics"), (_, "json"), ("application/json", _):

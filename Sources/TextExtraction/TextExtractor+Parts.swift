@@ -33,6 +33,12 @@ extension TextExtractor {
         case .zip, .docx, .xlsx:
             var reader = ArchiveReader(limits: limits, location: location)
             info.archiveMembers = reader.read(part.body, kind: kind, collector: &collector)
+        case .pdf:
+            if collector.isFull {
+                collector.reportTextLimit(at: location)
+            } else {
+                PDFTextExtractor.extract(part.body, location: location, collector: &collector)
+            }
         case .other:
             break
         }

@@ -8,7 +8,8 @@ import MIMEParser
 /// Bodies are the `text/plain` and `text/html` leaves that are not attachments (both
 /// halves of a `multipart/alternative` are read, so nothing hides in either). Every other
 /// leaf is an attachment: its filename is a segment, and its content is read when it is
-/// text, HTML, CSV, OOXML or a ZIP archive. A part whose transfer encoding could not be
+/// text, HTML, CSV, XML,
+/// OOXML, PDF or a ZIP archive. A part whose transfer encoding could not be
 /// decoded is read as raw text whatever its type.
 public struct TextExtractor: Sendable {
     public let limits: Limits
