@@ -108,6 +108,7 @@ let package = Package(
             dependencies: [
                 "MilterServer", "MilterProtocol", "ChaperoneModel", "Store",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
