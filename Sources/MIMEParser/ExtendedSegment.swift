@@ -41,8 +41,8 @@ struct ExtendedSegment {
         var index = 0
         while index < source.count {
             if source[index] == UInt8(ascii: "%"), index + 2 < source.count,
-               let high = QuotedPrintableDecoder.hexValue(source[index + 1]),
-               let low = QuotedPrintableDecoder.hexValue(source[index + 2]) {
+               let high = source[index + 1].hexDigitValue,
+               let low = source[index + 2].hexDigitValue {
                 output.append(high << 4 | low)
                 index += 3
             } else {

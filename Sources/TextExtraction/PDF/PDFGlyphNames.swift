@@ -1,3 +1,4 @@
+import MIMEParser
 /// Text for the glyph names that /Differences arrays use: single letters, digit names,
 /// ASCII punctuation, common typographic marks and ligatures, and `uniXXXX` / `uXXXX`.
 /// Suffixes such as `.sc` or `.alt` are ignored.
@@ -37,7 +38,7 @@ enum PDFGlyphNames {
     private static func hexText(_ digits: ArraySlice<UInt8>) -> String {
         var value: UInt32 = 0
         for digit in digits {
-            guard let nibble = PDFLexer.hexValue(digit) else { return "" }
+            guard let nibble = digit.hexDigitValue else { return "" }
             value = value << 4 | UInt32(nibble)
         }
         return PDFEncodingTable.text(value)

@@ -1,3 +1,4 @@
+import MIMEParser
 extension PDFLexer {
     /// A name after its slash, with `#xx` escapes decoded.
     mutating func readName() -> String {
@@ -5,7 +6,7 @@ extension PDFLexer {
         while position < end, Self.isRegular(bytes[position]) {
             let byte = bytes[position]
             if byte == UInt8(ascii: "#"), position + 2 < end,
-               let high = Self.hexValue(bytes[position + 1]), let low = Self.hexValue(bytes[position + 2]) {
+               let high = bytes[position + 1].hexDigitValue, let low = bytes[position + 2].hexDigitValue {
                 name.append(high << 4 | low)
                 position += 3
             } else {
@@ -77,7 +78,7 @@ extension PDFLexer {
             let byte = bytes[position]
             position += 1
             if byte == UInt8(ascii: ">") { break }
-            guard let value = Self.hexValue(byte) else { continue }
+            guard let value = byte.hexDigitValue else { continue }
             if let high = pending {
                 result.append(high << 4 | value)
                 pending = nil
@@ -89,14 +90,6 @@ extension PDFLexer {
         return result
     }
 
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 
     /// A PDF number (`12`, `-3.5`, `.5`, `+4.`), or nil when the word is not one.
     static func number(_ word: ArraySlice<UInt8>) -> Double? {
