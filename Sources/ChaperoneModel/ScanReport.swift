@@ -49,15 +49,30 @@ public struct ScanReport: Codable, Hashable, Sendable {
         self.isAutoSubmitted = isAutoSubmitted
     }
 
-    /// A short, unique, URL-safe decision id such as `CH-20261124-7Q3K9X2M`.
+    /// A short, unique, URL-safe decision id such as `CH-20261124-7Q3K9X2M`: the UTC date
+    /// and eight random characters from an alphabet without look-alikes (no I, O, 0, 1).
+    /// Made for every message, so it avoids building a date formatter each time.
     public static func newDecisionID(now: Date = Date()) -> String {
         let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         var generator = SystemRandomNumberGenerator()
         let suffix = String((0..<8).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd"
-        return "CH-\(formatter.string(from: now))-\(suffix)"
+        let (year, month, day) = civilDate(daysSinceEpoch: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+        let stamp = String(year) + (month < 10 ? "0" : "") + String(month) + (day < 10 ? "0" : "") + String(day)
+        return "CH-\(stamp)-\(suffix)"
     }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's
+    /// days-to-civil algorithm).
+    static func civilDate(daysSinceEpoch: Int) -> (year: Int, month: Int, day: Int) {
+        let z = daysSinceEpoch + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
 }

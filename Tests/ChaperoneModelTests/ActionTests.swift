@@ -1,4 +1,5 @@
 import ChaperoneModel
+import Foundation
 import Testing
 
 @Suite struct ActionTests {
@@ -34,5 +35,22 @@ import Testing
     @Test func otherTextIsNotALocation() {
         #expect(TextLocation(parsing: "message") == nil)
         #expect(TextLocation(parsing: "part 1.2") == nil)
+    }
+}
+
+@Suite struct DecisionIDTests {
+    @Test(arguments: [
+        (0.0, "19700101"), (951_782_400.0, "20000229"), (1_795_478_399.0, "20261123"),
+        (1_795_478_400.0, "20261124"), (-86_400.0, "19691231"), (4_107_542_400.0, "21000301"),
+    ])
+    func carriesTheUTCDate(seconds: Double, stamp: String) {
+        let id = ScanReport.newDecisionID(now: Date(timeIntervalSince1970: seconds))
+        #expect(id.hasPrefix("CH-\(stamp)-"))
+        #expect(id.count == 20)
+    }
+
+    @Test func idsDoNotRepeat() {
+        let ids = (0..<1000).map { _ in ScanReport.newDecisionID() }
+        #expect(Set(ids).count == ids.count)
     }
 }

@@ -1,4 +1,5 @@
 import MIMEParser
+
 /// Text for the glyph names that /Differences arrays use: single letters, digit names,
 /// ASCII punctuation, common typographic marks and ligatures, and `uniXXXX` / `uXXXX`.
 /// Suffixes such as `.sc` or `.alt` are ignored.

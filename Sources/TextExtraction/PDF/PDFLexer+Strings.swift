@@ -1,4 +1,5 @@
 import MIMEParser
+
 extension PDFLexer {
     /// A name after its slash, with `#xx` escapes decoded.
     mutating func readName() -> String {
