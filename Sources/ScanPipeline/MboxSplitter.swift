@@ -26,8 +26,7 @@ public enum MboxSplitter {
             } else if inMessage {
                 current.append(contentsOf: unquote(line))
             }
-            let content = line.filter { $0 != 0x0A && $0 != 0x0D }
-            previousLineBlank = content.isEmpty
+            previousLineBlank = line.allSatisfy { $0 == 0x0A || $0 == 0x0D }
             lineStart = next
         }
         if inMessage { messages.append(trimTrailingBlankLine(current)) }
@@ -40,11 +39,14 @@ public enum MboxSplitter {
     /// 09:00:00 2026`); an unquoted body line that merely starts with "From " does not.
     static func isSeparator(_ line: ArraySlice<UInt8>) -> Bool {
         guard line.starts(with: fromLine) else { return false }
-        let bytes = Array(line)
-        guard bytes.count >= 5 else { return false }
-        for index in 0..<(bytes.count - 4) where bytes[index + 2] == UInt8(ascii: ":") {
-            let digits = [bytes[index], bytes[index + 1], bytes[index + 3], bytes[index + 4]]
-            if digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return true }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        var index = line.startIndex
+        while index + 4 < line.endIndex {
+            if line[index + 2] == UInt8(ascii: ":"), isDigit(line[index]), isDigit(line[index + 1]),
+               isDigit(line[index + 3]), isDigit(line[index + 4]) {
+                return true
+            }
+            index += 1
         }
         return false
     }

@@ -66,6 +66,17 @@ import Testing
         #expect(run.output.contains("01-internal-staff-note.eml"))
     }
 
+    @Test func parallelScansPrintTheSameVerdictsInTheSameOrder() throws {
+        func verdicts(_ jobs: String) throws -> [String] {
+            let run = try Self.scan(["--jobs", jobs, "--config", "samples/chaperone.yaml", "samples/messages"])
+            #expect(run.status == 1)
+            return run.output.split(separator: "\n").map(String.init)
+        }
+        let serial = try verdicts("1")
+        #expect(serial.count > 40)
+        #expect(try verdicts("8") == serial)
+    }
+
     @Test func badFlagsExitTwo() throws {
         let unknown = try Self.scan(["--no-such-flag", "samples/messages"])
         #expect(unknown.status == 2)
