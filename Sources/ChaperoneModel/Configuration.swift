@@ -133,6 +133,9 @@ public struct Configuration: Codable, Hashable, Sendable {
     public var store = StoreSettings()
     public var release = Release()
     public var notifications = Notifications()
+    public var senders = SenderRoles()
+    public var pupils = PupilPolicy()
+    public var scope = Scope()
 
     public init() {}
 }

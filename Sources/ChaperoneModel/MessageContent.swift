@@ -11,6 +11,10 @@ public struct MessageContent: Codable, Hashable, Sendable {
     /// True when the message says it was generated automatically
     /// (`Auto-Submitted` other than `no`, or a bounce's report content type).
     public var isAutoSubmitted: Bool
+    /// Addresses from the headers a forwarding mailbox leaves (`Resent-From`,
+    /// `Resent-Sender`, `X-Forwarded-For`, `X-MS-Exchange-Inbox-Rules-Loop`,
+    /// `Delivered-To`, `X-Original-To`), in that order: who forwarded it.
+    public var forwardingAddresses: [String] = []
     /// Every text segment: header values, bodies, attachment text and filenames.
     public var segments: [TextSegment]
     /// Every attachment or inline non-text part.

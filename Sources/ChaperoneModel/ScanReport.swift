@@ -22,6 +22,8 @@ public struct ScanReport: Codable, Hashable, Sendable {
     /// True when the message says it was generated automatically (no notice is sent
     /// in reply to such mail).
     public var isAutoSubmitted: Bool
+    /// Who sent it (pupil, staff, system, outside), why, and the rules applied.
+    public var sender: SenderIdentity
 
     public init(
         decisionID: String = ScanReport.newDecisionID(),
@@ -34,7 +36,8 @@ public struct ScanReport: Codable, Hashable, Sendable {
         problems: [ScanProblem] = [],
         sizeBytes: Int = 0,
         scanSeconds: Double = 0,
-        isAutoSubmitted: Bool = false
+        isAutoSubmitted: Bool = false,
+        sender: SenderIdentity = .unknown
     ) {
         self.decisionID = decisionID
         self.messageID = messageID
@@ -47,6 +50,7 @@ public struct ScanReport: Codable, Hashable, Sendable {
         self.sizeBytes = sizeBytes
         self.scanSeconds = scanSeconds
         self.isAutoSubmitted = isAutoSubmitted
+        self.sender = sender
     }
 
     /// A short, unique, URL-safe decision id such as `CH-20261124-7Q3K9X2M`: the UTC date

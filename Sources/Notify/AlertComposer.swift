@@ -14,13 +14,19 @@ public struct AlertComposer: Sendable {
     /// The sections of `report` that call for an alert, empty when none do.
     public func alertSections(in report: ScanReport) -> [Section] {
         guard !configuration.notifications.alertRecipients.isEmpty else { return [] }
+        if report.sender.role == .pupil {
+            // A pupil's held mail alerts the DSL when `pupils.alert_dsl` says so.
+            guard configuration.pupils.alertDSL, report.action >= .quarantine else { return [] }
+            return report.sections
+        }
         return report.sections.filter { configuration.notifications.alertSections.contains($0) }
     }
 
     public func compose(report: ScanReport, envelope: Envelope, decidedAt: Date, sections: [Section]) -> NoticeDocument {
         let titles = sections.map { "Section \($0.rawValue) \($0.title)" }.joined(separator: "; ")
         let verb = report.action == .reject ? "refused" : report.action == .quarantine ? "held" : "let through (\(report.action.rawValue))"
-        let sender = envelope.sender.isEmpty ? "(no sender)" : envelope.sender
+        let address = envelope.sender.isEmpty ? "(no sender)" : envelope.sender
+        let sender = report.sender.role == .staff ? address : "\(address) (\(report.sender.role.rawValue))"
         let explanation = ExplanationComposer(configuration: configuration)
         return NoticeDocument(
             subject: "Chaperone alert: \(titles)",

@@ -20,13 +20,13 @@ public actor StaffNotifier {
     public func messageDecided(
         report: ScanReport, envelope: Envelope, isAutoSubmitted: Bool, decidedAt: Date = Date()
     ) async throws -> NotifyOutcome {
-        var eligibility = NoticeEligibility.evaluate(
-            action: report.action, envelope: envelope, isAutoSubmitted: isAutoSubmitted, configuration: configuration)
+        let plan = NoticePlan.make(report: report, envelope: envelope, isAutoSubmitted: isAutoSubmitted, configuration: configuration)
+        var eligibility = plan.eligibility
         let keys = ["decision:" + report.decisionID] + (report.messageID.map { ["message-id:" + $0] } ?? [])
         var failure: (any Error)?
         if eligibility == .send {
             if ledger.claim(keys) {
-                let notice = explanationMessage(report: report, envelope: envelope, decidedAt: decidedAt)
+                let notice = explanationMessage(report: report, envelope: envelope, decidedAt: decidedAt, plan: plan)
                 do {
                     try await submitter.submit(notice)
                 } catch {
@@ -44,14 +44,17 @@ public actor StaffNotifier {
     }
 
     /// The explanation as it would be sent (also used by `chaperone quarantine show`).
-    public func explanationMessage(report: ScanReport, envelope: Envelope, decidedAt: Date) -> OutgoingMessage {
-        let document = ExplanationComposer(configuration: configuration)
-            .compose(report: report, envelope: envelope, decidedAt: decidedAt)
+    /// `plan` says who receives it and in which voice (made from the report when nil).
+    public func explanationMessage(report: ScanReport, envelope: Envelope, decidedAt: Date, plan: NoticePlan? = nil) -> OutgoingMessage {
+        let plan = plan ?? NoticePlan.make(report: report, envelope: envelope, isAutoSubmitted: false, configuration: configuration)
+        let recipient = plan.recipient.isEmpty ? envelope.sender : plan.recipient
+        let document = NoticeWriting(configuration: configuration)
+            .document(report: report, envelope: envelope, decidedAt: decidedAt, audience: plan.audience)
         let writer = MIMEMessageWriter(
-            from: configuration.notifications.fromAddress, to: [envelope.sender], date: Date(),
+            from: configuration.notifications.fromAddress, to: [recipient], date: Date(),
             messageID: Self.newMessageID(from: configuration.notifications.fromAddress), inReplyTo: report.messageID)
         // The null envelope sender: an auto-reply must not itself be answered (RFC 3834 §3.3).
-        return OutgoingMessage(envelopeSender: "", recipients: [envelope.sender], data: writer.render(document))
+        return OutgoingMessage(envelopeSender: "", recipients: [recipient], data: writer.render(document))
     }
 
     private func sendAlertIfNeeded(report: ScanReport, envelope: Envelope, decidedAt: Date, keys: [String]) async throws -> Bool {

@@ -12,4 +12,6 @@ public struct PolicyDecision: Codable, Hashable, Sendable {
     public var hits: [RuleHit]
     /// Plain-English explanation for the sender; empty when nothing fired.
     public var explanation: String
+    /// Who sent it, and the rules that governed it.
+    public var sender: SenderIdentity
 }

@@ -6,20 +6,36 @@ import ChaperoneModel
 public struct PolicyEngine: Sendable {
     public let configuration: Configuration
     public let classifier: RecipientClassifier
+    public let senders: SenderRoleClassifier
 
     public init(configuration: Configuration, roster: Roster, webmailDomains: Set<String>) {
         self.configuration = configuration
         self.classifier = RecipientClassifier(configuration: configuration, roster: roster, webmailDomains: webmailDomains)
+        self.senders = SenderRoleClassifier(configuration: configuration, roster: roster)
+    }
+
+    /// The envelope's recipients, classified.
+    public func recipients(of envelope: Envelope) -> [Recipient] {
+        envelope.recipients.map { classifier.classify($0, sender: envelope.sender) }
+    }
+
+    /// Who sent the message, which rules govern it, and whether it is scanned at all.
+    /// Needs only the envelope (and, for forwarded mail, the forwarding headers), so it
+    /// is known before the message is read.
+    public func sender(of envelope: Envelope, forwarders: [String] = []) -> SenderIdentity {
+        senders.identify(envelope, recipients: recipients(of: envelope), forwarders: forwarders)
     }
 
     /// Decides what to do with a message sent by `envelope.sender` to
-    /// `envelope.recipients`, given what the detectors found in it.
-    public func decide(envelope: Envelope, findings: [Finding]) -> PolicyDecision {
-        let recipients = envelope.recipients.map { classifier.classify($0, sender: envelope.sender) }
+    /// `envelope.recipients`, given what the detectors found in it, under the rules of
+    /// the sender's role (computed from the envelope when not given).
+    public func decide(envelope: Envelope, findings: [Finding], sender: SenderIdentity? = nil) -> PolicyDecision {
+        let recipients = recipients(of: envelope)
+        let sender = sender ?? senders.identify(envelope, recipients: recipients)
         let summary = FindingSummary(findings: findings, minimumConfidence: configuration.thresholds.minimumConfidence)
         var hits: [RuleHit] = []
         for recipient in recipients {
-            hits += rules(for: recipient, summary: summary)
+            hits += roleRules(for: recipient, summary: summary, sender: sender)
         }
         hits = merge(hits)
         var annotated = findings
@@ -32,10 +48,12 @@ public struct PolicyEngine: Sendable {
         let action = firing.map(\.action).max() ?? .accept
         let sections = Array(Set(firing.flatMap(\.sections))).sorted()
         let writer = ExplanationWriter(configuration: configuration)
-        let explanation = writer.explain(action: action, hits: firing, findings: annotated, recipients: recipients)
+        let explanation = sender.role == .pupil
+            ? writer.explainToPupil(action: action, hits: firing, recipients: recipients)
+            : writer.explain(action: action, hits: firing, findings: annotated, recipients: recipients)
         return PolicyDecision(
             action: action, sections: sections, findings: annotated,
-            recipients: recipients, hits: hits, explanation: explanation
+            recipients: recipients, hits: hits, explanation: explanation, sender: sender
         )
     }
 

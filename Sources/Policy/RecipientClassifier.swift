@@ -14,7 +14,8 @@ public struct RecipientClassifier: Sendable {
     ///   configured extras), lower-cased.
     public init(configuration: Configuration, roster: Roster, webmailDomains: Set<String>) {
         self.roster = roster
-        self.schoolDomains = configuration.school.domains.map { $0.lowercased() }
+        // Pupil domains are the school's own mail too.
+        self.schoolDomains = (configuration.school.domains + configuration.senders.pupilDomains).map { $0.lowercased() }
         self.partnerDomains = configuration.school.partnerDomains.map { $0.lowercased() }
         self.webmailDomains = Set(webmailDomains.map { $0.lowercased() })
             .union(configuration.school.extraWebmailDomains.map { $0.lowercased() })

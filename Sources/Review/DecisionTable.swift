@@ -6,7 +6,7 @@ import Store
 public enum DecisionTable {
     public static func render(_ decisions: [StoredDecision]) -> String {
         guard !decisions.isEmpty else { return "No decisions match.\n" }
-        let header = ["DECISION", "DECIDED (UTC)", "ACTION", "STATE", "SECTIONS", "SENDER", "RECIPIENTS"]
+        let header = ["DECISION", "DECIDED (UTC)", "ACTION", "STATE", "SECTIONS", "ROLE", "SENDER", "RECIPIENTS"]
         let rows = decisions.map { decision -> [String] in
             let record = decision.record
             return [
@@ -15,6 +15,7 @@ public enum DecisionTable {
                 record.report.action.rawValue + (decision.falsePositive ? " (fp)" : ""),
                 decision.quarantine?.state.rawValue ?? "-",
                 record.report.sections.isEmpty ? "-" : record.report.sections.map { "§" + $0.rawValue }.joined(separator: ","),
+                roleText(record.report.sender),
                 record.envelope.sender.isEmpty ? "<>" : record.envelope.sender,
                 recipientSummary(record),
             ]
@@ -27,6 +28,13 @@ public enum DecisionTable {
                 .joined(separator: "  ")
                 .trimmingCharacters(in: .whitespaces)
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// The sender role, marked when the message was not scanned; `-` for rows recorded
+    /// before roles existed.
+    static func roleText(_ sender: SenderIdentity) -> String {
+        guard sender != .unknown else { return "-" }
+        return sender.role.rawValue + (sender.scanned ? "" : " (skipped)")
     }
 
     static func recipientSummary(_ record: DecisionRecord) -> String {

@@ -16,6 +16,12 @@ public enum SummaryText {
             lines.append("  §\(section.padding(toLength: 11, withPad: " ", startingAt: 0)) \(count)")
         }
         lines.append("")
+        lines.append("By sender role")
+        for (role, count) in summary.bySenderRole.sorted(by: { $0.key < $1.key }) {
+            lines.append("  \(role.padding(toLength: 12, withPad: " ", startingAt: 0)) \(count)")
+        }
+        lines.append("  not scanned  \(summary.notScanned) (inbound mail, scope.inbound: skip)")
+        lines.append("")
         lines.append("Top senders (tagged, quarantined or rejected)")
         if summary.topSenders.isEmpty { lines.append("  none") }
         for sender in summary.topSenders {

@@ -32,8 +32,12 @@ public struct ScanPipeline: Sendable {
     }
 
     /// Scans a message sent with the given envelope (the milter's case).
+    /// Mail the sender's role puts out of scope (inbound, with `scope.inbound: skip`)
+    /// is accepted without being read.
     public func scan(message: [UInt8], envelope: Envelope) -> ScanReport {
         let started = DispatchTime.now().uptimeNanoseconds
+        let sender = policy.sender(of: envelope)
+        guard sender.scanned else { return skipped(envelope: envelope, sender: sender, size: message.count, started: started) }
         let content = extract(message)
         return decide(content: content, envelope: envelope, size: message.count, started: started)
     }
@@ -68,14 +72,27 @@ public struct ScanPipeline: Sendable {
     }
 
     func decide(content: MessageContent, envelope: Envelope, size: Int, started: UInt64) -> ScanReport {
+        let sender = policy.sender(of: envelope, forwarders: content.forwardingAddresses)
+        guard sender.scanned else {
+            var report = skipped(envelope: envelope, sender: sender, size: size, started: started)
+            report.messageID = content.messageID
+            return report
+        }
         let findings = detection.findings(in: content)
-        let decision = policy.decide(envelope: envelope, findings: findings)
+        let decision = policy.decide(envelope: envelope, findings: findings, sender: sender)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return ScanReport(
             messageID: content.messageID, action: decision.action, sections: decision.sections,
             findings: decision.findings, recipients: decision.recipients, explanation: decision.explanation,
             problems: content.problems, sizeBytes: size, scanSeconds: elapsed,
-            isAutoSubmitted: content.isAutoSubmitted
+            isAutoSubmitted: content.isAutoSubmitted, sender: decision.sender
         )
+    }
+
+    /// The decision for mail out of scope: accepted unread, marked as not scanned.
+    func skipped(envelope: Envelope, sender: SenderIdentity, size: Int, started: UInt64) -> ScanReport {
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return ScanReport(action: .accept, recipients: policy.recipients(of: envelope), sizeBytes: size,
+                          scanSeconds: elapsed, sender: sender)
     }
 }

@@ -48,6 +48,12 @@ public struct ScanReportJSON: Codable, Sendable {
     public var problems: [String]
     public var size_bytes: Int
     public var scan_ms: Double
+    /// pupil, staff, system or outside.
+    public var sender_role: String
+    /// The role with its address, basis, rules applied and reason.
+    public var sender: SenderIdentity
+    /// False when the message was accepted unread (inbound mail, `scope.inbound: skip`).
+    public var scanned: Bool
 
     public init(file: String, report: ScanReport) {
         self.file = file
@@ -67,10 +73,14 @@ public struct ScanReportJSON: Codable, Sendable {
         self.problems = report.problems.map(\.description)
         self.size_bytes = report.sizeBytes
         self.scan_ms = (report.scanSeconds * 100_000).rounded() / 100
+        self.sender_role = report.sender.role.rawValue
+        self.sender = report.sender
+        self.scanned = report.sender.scanned
     }
 
     private enum CodingKeys: String, CodingKey {
         case file, decision_id, message_id, action, sections, findings, recipients, explanation, problems, size_bytes, scan_ms
+        case sender_role, sender, scanned
     }
 
     /// `message_id` is always present (null when the message has none).
@@ -87,6 +97,9 @@ public struct ScanReportJSON: Codable, Sendable {
         try container.encode(problems, forKey: .problems)
         try container.encode(size_bytes, forKey: .size_bytes)
         try container.encode(scan_ms, forKey: .scan_ms)
+        try container.encode(sender_role, forKey: .sender_role)
+        try container.encode(sender, forKey: .sender)
+        try container.encode(scanned, forKey: .scanned)
     }
 
     /// One line of JSON (keys sorted, no slashes escaped).

@@ -60,6 +60,14 @@ extension AppDatabase {
                 BEGIN SELECT RAISE(ABORT, 'reviewEvent is an append-only audit trail'); END;
                 """)
         }
+        migrator.registerMigration("v2-decision-senderRole") { db in
+            // Whose mail it was (pupil, staff, system, outside) and why; null on rows
+            // recorded before roles existed.
+            try db.alter(table: "decision") { table in
+                table.add(column: "senderRole", .text).indexed()
+                table.add(column: "senderIdentity", .jsonText)
+            }
+        }
         return migrator
     }
 

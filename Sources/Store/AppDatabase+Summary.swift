@@ -36,10 +36,19 @@ extension AppDatabase {
             for row in states { byState[row["state"]] = row["n"] }
             let falsePositives = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM (\(recent)) WHERE falsePositive", arguments: arguments) ?? 0
-            return DecisionSummary(
+            var summary = DecisionSummary(
                 since: since, total: total, byAction: byAction, bySection: bySection, topSenders: topSenders,
                 quarantined: byState.values.reduce(0, +), released: byState["released"] ?? 0,
                 deleted: byState["deleted"] ?? 0, falsePositives: falsePositives)
+            for row in try Row.fetchAll(
+                db, sql: "SELECT COALESCE(senderRole, 'unknown') AS role, COUNT(*) AS n FROM (\(recent)) GROUP BY role",
+                arguments: arguments) {
+                summary.bySenderRole[row["role"]] = row["n"]
+            }
+            summary.notScanned = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM (\(recent)) WHERE json_extract(senderIdentity, '$.scanned') = 0",
+                arguments: arguments) ?? 0
+            return summary
         }
     }
 }

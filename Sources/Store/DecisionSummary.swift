@@ -20,6 +20,11 @@ public struct DecisionSummary: Codable, Hashable, Sendable {
     public var released: Int
     public var deleted: Int
     public var falsePositives: Int
+    /// Decisions per sender role (`pupil`, `staff`, `system`, `outside`; `unknown` for
+    /// rows recorded before roles existed).
+    public var bySenderRole: [String: Int] = [:]
+    /// Decisions accepted without being scanned (inbound mail, `scope.inbound: skip`).
+    public var notScanned: Int = 0
 
     /// Released quarantines as a fraction of all quarantines (0 when there were none).
     public var releaseRate: Double

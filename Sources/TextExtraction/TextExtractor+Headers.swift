@@ -14,6 +14,28 @@ extension TextExtractor {
         return trimmed.isEmpty ? nil : trimmed
     }
 
+    /// Headers a forwarding mailbox leaves, most telling first.
+    static let forwardingHeaders = [
+        "Resent-From", "Resent-Sender", "X-Forwarded-For", "X-MS-Exchange-Inbox-Rules-Loop", "Delivered-To", "X-Original-To",
+    ]
+
+    /// The addresses in `forwardingHeaders`, in that order, each once. `X-Forwarded-For`
+    /// holds two bare addresses ("from to"), so whitespace separates addresses too.
+    static func forwardingAddresses(_ headers: MessageHeaders) -> [String] {
+        var seen = Set<String>()
+        var found: [String] = []
+        for name in forwardingHeaders {
+            for field in headers.fields where field.lowercasedName == name.lowercased() {
+                for word in field.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\r" || $0 == "\n" }) {
+                    let address = String(word).trimmingCharacters(in: "<>\"';").lowercased()
+                    guard address.contains("@"), seen.insert(address).inserted else { continue }
+                    found.append(address)
+                }
+            }
+        }
+        return found
+    }
+
     /// `Auto-Submitted` other than `no`, or a delivery or disposition report.
     static func isAutoSubmitted(_ root: MIMEPart) -> Bool {
         if let value = root.headers["Auto-Submitted"]?.lowercased(), !value.isEmpty, !value.hasPrefix("no") {

@@ -29,6 +29,7 @@ public struct TextExtractor: Sendable {
             bccAddresses: headers.addresses(named: "Bcc").map(\.addrSpec),
             isAutoSubmitted: Self.isAutoSubmitted(message.root)
         )
+        content.forwardingAddresses = Self.forwardingAddresses(headers)
         collector.problems = message.problems
         var attachments: [AttachmentInfo] = []
         walk(message.root, collector: &collector, attachments: &attachments)

@@ -27,6 +27,7 @@ struct CheckConfigCommand: ParsableCommand {
         print("  school: \(c.school.name) (\(c.school.domains.joined(separator: ", ")))")
         print("  partners: \(c.school.partnerDomains.isEmpty ? "none" : c.school.partnerDomains.joined(separator: ", "))")
         print("  roster: \(roster.students.count) pupils, \(roster.contacts.count) contacts, \(roster.staff.count) staff from \(c.roster.files.count + (c.roster.staffFile == nil ? 0 : 1)) file(s)")
+        for line in SenderRoleSummary(configuration: c, roster: roster).lines { print("  " + line) }
         let problems = loaded.rosterReport.problems
         if !problems.isEmpty {
             print("  roster problems (\(problems.count)); run `chaperone roster check` for all of them:")

@@ -16,8 +16,11 @@ struct ScanPrinter: Sendable {
         }
         let sections = report.sections.isEmpty ? "" : " §" + report.sections.map(\.rawValue).joined(separator: " §")
         let recipients = report.recipients.map { "\($0.address) [\($0.recipientClass.rawValue)]" }.joined(separator: ", ")
-        write("\(report.action.rawValue.uppercased())\(sections)  \(name)  → \(recipients)")
+        let skipped = report.sender.scanned ? "" : " (not scanned)"
+        write("\(report.action.rawValue.uppercased())\(sections)\(skipped)  \(name)  → \(recipients)")
         guard explain else { return }
+        let rules = report.sender.rules == report.sender.role ? "" : ", \(report.sender.rules.rawValue) rules"
+        write("    sender: \(report.sender.role.rawValue)\(rules): \(report.sender.reason)")
         for finding in report.findings {
             let sectionText = finding.sections.isEmpty ? "" : " §" + finding.sections.map(\.rawValue).joined(separator: " §")
             write("    \(finding.detector.rawValue) \(finding.evidence) at \(finding.location) (\(Int((finding.confidence * 100).rounded()))%)\(sectionText)")

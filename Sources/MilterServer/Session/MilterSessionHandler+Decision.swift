@@ -107,6 +107,8 @@ extension MilterSessionHandler {
                 "decision": "\(report.decisionID)", "action": "\(report.action.rawValue)",
                 "sections": "\(DecisionReplies.list(report.sections))",
                 "bytes": "\(message.spool.totalBytes)", "spooled": "\(message.spool.isSpooled)",
+                "sender_role": "\(report.sender.role.rawValue)", "rules": "\(report.sender.rules.rawValue)",
+                "scanned": "\(report.sender.scanned)",
             ])
         case .failed(let reason):
             responses = replies.replies(for: reason)

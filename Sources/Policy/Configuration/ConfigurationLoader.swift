@@ -31,6 +31,9 @@ public enum ConfigurationLoader {
             case "store": try readStore(value, into: &configuration.store, base: baseDirectory)
             case "release": try readRelease(value, into: &configuration.release)
             case "notifications": try readNotifications(value, into: &configuration.notifications)
+            case "senders": try readSenders(value, into: &configuration.senders)
+            case "pupils": try readPupils(value, into: &configuration.pupils)
+            case "scope": try readScope(value, into: &configuration.scope)
             default: break
             }
         }
@@ -40,7 +43,7 @@ public enum ConfigurationLoader {
 
     static let topLevelKeys = [
         "school", "roster", "thresholds", "actions", "tagging", "explanations",
-        "limits", "milter", "store", "release", "notifications",
+        "limits", "milter", "store", "release", "notifications", "senders", "pupils", "scope",
     ]
 
     /// Resolves a relative path against the configuration file's directory.

@@ -30,6 +30,10 @@ struct DecisionRow: Codable, Hashable, FetchableRecord, MutablePersistableRecord
     var scanSeconds: Double
     var configVersion: String
     var falsePositive: Bool
+    /// pupil, staff, system or outside; nil on rows recorded before roles existed.
+    var senderRole: String?
+    /// JSON of the sender's role, basis, rules applied and reason.
+    var senderIdentity: SenderIdentity?
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
@@ -39,6 +43,7 @@ struct DecisionRow: Codable, Hashable, FetchableRecord, MutablePersistableRecord
         static let decisionID = Column(CodingKeys.decisionID)
         static let decidedAt = Column(CodingKeys.decidedAt)
         static let falsePositive = Column(CodingKeys.falsePositive)
+        static let senderRole = Column(CodingKeys.senderRole)
     }
 }
 
@@ -64,7 +69,9 @@ extension DecisionRow {
             sizeBytes: report.sizeBytes,
             scanSeconds: report.scanSeconds,
             configVersion: record.configVersion,
-            falsePositive: false
+            falsePositive: false,
+            senderRole: report.sender.role.rawValue,
+            senderIdentity: report.sender
         )
     }
 
@@ -81,7 +88,8 @@ extension DecisionRow {
             explanation: explanation,
             problems: problems,
             sizeBytes: sizeBytes,
-            scanSeconds: scanSeconds
+            scanSeconds: scanSeconds,
+            sender: senderIdentity ?? .unknown
         )
         let envelope = Envelope(
             sender: sender,
