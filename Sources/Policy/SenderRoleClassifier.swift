@@ -44,7 +44,7 @@ public struct SenderRoleClassifier: Sendable {
         guard identity.role == .outside else { return identity }
         let allInternal = !recipients.isEmpty && recipients.allSatisfy { isSchoolAddress($0.address) }
         if allInternal {
-            identity.rules = .staff
+            identity.rules = inbound == .scan ? .staff : .outside
             identity.scanned = inbound == .scan
             identity.reason += inbound == .scan
                 ? "; inbound mail (every recipient is inside the school), scanned with the staff rules (scope.inbound: scan)"

@@ -43,13 +43,15 @@ public struct ScanPipeline: Sendable {
     }
 
     /// Scans a message file: the envelope comes from the From, To, Cc and Bcc headers,
-    /// unless `sender` or `recipients` override them.
-    public func scan(message: [UInt8], sender: String? = nil, recipients: [String] = []) -> ScanReport {
+    /// unless `sender` or `recipients` override them; `authenticatedUser` stands for the
+    /// milter's `{auth_authen}`.
+    public func scan(message: [UInt8], sender: String? = nil, recipients: [String] = [], authenticatedUser: String? = nil) -> ScanReport {
         let started = DispatchTime.now().uptimeNanoseconds
         let content = extract(message)
         let envelope = Envelope(
             sender: sender ?? content.fromAddresses.first ?? "",
-            recipients: recipients.isEmpty ? content.toAddresses + content.ccAddresses + content.bccAddresses : recipients
+            recipients: recipients.isEmpty ? content.toAddresses + content.ccAddresses + content.bccAddresses : recipients,
+            authenticatedUser: authenticatedUser
         )
         return decide(content: content, envelope: envelope, size: message.count, started: started)
     }

@@ -21,6 +21,9 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Envelope recipient; repeatable (default: the To, Cc and Bcc headers).")
     var rcpt: [String] = []
 
+    @Option(name: .long, help: "Authenticated (SASL) login, as Postfix's {auth_authen} passes it (default: none).")
+    var auth: String?
+
     @Flag(name: .long, help: "Print one JSON object per message (JSON Lines).")
     var json = false
 
@@ -47,7 +50,7 @@ struct ScanCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let printer = ScanPrinter(json: json, explain: explain)
-        let runner = ScanRunner(pipeline: loaded.pipeline, from: from, rcpt: rcpt, jobs: jobs)
+        let runner = ScanRunner(pipeline: loaded.pipeline, from: from, rcpt: rcpt, authenticatedUser: auth, jobs: jobs)
         let tally = await runner.run(files: ScanInputs(paths: paths).files(), printer: printer)
         if !json { printer.summary(tally) }
         if tally.errors > 0 { throw ExitCode(2) }

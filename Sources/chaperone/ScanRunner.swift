@@ -17,6 +17,8 @@ struct ScanRunner: Sendable {
     let pipeline: ScanPipeline
     let from: String?
     let rcpt: [String]
+    /// The SASL login, as Postfix's `{auth_authen}` would pass it.
+    var authenticatedUser: String? = nil
     let jobs: Int
 
     func run(files: [(path: String, error: String?)], printer: ScanPrinter) async -> ScanTally {
@@ -71,7 +73,7 @@ struct ScanRunner: Sendable {
     }
 
     private func scan(_ bytes: [UInt8]) -> ScanReport {
-        if from == nil, rcpt.isEmpty { return pipeline.scan(message: bytes) }
-        return pipeline.scan(message: bytes, sender: from, recipients: rcpt)
+        if from == nil, rcpt.isEmpty, authenticatedUser == nil { return pipeline.scan(message: bytes) }
+        return pipeline.scan(message: bytes, sender: from, recipients: rcpt, authenticatedUser: authenticatedUser)
     }
 }
