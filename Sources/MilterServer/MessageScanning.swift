@@ -9,4 +9,11 @@ public protocol MessageScanning: Sendable {
     /// A short fingerprint of the configuration and roster this scanner was built from,
     /// stored with every decision.
     var configVersion: String { get }
+    /// False when mail with this envelope is out of scope and accepted unread (inbound
+    /// mail, `scope.inbound: skip`), so no message limit applies to it.
+    func reads(_ envelope: Envelope) -> Bool
+}
+
+extension MessageScanning {
+    public func reads(_ envelope: Envelope) -> Bool { true }
 }

@@ -4,4 +4,6 @@ import ScanPipeline
 /// The real scanner the milter runs: the same pipeline as `chaperone scan`.
 extension ScanPipeline: MessageScanning {
     public var configVersion: String { version }
+
+    public func reads(_ envelope: Envelope) -> Bool { sender(of: envelope).scanned }
 }

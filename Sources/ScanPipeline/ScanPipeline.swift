@@ -32,6 +32,12 @@ public struct ScanPipeline: Sendable {
     }
 
     /// Scans a message sent with the given envelope (the milter's case).
+    /// Who sent mail with this envelope and whether it is read at all, from the
+    /// envelope alone (the milter asks before it applies a message limit).
+    public func sender(of envelope: Envelope) -> SenderIdentity {
+        policy.sender(of: envelope)
+    }
+
     /// Mail the sender's role puts out of scope (inbound, with `scope.inbound: skip`)
     /// is accepted without being read.
     public func scan(message: [UInt8], envelope: Envelope) -> ScanReport {

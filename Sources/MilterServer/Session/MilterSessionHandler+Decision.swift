@@ -26,7 +26,8 @@ extension MilterSessionHandler {
         let token = self.nextToken
         self.pending = PendingDecision(token: token, envelope: Envelope(info))
         self.core.decisionStarted()
-        if spool.isOverLimit {
+        // Mail out of scope (inbound) is accepted unread, however large.
+        if spool.isOverLimit, message.snapshot.scanner.reads(Envelope(info)) {
             self.finish(token: token, outcome: .failed(.messageTooLarge(limit: spool.messageLimit)), context: context)
             return
         }
