@@ -1,6 +1,6 @@
 import ChaperoneModel
 import MilterProtocol
-import MilterServer
+@testable import MilterServer
 import ScanPipeline
 import Testing
 
@@ -50,5 +50,23 @@ import Testing
             #expect(record.report.sender.basis == .authenticatedUser)
             #expect(record.envelope.authenticatedUser == "jquilliam")
         }
+    }
+}
+
+/// A refusal a pupil reads does not say they breached the staff code.
+@Suite struct PupilRejectReplyTests {
+    @Test func aPupilsRefusalIsWorded() {
+        var report = ScanReport(decisionID: "CH-9", action: .reject, sections: [.confidentiality], explanation: "Your email was not sent.")
+        report.sender = SenderIdentity(role: .pupil, address: "p@pupils.school.example", basis: .envelopeSender, reason: "test")
+        let replies = DecisionReplies(configuration: Configuration(), headerLeadingSpace: true, originalSubject: .absent)
+        guard case .replyCode(let text) = replies.replies(for: report).first else {
+            Issue.record("expected a reply code")
+            return
+        }
+        #expect(text.hasPrefix("550-5.7.1 Not sent: the school's email check kept this message back."))
+        #expect(!text.contains("breaches"))
+        report.sender = SenderIdentity(role: .staff, address: "t@school.example", basis: .envelopeSender, reason: "test")
+        guard case .replyCode(let staffText) = replies.replies(for: report).first else { return }
+        #expect(staffText.contains("breaches the school's Online Safety guidance"))
     }
 }

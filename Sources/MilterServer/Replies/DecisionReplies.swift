@@ -56,7 +56,11 @@ struct DecisionReplies {
 
     private func rejectText(_ report: ScanReport) -> String {
         let text = SMTPReplyText(code: "550", enhancedCode: "5.7.1")
-        var paragraphs = ["Not sent: this message breaches the school's Online Safety guidance, section(s) \(Self.titles(report.sections))."]
+        // A pupil is not told they breached the staff code; their explanation says why.
+        let opening = report.sender.role == .pupil
+            ? "Not sent: the school's email check kept this message back."
+            : "Not sent: this message breaches the school's Online Safety guidance, section(s) \(Self.titles(report.sections))."
+        var paragraphs = [opening]
         if !report.explanation.isEmpty { paragraphs.append(report.explanation) }
         paragraphs.append("Decision \(report.decisionID). Ask \(self.configuration.school.itContact) if you think this is wrong.")
         return text.reply(paragraphs, maximumLines: 6)
