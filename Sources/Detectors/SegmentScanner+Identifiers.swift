@@ -17,7 +17,8 @@ extension SegmentScanner {
                 let confidence = upnRuleConfidence(hit, onRoster: student != nil)
                 var detail = hit.upn?.form == .temporary ? "temporary UPN" : nil
                 if student == nil, confidence < settings.thresholds.minimumConfidence {
-                    detail = hit.upn?.hasKnownLocalAuthority == true ? "reference-number context" : "not an English LA code"
+                    detail = hit.upn?.hasKnownLocalAuthority == true && hit.upn?.hasPlausibleAllocationYear == true
+                        ? "reference-number context" : "no UPN has this LA code or year"
                 }
                 emit(.upn, evidence, confidence, pupil: student, detail: detail)
                 if student != nil || confidence >= settings.thresholds.minimumConfidence {
@@ -55,14 +56,15 @@ extension SegmentScanner {
         "transaction", "account", "acct", "policy", "claim", "voucher", "serial", "inv", "po",
     ]
 
-    /// 1.0 on the roster. Otherwise 0.9 (0.95 introduced as a UPN) with a DfE LA code and
-    /// no reference-number word within a few words before it; 0.4 (reported, firing
-    /// nothing) for an unknown LA code or a reference context, unless "UPN" or "pupil
-    /// number" introduces it (then 0.75).
+    /// 1.0 on the roster. Otherwise 0.9 (0.95 introduced as a UPN) with a DfE LA code, a
+    /// possible year of allocation and no reference-number word within 32 bytes before
+    /// it (or 16 after); 0.4 (reported, firing nothing) for an LA code or year no UPN
+    /// can have, or in a reference context, unless "UPN" or "pupil number" introduces
+    /// it (then 0.75).
     func upnRuleConfidence(_ hit: IdentifierHit, onRoster: Bool) -> Double {
         if onRoster { return 1.0 }
         let introduced = ContextWords.appear(ContextWords.upn, in: bytes, around: hit.range, before: 40, after: 10)
-        let knownLA = hit.upn?.hasKnownLocalAuthority == true
+        let knownLA = hit.upn?.hasKnownLocalAuthority == true && hit.upn?.hasPlausibleAllocationYear == true
         let referenceContext = ContextWords.appear(Self.referenceNumberWords, in: bytes, around: hit.range, before: 32, after: 16)
         if knownLA && !referenceContext { return introduced ? 0.95 : 0.9 }
         return introduced ? 0.75 : 0.4

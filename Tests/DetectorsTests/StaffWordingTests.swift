@@ -177,6 +177,7 @@ import Testing
         #expect(try Self.upnConfidence(surrey + " (confirmation)") < threshold)
         #expect(try Self.upnConfidence("Pupil " + unissued + " joins") < threshold, "999 is no LA code")
         #expect(try Self.upnConfidence("Pupil " + gap + " joins") < threshold, "814 was never issued")
+        #expect(try Self.upnConfidence("Pupil " + Self.upn("936100275431") + " joins") < threshold, "no UPN was allocated in '75")
         #expect(try Self.upnConfidence("UPN: " + unissued) >= threshold, "introduced as a UPN")
         #expect(try Self.upnConfidence("Booking ref B801200005001") == 1, "a roster UPN whatever the context")
     }
