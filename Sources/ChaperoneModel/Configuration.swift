@@ -11,6 +11,9 @@ public struct Configuration: Codable, Hashable, Sendable {
         public var partnerDomains: [String] = []
         /// Personal-webmail domains beyond the built-in list.
         public var extraWebmailDomains: [String] = []
+        /// The school's own social-media accounts (`@RalphThoresbyPE`,
+        /// `instagram.com/ralphthoresby`): handles and links to them are not personal.
+        public var officialSocialAccounts: [String] = []
         /// Who staff should ask about a held message.
         public var itContact: String = "the IT office"
         /// The Designated Safeguarding Lead, named in §3 explanations.

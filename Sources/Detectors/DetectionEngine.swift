@@ -16,11 +16,12 @@ public struct DetectionEngine: Sendable {
     ]
 
     public init(roster: Roster, thresholds: Configuration.Thresholds, terms: SpecialCategoryTerms = .default,
-                extraWebmailDomains: [String] = []) {
+                extraWebmailDomains: [String] = [], officialSocialAccounts: [String] = []) {
         index = RosterIndex(roster: roster, terms: terms)
         settings = DetectionSettings(
             thresholds: thresholds,
-            webmailDomains: WebmailDomains.builtIn.union(extraWebmailDomains.map { $0.lowercased() })
+            webmailDomains: WebmailDomains.builtIn.union(extraWebmailDomains.map { $0.lowercased() }),
+            officialSocialAccounts: Set(officialSocialAccounts.map(DetectionSettings.handle(ofAccount:)))
         )
     }
 
@@ -29,9 +30,11 @@ public struct DetectionEngine: Sendable {
     public func findings(in content: MessageContent) -> [Finding] {
         var findings: [Finding] = []
         var bulk = BulkCounter()
+        var tableColumns = TableColumns()
         for segment in content.segments {
             if segment.location.kind == .header, Self.addressHeaders.contains(segment.location.name) { continue }
-            var scanner = SegmentScanner(index: index, settings: settings, segment: segment)
+            var scanner = SegmentScanner(index: index, settings: settings, segment: segment,
+                                         columns: tableColumns.columns(for: segment))
             scanner.run()
             findings += scanner.findings
             for reference in scanner.references { bulk.add(reference.identity, segment: segment) }

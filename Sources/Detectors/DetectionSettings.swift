@@ -4,4 +4,13 @@ import ChaperoneModel
 struct DetectionSettings: Sendable {
     var thresholds: Configuration.Thresholds
     var webmailDomains: Set<String>
+    /// The school's own social-media handles, lower-cased, without `@` or link.
+    var officialSocialAccounts: Set<String> = []
+
+    /// "@RalphThoresbyPE", "https://instagram.com/ralphthoresby/" → "ralphthoresbype", "ralphthoresby".
+    static func handle(ofAccount account: String) -> String {
+        let trimmed = account.trimmingSpaces.lowercased()
+        let last = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+        return last.hasPrefix("@") ? String(last.dropFirst()) : last
+    }
 }

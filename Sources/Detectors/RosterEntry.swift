@@ -9,13 +9,20 @@ struct RosterEntry: Sendable {
         case postcode
         case addressLine
         case term
+        /// A forename alone: never a reference by itself, only the start of a longer
+        /// form ("Amara Grace Okafor"). `owners` are the pupils with that forename.
+        case forename
+        /// A surname alone: never a reference by itself, only part of a longer form
+        /// ("OKAFOR Amara", "A. Okafor 7C"). `owners` are the pupils with that surname.
+        case surname
     }
 
     var kind: Kind
     /// Index into `roster.students` (−1 for terms and places).
     var student: Int32
     /// For postcodes and address lines: every pupil living there (one entry per place,
-    /// however many pupils share it).
+    /// however many pupils share it); for lone forenames and surnames, every pupil with
+    /// that name.
     var owners: [Int32] = []
     /// Names containing an ordinary word need a capitalised full name.
     var needsCapitals: Bool = false

@@ -12,6 +12,14 @@ struct RosterIndexBuilder {
         if let upn = student.upn?.uppercased(), !upn.isEmpty { upns[upn] = index }
         if let uln = student.uln, !uln.isEmpty { ulns[uln] = index }
         let surnameForms = Self.variants(student.surname)
+        for family in surnameForms {
+            addPlace("s:" + String(decoding: family, as: UTF8.self), owner: index, kind: .surname, patterns: [family])
+        }
+        for forename in student.forenames {
+            for given in Self.variants(forename) {
+                addPlace("f:" + String(decoding: given, as: UTF8.self), owner: index, kind: .forename, patterns: [given])
+            }
+        }
         for forename in student.forenames {
             let needsCapitals = Self.containsCommonWord(forename) || Self.containsCommonWord(student.surname)
             for given in Self.variants(forename) {
@@ -37,10 +45,10 @@ struct RosterIndexBuilder {
         }
     }
 
-    /// One entry per distinct place; pupils sharing it become its owners.
+    /// One entry per distinct place or lone name; pupils sharing it become its owners.
     private mutating func addPlace(_ key: String, owner: Int32, kind: RosterEntry.Kind, patterns: [[UInt8]]) {
         if let existing = places[key] {
-            entries[existing].owners.append(owner)
+            if entries[existing].owners.last != owner { entries[existing].owners.append(owner) }
             return
         }
         entries.append(RosterEntry(kind: kind, student: -1, owners: [owner]))

@@ -27,13 +27,30 @@ extension SegmentScanner {
         for hit in PhoneScanner(bytes: bytes, tokens: tokens).scan() {
             emit(.mobileNumber, Redaction.phone(hit.digits), 0.8)
         }
-        for hit in SocialMediaScanner(bytes: bytes, tokens: tokens).scan() {
+        for hit in SocialMediaScanner(bytes: bytes, tokens: tokens).scan()
+        where !settings.officialSocialAccounts.contains(DetectionSettings.handle(ofAccount: hit.handle)) {
             let masked = Redaction.secret(hit.handle)
             let evidence = hit.isLink ? hit.platform + " link /" + masked : hit.platform + " @" + masked
             emit(.socialMedia, evidence, hit.isLink ? 0.7 : 0.8, detail: hit.platform)
         }
-        for hit in CredentialScanner(bytes: bytes, tokens: tokens).scan() {
+        let credentials = CredentialScanner(bytes: bytes, tokens: tokens)
+        let hits = credentials.scan()
+        for hit in hits {
             emit(.credential, hit.keyword + ": ****", 0.85)
+        }
+        if hits.isEmpty, !columns.secrets.isEmpty {
+            var start = 0
+            for (cell, position) in (bytes.indices.filter { bytes[$0] == 9 } + [bytes.count]).enumerated() {
+                defer { start = position + 1 }
+                guard columns.secrets.contains(cell) else { continue }
+                var lower = start, upper = position
+                while lower < upper, bytes[lower] == 32 || bytes[lower] == 34 { lower += 1 }
+                while upper > lower, bytes[upper - 1] == 32 || bytes[upper - 1] == 34 || bytes[upper - 1] == 13 { upper -= 1 }
+                if credentials.cellIsSecret(lower..<upper) {
+                    emit(.credential, "password column: ****", 0.85)
+                    break
+                }
+            }
         }
     }
 

@@ -17,7 +17,7 @@ extension SegmentScanner {
                 for (reference, close) in near where reported.insert("t\(family)|\(reference.identity)").inserted {
                     let term = bytes.string(mention.range)
                     emit(.specialCategory, term + " near " + describe(reference),
-                         reference.confidence * (close ? 0.95 : 0.8), pupil: reference.student,
+                         termConfidence(reference, close: close), pupil: reference.student,
                          detail: index.familyNames.indices.contains(family) ? index.familyNames[family] : nil)
                 }
             case .date(let hit):
@@ -45,6 +45,15 @@ extension SegmentScanner {
                  matchesRoster ? 0.95 : 0.8, pupil: reference.student,
                  detail: matchesRoster ? "matches roster" : "introduced as a date of birth")
         }
+    }
+
+    /// Ranks a term by the reference beside it, but a term beside a reference that fires
+    /// on its own is sensitive data whatever the arithmetic: it never falls below the
+    /// firing threshold (`thresholds.minimumConfidence`).
+    private func termConfidence(_ reference: PupilReference, close: Bool) -> Double {
+        let ranked = reference.confidence * (close ? 0.95 : 0.8)
+        let threshold = settings.thresholds.minimumConfidence
+        return reference.confidence >= threshold ? max(ranked, threshold) : ranked
     }
 
     private func describe(_ reference: PupilReference) -> String {

@@ -6,6 +6,7 @@ extension SegmentScanner {
     mutating func scanRosterWords() {
         var matches: [(Int, Int, Int)] = []
         index.automaton.forEachWholeWordMatch(in: normalised.bytes) { matches.append(($0, $1, $2)) }
+        var loneNames = LoneNameHits()
         for (start, end, pattern) in matches {
             let raw = normalised.rawRange(start, end)
             var nameStudents: [Int32] = []
@@ -14,7 +15,8 @@ extension SegmentScanner {
                 let entry = index.entries[Int(entryID)]
                 switch entry.kind {
                 case .name, .reversedName:
-                    guard nameGapIsValid(raw, reversed: entry.kind == .reversedName) else { continue }
+                    guard nameGapIsValid(raw, reversed: entry.kind == .reversedName)
+                        || entry.kind == .reversedName && isUncommaedReversal(raw) else { continue }
                     if !nameStudents.contains(entry.student) { nameStudents.append(entry.student) }
                     needsCapitals = needsCapitals || entry.needsCapitals
                 case .postcode, .addressLine:
@@ -23,18 +25,23 @@ extension SegmentScanner {
                 case .term:
                     if let exact = entry.exactCase, !bytes[raw].elementsEqual(exact) { continue }
                     mentions.append(SensitiveMention(kind: .term(family: Int(entry.family)), range: raw))
+                case .forename:
+                    loneNames.forenames.append(LoneNameHits.Hit(start: start, end: end, owners: entry.owners))
+                case .surname:
+                    loneNames.surnames[start, default: []].append(LoneNameHits.Hit(start: start, end: end, owners: entry.owners))
                 }
             }
             guard !nameStudents.isEmpty else { continue }
             let capitalised = isCapitalised(raw)
             // An ordinary-word name needs capitals, or the stronger context of a table row.
             if needsCapitals && !capitalised && segment.role != .tableRow { continue }
-            addNameReference(nameStudents, raw: raw, pattern: pattern,
+            addNameReference(nameStudents, raw: raw, pattern: "\(pattern)",
                              confidence: needsCapitals ? 0.7 : (capitalised ? 0.9 : 0.75))
         }
+        scanLongerNameForms(loneNames)
     }
 
-    private mutating func addNameReference(_ students: [Int32], raw: Range<Int>, pattern: Int, confidence: Double) {
+    mutating func addNameReference(_ students: [Int32], raw: Range<Int>, pattern: String, confidence: Double) {
         let unique = students.count == 1 ? students[0] : nil
         let identity = unique.map { index.students[Int($0)].key } ?? "name#\(pattern)"
         references.append(PupilReference(identity: identity, student: unique, range: raw, confidence: confidence))
@@ -59,7 +66,7 @@ extension SegmentScanner {
     }
 
     /// True when every word in `raw` starts with a capital (or a non-ASCII letter).
-    private func isCapitalised(_ raw: Range<Int>) -> Bool {
+    func isCapitalised(_ raw: Range<Int>) -> Bool {
         var atWordStart = true
         for byte in bytes[raw] {
             let isLetter = byte >= 0x80 || (byte | 0x20) >= 97 && (byte | 0x20) <= 122

@@ -9,13 +9,18 @@ struct SegmentScanner {
     let bytes: [UInt8]
     let normalised: NormalisedText
     let tokens: [RawToken]
+    /// For a table row: the cells (0-based) whose heading is a pupil's name or a secret.
+    let columns: TableColumns.Columns
+    var nameColumns: Set<Int> { columns.names }
 
     var findings: [Finding] = []
     var references: [PupilReference] = []
     var mentions: [SensitiveMention] = []
 
-    init(index: RosterIndex, settings: DetectionSettings, segment: TextSegment) {
+    init(index: RosterIndex, settings: DetectionSettings, segment: TextSegment,
+         columns: TableColumns.Columns = .init()) {
         self.index = index
+        self.columns = columns
         self.settings = settings
         self.segment = segment
         bytes = Array(segment.text.utf8)

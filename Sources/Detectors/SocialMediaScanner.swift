@@ -1,6 +1,7 @@
 /// Finds social-media contact details: profile links (`instagram.com/name`,
-/// `wa.me/447…`, `discord.gg/…`) and handles introduced by a platform name
-/// (`snap: jo_smith12`, `insta @jo.smith`).
+/// `wa.me/447…`, `discord.gg/…`) and handles as people write them: `snap: jo_smith12`,
+/// `insta @jo.smith`, `my Snapchat is jo_smith`, `add me on insta jo.smith`,
+/// `I'm jo.smith on TikTok`, `discord: jo#1234`, `WhatsApp me on 07700 900461`.
 struct SocialMediaScanner {
     let bytes: [UInt8]
     let tokens: [RawToken]
@@ -18,7 +19,20 @@ struct SocialMediaScanner {
         "tiktok.com": "tiktok", "facebook.com": "facebook", "fb.com": "facebook", "fb.me": "facebook",
         "twitter.com": "x", "x.com": "x", "wa.me": "whatsapp", "whatsapp.com": "whatsapp",
         "discord.gg": "discord", "discord.com": "discord", "t.me": "telegram", "threads.net": "threads",
-        "bsky.app": "bluesky", "kik.me": "kik", "youtube.com": "youtube",
+        "bsky.app": "bluesky", "kik.me": "kik", "youtube.com": "youtube", "youtu.be": "youtube",
+        "linkedin.com": "linkedin", "twitch.tv": "twitch", "reddit.com": "reddit", "pinterest.com": "pinterest",
+        "threads.com": "threads", "tumblr.com": "tumblr", "bereal.com": "bereal",
+    ]
+    /// Path segments of a profile link that come before the handle (`snapchat.com/add/jo`).
+    static let linkPrefixes: Set<String> = ["add", "u", "in", "user", "users", "channel", "c", "people", "invite"]
+    /// Words that follow "add me on snap" or "my insta is" without being a handle.
+    static let notHandles: Set<String> = [
+        "the", "a", "an", "and", "or", "but", "if", "so", "to", "for", "when", "now", "then", "too", "please",
+        "later", "tonight", "instead", "at", "as", "it", "is", "was", "ok", "okay", "private", "public", "down",
+        "not", "no", "yes", "same", "there", "here", "this", "that", "and", "also", "again", "sometime", "soon",
+        "dangerous", "blocked", "banned", "deleted", "new", "old", "on", "off", "me", "you", "him", "her", "them",
+        "broken", "working", "full", "gone", "hacked", "dead", "rubbish", "account", "page", "group", "chat",
+        "story", "stories", "app", "link", "below", "above", "great", "fun", "safe", "unsafe", "fine",
     ]
 
     /// Words that introduce a handle → platform.
@@ -26,14 +40,14 @@ struct SocialMediaScanner {
         "instagram": "instagram", "insta": "instagram", "ig": "instagram", "snapchat": "snapchat",
         "snap": "snapchat", "sc": "snapchat", "tiktok": "tiktok", "facebook": "facebook",
         "twitter": "x", "whatsapp": "whatsapp", "discord": "discord", "telegram": "telegram",
-        "threads": "threads", "kik": "kik",
+        "threads": "threads", "kik": "kik", "bereal": "bereal",
     ].map { ($0.key, $0.value) })
 
     func scan() -> [Hit] {
         var hits: [Hit] = []
         var index = 0
         while index < tokens.count {
-            if let hit = link(at: index) ?? keywordHandle(at: index) {
+            if let hit = link(at: index) ?? keywordHandle(at: index) ?? introducedHandle(at: index) {
                 hits.append(hit)
                 while index < tokens.count, tokens[index].start < hit.range.upperBound { index += 1 }
             } else {
@@ -48,9 +62,13 @@ struct SocialMediaScanner {
               tokens[index + 1].start == tokens[index].end + 1, tokens[index].length <= 9 else { return nil }
         let host = bytes.lowerCasedString(tokens[index].start..<tokens[index + 1].end)
         guard let platform = Self.linkHosts[host] else { return nil }
-        let path = tokens[index + 2]
+        var path = tokens[index + 2]
         let gap = bytes.gap(tokens[index + 1], path)
         guard gap.first == 47, gap.count <= 2 else { return nil }
+        if Self.linkPrefixes.contains(bytes.lowerCasedString(path.start..<path.end)), index + 3 < tokens.count,
+           bytes.gap(path, tokens[index + 3]).elementsEqual([47]) {
+            path = tokens[index + 3]
+        }
         let handleRange = widenHandle(from: path.start)
         return Hit(range: tokens[index].start..<handleRange.upperBound, platform: platform,
                    handle: bytes.string(handleRange), isLink: true)
@@ -76,9 +94,10 @@ struct SocialMediaScanner {
         return nil
     }
 
-    private func widenHandle(from start: Int) -> Range<Int> {
+    func widenHandle(from start: Int) -> Range<Int> {
         var end = start
-        while end < bytes.count, EmailScanner.isAlphanumeric(bytes[end]) || bytes[end] == 95 || bytes[end] == 46,
+        while end < bytes.count,
+              EmailScanner.isAlphanumeric(bytes[end]) || bytes[end] == 95 || bytes[end] == 46 || bytes[end] == 35,
               end - start < 40 { end += 1 }
         while end > start, bytes[end - 1] == 46 { end -= 1 }
         return start..<end

@@ -1,5 +1,6 @@
 /// Unique Pupil Number (England) checks: 13 characters, a check letter then twelve
-/// characters (LA code, establishment, year, serial). The check letter is
+/// characters: LA code (2–4), DfE establishment number (5–8), year of allocation
+/// (9–10), serial (11–13). The check letter is
 /// Σ value(charᵢ) × i for i = 2…13, mod 23, over the 23-letter alphabet without I, O and S.
 /// A temporary UPN ends in a letter instead of the last serial digit.
 public enum UniquePupilNumber {
@@ -15,6 +16,9 @@ public enum UniquePupilNumber {
         /// True when characters 2–4 are a local-authority code DfE has issued
         /// (an unknown code lowers confidence; new codes appear over time).
         public var hasKnownLocalAuthority: Bool
+        /// True when characters 9–10, the year the UPN was allocated, are 99 or 00–49:
+        /// UPNs began in 1999, so 50–98 cannot have been issued (until 2050).
+        public var hasPlausibleAllocationYear: Bool
     }
 
     /// The check alphabet: A=0 … H=7, J=8 … N=12, P=13, Q=14, R=15, T=16 … Z=22.
@@ -52,7 +56,9 @@ public enum UniquePupilNumber {
         guard sum % 23 == checkValue else { return nil }
         let laCode = Int(chars[1] - 48) * 100 + Int(chars[2] - 48) * 10 + Int(chars[3] - 48)
         guard laCode >= 200 else { return nil }
-        return Validation(form: form, hasKnownLocalAuthority: LocalAuthorityCodes.known.contains(laCode))
+        let year = Int(chars[8] - 48) * 10 + Int(chars[9] - 48)
+        return Validation(form: form, hasKnownLocalAuthority: LocalAuthorityCodes.known.contains(laCode),
+                          hasPlausibleAllocationYear: year == 99 || year < 50)
     }
 
     /// The check letter for twelve body characters, for generating test data.

@@ -26,7 +26,8 @@ public struct ScanPipeline: Sendable {
         self.extractor = TextExtractor(limits: configuration.limits)
         self.detection = DetectionEngine(
             roster: roster, thresholds: configuration.thresholds,
-            extraWebmailDomains: configuration.school.extraWebmailDomains
+            extraWebmailDomains: configuration.school.extraWebmailDomains,
+            officialSocialAccounts: configuration.school.officialSocialAccounts
         )
         self.policy = PolicyEngine(configuration: configuration, roster: roster, webmailDomains: WebmailDomains.builtIn)
     }

@@ -2,12 +2,13 @@ import ChaperoneModel
 
 extension ConfigurationLoader {
     static func readSchool(_ field: YAMLField, into school: inout Configuration.School) throws(ConfigurationError) {
-        try field.mapping(known: ["name", "domains", "partner_domains", "extra_webmail_domains", "it_contact", "safeguarding_lead"]) { (key, value) throws(ConfigurationError) in
+        try field.mapping(known: ["name", "domains", "partner_domains", "extra_webmail_domains", "official_social_accounts", "it_contact", "safeguarding_lead"]) { (key, value) throws(ConfigurationError) in
             switch key {
             case "name": school.name = try value.string()
             case "domains": school.domains = try value.strings().map { $0.lowercased() }
             case "partner_domains": school.partnerDomains = try value.strings().map { $0.lowercased() }
             case "extra_webmail_domains": school.extraWebmailDomains = try value.strings().map { $0.lowercased() }
+            case "official_social_accounts": school.officialSocialAccounts = try value.strings()
             case "it_contact": school.itContact = try value.string()
             default: school.safeguardingLead = try value.string()
             }
