@@ -52,6 +52,9 @@ public struct Configuration: Codable, Hashable, Sendable {
         public var pupilNameOutside: Action = .accept
         /// Content that could not be scanned, sent outside the school.
         public var unscannableOutside: Action = .quarantine
+        /// Sensitive data about a pupil sent to a contact without parental
+        /// responsibility for them (§8).
+        public var withoutParentalResponsibility: Action = .quarantine
         public init() {}
 
         public func action(for section: Section) -> Action {
@@ -133,6 +136,7 @@ public struct Configuration: Codable, Hashable, Sendable {
     public var store = StoreSettings()
     public var release = Release()
     public var notifications = Notifications()
+    public var expansion = Expansion()
 
     public init() {}
 }

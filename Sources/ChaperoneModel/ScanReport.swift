@@ -22,6 +22,9 @@ public struct ScanReport: Codable, Hashable, Sendable {
     /// True when the message says it was generated automatically (no notice is sent
     /// in reply to such mail).
     public var isAutoSubmitted: Bool
+    /// True when a rule asks for the Designated Safeguarding Lead to be alerted whatever
+    /// `notifications.alert_sections` says (pupil data sent to a restricted contact).
+    public var alertsSafeguardingLead: Bool
 
     public init(
         decisionID: String = ScanReport.newDecisionID(),
@@ -34,7 +37,8 @@ public struct ScanReport: Codable, Hashable, Sendable {
         problems: [ScanProblem] = [],
         sizeBytes: Int = 0,
         scanSeconds: Double = 0,
-        isAutoSubmitted: Bool = false
+        isAutoSubmitted: Bool = false,
+        alertsSafeguardingLead: Bool = false
     ) {
         self.decisionID = decisionID
         self.messageID = messageID
@@ -47,6 +51,7 @@ public struct ScanReport: Codable, Hashable, Sendable {
         self.sizeBytes = sizeBytes
         self.scanSeconds = scanSeconds
         self.isAutoSubmitted = isAutoSubmitted
+        self.alertsSafeguardingLead = alertsSafeguardingLead
     }
 
     /// A short, unique, URL-safe decision id such as `CH-20261124-7Q3K9X2M`: the UTC date

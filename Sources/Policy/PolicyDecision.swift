@@ -12,4 +12,7 @@ public struct PolicyDecision: Codable, Hashable, Sendable {
     public var hits: [RuleHit]
     /// Plain-English explanation for the sender; empty when nothing fired.
     public var explanation: String
+    /// True when the Designated Safeguarding Lead must be alerted whatever the
+    /// configured alert sections (pupil data sent to a restricted contact).
+    public var alertsSafeguardingLead: Bool = false
 }

@@ -12,14 +12,20 @@ public struct PolicyEngine: Sendable {
         self.classifier = RecipientClassifier(configuration: configuration, roster: roster, webmailDomains: webmailDomains)
     }
 
-    /// Decides what to do with a message sent by `envelope.sender` to
-    /// `envelope.recipients`, given what the detectors found in it.
+    /// Decides what to do with a message sent by `envelope.sender` to the addresses
+    /// it will really reach (`envelope.judgedRecipients`: the expanded recipients when
+    /// aliases and lists were expanded), given what the detectors found in it.
     public func decide(envelope: Envelope, findings: [Finding]) -> PolicyDecision {
-        let recipients = envelope.recipients.map { classifier.classify($0, sender: envelope.sender) }
+        let recipients = envelope.judgedRecipients.map { expanded in
+            var recipient = classifier.classify(expanded.address, sender: envelope.sender)
+            recipient.list = expanded.list
+            return recipient
+        }
         let summary = FindingSummary(findings: findings, minimumConfidence: configuration.thresholds.minimumConfidence)
         var hits: [RuleHit] = []
         for recipient in recipients {
-            hits += rules(for: recipient, summary: summary)
+            let rights = contactRightsRules(for: recipient, summary: summary)
+            hits += rights.hits + rules(for: recipient, summary: rights.remaining)
         }
         hits = merge(hits)
         var annotated = findings
@@ -35,7 +41,8 @@ public struct PolicyEngine: Sendable {
         let explanation = writer.explain(action: action, hits: firing, findings: annotated, recipients: recipients)
         return PolicyDecision(
             action: action, sections: sections, findings: annotated,
-            recipients: recipients, hits: hits, explanation: explanation
+            recipients: recipients, hits: hits, explanation: explanation,
+            alertsSafeguardingLead: firing.contains { $0.rule == Self.restrictedContactRule }
         )
     }
 

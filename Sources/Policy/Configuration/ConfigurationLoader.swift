@@ -31,6 +31,7 @@ public enum ConfigurationLoader {
             case "store": try readStore(value, into: &configuration.store, base: baseDirectory)
             case "release": try readRelease(value, into: &configuration.release)
             case "notifications": try readNotifications(value, into: &configuration.notifications)
+            case "expansion": try readExpansion(value, into: &configuration.expansion, base: baseDirectory)
             default: break
             }
         }
@@ -40,7 +41,7 @@ public enum ConfigurationLoader {
 
     static let topLevelKeys = [
         "school", "roster", "thresholds", "actions", "tagging", "explanations",
-        "limits", "milter", "store", "release", "notifications",
+        "limits", "milter", "store", "release", "notifications", "expansion",
     ]
 
     /// Resolves a relative path against the configuration file's directory.
