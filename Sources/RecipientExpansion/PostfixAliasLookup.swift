@@ -101,7 +101,7 @@ public struct PostfixAliasLookup: AliasLookup {
         guard data.count <= maxIncludeBytes else {
             throw .lookupFailed(map: ":include:\(path)", reason: "larger than \(maxIncludeBytes) bytes")
         }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").filter { !$0.trimmingWhitespace.hasPrefix("#") }
+        let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).filter { !$0.trimmingWhitespace.hasPrefix("#") }
         return lines.flatMap { AliasValue.split(String($0)) }.compactMap { member in
             if member.hasPrefix("|") || member.hasPrefix("/") { return nil }
             return member.contains("@") ? member : member + "@" + settings.myorigin

@@ -96,11 +96,13 @@ struct PostfixAliasLookupTests {
         let directory = try PostfixDirectory(virtual: "")
         let programs = directory.path + "/bin"
         try FileManager.default.createDirectory(atPath: programs, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: "/usr/sbin/postconf", toPath: programs + "/postconf")
-        try "#!/bin/sh\nexec sleep 30\n".write(toFile: programs + "/postmap", atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: programs + "/postmap")
-        #expect(throws: ExpansionError.lookupTimedOut(map: "hash:\(directory.path)/virtual", seconds: 0.5)) {
-            try directory.expander(programs: programs, timeout: 0.5).expand(Envelope(sender: "", recipients: ["a@school.example"]))
+        try "#!/bin/sh\nexec /usr/sbin/postconf \"$@\"\n".write(toFile: programs + "/postconf", atomically: true, encoding: .utf8)
+        try "#!/bin/sh\nexec sleep 120\n".write(toFile: programs + "/postmap", atomically: true, encoding: .utf8)
+        for program in ["postconf", "postmap"] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: programs + "/" + program)
+        }
+        #expect(throws: ExpansionError.lookupTimedOut(map: "hash:\(directory.path)/virtual", seconds: 10)) {
+            try directory.expander(programs: programs, timeout: 10).expand(Envelope(sender: "", recipients: ["a@school.example"]))
         }
     }
 }
