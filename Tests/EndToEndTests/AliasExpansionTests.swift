@@ -55,14 +55,22 @@ struct AliasExpansionTests {
         }
     }
 
+    /// Postfix's cleanup(8) finds the loop itself while the envelope is written, before
+    /// the end of data, and answers 451 4.6.0 ("unreasonable virtual_alias_maps map
+    /// nesting"), so no looping message reaches the milter's scan. Chaperone's own
+    /// expansion, querying the same Postfix (as `chaperone scan --postfix-config` does),
+    /// stops the loop and reports it.
     @Test func anAliasLoopIsStoppedAndReported() async throws {
         try await AliasExpansionPath.with { path in
             let reply = try await path.submit(sample: "01-internal-staff-note.eml", to: "loop-a@ralphthoresby.example")
-            let seen = try #require(try await path.poll { path.seen.all.first }, "\(reply.text) \(path.postfix.log)")
-            let loop = try #require(seen.report.problems.first { $0.kind == .aliasLoop })
+            #expect(reply.code == 451, "\(reply.text)")
+            #expect(reply.text.contains("4.6.0"), "\(reply.text)")
+            #expect(path.sink.messages.isEmpty)
+            let expanded = try path.expander.expand(Envelope(sender: "s.whitfield@ralphthoresby.example", recipients: ["loop-a@ralphthoresby.example"]))
+            let loop = try #require(expanded.expansion?.problems.first { $0.kind == .aliasLoop })
             #expect(loop.message.contains("loop-a@ralphthoresby.example → loop-b@ralphthoresby.example → loop-a@ralphthoresby.example"))
-            #expect(seen.report.recipients.map(\.address) == ["loop-a@ralphthoresby.example"])
-            #expect(path.store.records.first?.report.problems.contains { $0.kind == .aliasLoop } == true)
+            #expect(expanded.expansion?.recipients.map(\.address) == ["loop-a@ralphthoresby.example"])
+            #expect(path.postfix.log.contains("unreasonable virtual_alias_maps map nesting for loop-a@ralphthoresby.example"))
         }
     }
 }

@@ -16,6 +16,8 @@ struct AliasExpansionPath: Sendable {
     let sink: SMTPSink
     let store: InMemoryDecisionStore
     let seen: EnvelopeRecorder
+    /// The expander the milter uses, querying this Postfix.
+    let expander: RecipientExpander
 
     /// hash: governors → the clerk and parent-governors; a two-address loop.
     static let hashMap = """
@@ -60,13 +62,18 @@ struct AliasExpansionPath: Sendable {
         let store = InMemoryDecisionStore()
         let seen = EnvelopeRecorder()
         let scanner = RecordingScanner(pipeline: try ProductionPath.pipeline(configuration), seen: seen)
+        guard let expander = try? RecipientExpander.make(configuration: configuration) else {
+            postfix.stop()
+            await sink.stop()
+            throw PostfixHarnessError.commandFailed("RecipientExpander.make", "expansion is not configured")
+        }
         let server = MilterServer(
             configuration: configuration, scanner: scanner, store: store, logger: Logger(label: "chaperone.e2e.aliases"),
-            scanThreads: 2, expander: try RecipientExpander.make(configuration: configuration))
+            scanThreads: 2, expander: expander)
         var failure: (any Error)?
         do {
             try await server.start()
-            try await body(AliasExpansionPath(postfix: postfix, sink: sink, store: store, seen: seen))
+            try await body(AliasExpansionPath(postfix: postfix, sink: sink, store: store, seen: seen, expander: expander))
         } catch {
             failure = error
         }
