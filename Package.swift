@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "MilterServerTests",
             dependencies: [
-                "MilterServer", "MilterProtocol", "ChaperoneModel", "Store",
+                "MilterServer", "MilterProtocol", "ChaperoneModel", "Store", "RecipientExpansion",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

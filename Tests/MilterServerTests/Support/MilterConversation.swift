@@ -93,12 +93,15 @@ final class MilterConversation {
     /// One message as Postfix sends it after CONNECT; returns the end-of-message replies.
     func message(
         headers: [(String, String)] = [("From", " teacher@school.example"), ("Subject", " Trip")],
+        recipients: [String] = ["<parent@example.net>"],
         body: [UInt8], queueID: String = "4AbCdE", chunkSize: Int = 65_535
     ) async throws -> [MilterResponse]? {
         var commands: [MilterCommand] = [
             .macros(forCommand: UInt8(ascii: "M"), [MilterMacro(name: "{auth_authen}", value: "jsmith")]),
             .mail(sender: "<teacher@school.example>", arguments: []),
-            .recipient("<parent@example.net>", arguments: []),
+        ]
+        commands += recipients.map { MilterCommand.recipient($0, arguments: []) }
+        commands += [
             .macros(forCommand: UInt8(ascii: "T"), [MilterMacro(name: "i", value: queueID)]),
             .data,
         ]
