@@ -25,7 +25,12 @@ struct BoundedProcess {
     let arguments: [String]
     let timeoutSeconds: Double
 
+    /// A lookup program that exits without reading all its input (a fatal error on a
+    /// missing map) must fail the lookup, not kill this process with SIGPIPE.
+    static let brokenPipeIgnored: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
     func run(input: [UInt8]) throws(Failure) -> Result {
+        _ = Self.brokenPipeIgnored
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

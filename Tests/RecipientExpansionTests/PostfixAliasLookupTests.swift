@@ -92,6 +92,18 @@ struct PostfixAliasLookupTests {
         }
     }
 
+    @Test func aMapThatFailsBeforeReadingABigBatchIsAFailureNotACrash() throws {
+        let directory = try PostfixDirectory(virtual: "", extraMain: "virtual_alias_maps = hash:/nonexistent/virtual")
+        let recipients = (0..<1500).map { "staff-member-number-\($0)@school.example" }
+        var settings = Configuration.Expansion()
+        settings.maxAddresses = 10_000
+        let lookup = PostfixAliasLookup(postfix: PostfixPrograms(configDirectory: directory.path, timeoutSeconds: 30), settingsSeconds: 60)
+        let expander = RecipientExpander(lookup: lookup, settings: settings, schoolDomains: ["school.example"])
+        #expect(throws: ExpansionError.self) {
+            try expander.expand(Envelope(sender: "", recipients: recipients))
+        }
+    }
+
     @Test func aHangingLookupProgramTimesOut() throws {
         let directory = try PostfixDirectory(virtual: "")
         let programs = directory.path + "/bin"
