@@ -36,6 +36,7 @@ let package = Package(
         .target(name: "RosterImport", dependencies: ["ChaperoneModel", "CLibXML2", "Detectors"]),
         .target(name: "Detectors", dependencies: ["ChaperoneModel"]),
         .target(name: "Policy", dependencies: ["ChaperoneModel", "Yams"]),
+        .target(name: "RecipientExpansion", dependencies: ["ChaperoneModel"]),
         .target(
             name: "ScanPipeline",
             dependencies: ["ChaperoneModel", "MIMEParser", "TextExtraction", "Detectors", "Policy"]
@@ -47,7 +48,7 @@ let package = Package(
         .target(
             name: "MilterServer",
             dependencies: [
-                "ChaperoneModel", "MilterProtocol", "ScanPipeline", "Store", "Notify",
+                "ChaperoneModel", "MilterProtocol", "ScanPipeline", "Store", "Notify", "RecipientExpansion",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -63,7 +64,7 @@ let package = Package(
             name: "chaperone",
             dependencies: [
                 "ChaperoneModel", "MIMEParser", "TextExtraction", "RosterImport", "Detectors",
-                "Policy", "ScanPipeline", "MilterServer", "Store", "Notify", "Review",
+                "Policy", "ScanPipeline", "MilterServer", "Store", "Notify", "Review", "RecipientExpansion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -72,7 +73,7 @@ let package = Package(
             name: "chaperone-bench",
             dependencies: [
                 "ChaperoneModel", "MIMEParser", "TextExtraction", "RosterImport", "Detectors",
-                "Policy", "ScanPipeline", "MilterServer", "MilterProtocol", "Store",
+                "Policy", "ScanPipeline", "MilterServer", "MilterProtocol", "Store", "RecipientExpansion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -93,7 +94,8 @@ let package = Package(
         .testTarget(name: "RosterImportTests", dependencies: ["RosterImport"]),
         .testTarget(name: "DetectorsTests", dependencies: ["Detectors"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
-        .testTarget(name: "ScanPipelineTests", dependencies: ["ScanPipeline", "RosterImport"]),
+        .testTarget(name: "ScanPipelineTests", dependencies: ["ScanPipeline", "RosterImport", "RecipientExpansion"]),
+        .testTarget(name: "RecipientExpansionTests", dependencies: ["RecipientExpansion", "ChaperoneModel"]),
         .testTarget(
             name: "MilterProtocolTests",
             dependencies: [
@@ -106,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "MilterServerTests",
             dependencies: [
-                "MilterServer", "MilterProtocol", "ChaperoneModel", "Store",
+                "MilterServer", "MilterProtocol", "ChaperoneModel", "Store", "RecipientExpansion",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -120,6 +122,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "ChaperoneModel", "MilterServer", "ScanPipeline", "Store", "Notify", "Policy", "RosterImport", "Review",
+                "RecipientExpansion",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -55,6 +55,9 @@ public struct Configuration: Codable, Hashable, Sendable {
         public var pupilNameOutside: Action = .accept
         /// Content that could not be scanned, sent outside the school.
         public var unscannableOutside: Action = .quarantine
+        /// Sensitive data about a pupil sent to a contact without parental
+        /// responsibility for them (§8).
+        public var withoutParentalResponsibility: Action = .quarantine
         public init() {}
 
         public func action(for section: Section) -> Action {
@@ -139,6 +142,7 @@ public struct Configuration: Codable, Hashable, Sendable {
     public var senders = SenderRoles()
     public var pupils = PupilPolicy()
     public var scope = Scope()
+    public var expansion = Expansion()
 
     public init() {}
 }

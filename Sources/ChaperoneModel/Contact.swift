@@ -8,6 +8,12 @@ public struct Contact: Codable, Hashable, Sendable {
     public var phones: [String]
     /// Keys of the pupils this person is a contact for.
     public var pupilKeys: [String]
+    /// Pupil key → whether the MIS records parental responsibility for that pupil; a
+    /// pupil missing here has no recorded answer (treated as having it).
+    public var parentalResponsibility: [String: Bool] = [:]
+    /// Keys of the pupils about whom this contact must not be written to (a court order
+    /// or a contact restriction in the MIS). Never a linked parent for them.
+    public var restrictedPupilKeys: [String] = []
 
     public init(key: String, name: String, relationship: String? = nil, emails: [String] = [], phones: [String] = [], pupilKeys: [String] = []) {
         self.key = key
@@ -16,5 +22,10 @@ public struct Contact: Codable, Hashable, Sendable {
         self.emails = emails
         self.phones = phones
         self.pupilKeys = pupilKeys
+    }
+
+    /// True when the MIS says this contact has no parental responsibility for `pupil`.
+    public func lacksParentalResponsibility(for pupil: String) -> Bool {
+        parentalResponsibility[pupil] == false
     }
 }

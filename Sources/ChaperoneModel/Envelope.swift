@@ -10,18 +10,28 @@ public struct Envelope: Codable, Hashable, Sendable {
     public var queueID: String?
     /// Client IP address as the MTA saw it.
     public var clientAddress: String?
+    /// The recipients as Postfix will deliver to them, when aliases and lists were
+    /// expanded (nil when they were not looked up).
+    public var expansion: RecipientExpansion?
 
     public init(
         sender: String,
         recipients: [String],
         authenticatedUser: String? = nil,
         queueID: String? = nil,
-        clientAddress: String? = nil
+        clientAddress: String? = nil,
+        expansion: RecipientExpansion? = nil
     ) {
         self.sender = sender
         self.recipients = recipients
         self.authenticatedUser = authenticatedUser
         self.queueID = queueID
         self.clientAddress = clientAddress
+        self.expansion = expansion
+    }
+
+    /// The addresses policy judges: the expanded ones when known, else the envelope's.
+    public var judgedRecipients: [ExpandedRecipient] {
+        expansion?.recipients ?? recipients.map { ExpandedRecipient(address: $0) }
     }
 }

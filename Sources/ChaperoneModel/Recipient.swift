@@ -10,19 +10,24 @@ public struct Recipient: Codable, Hashable, Sendable {
     public var isStaffPersonalAddress: Bool
     /// For a `student` recipient: whether the address is the pupil's school address.
     public var isSchoolAddress: Bool
+    /// The envelope recipient (a list or alias) this address was reached through, when
+    /// it is an expanded address rather than one the sender wrote.
+    public var list: String?
 
     public init(
         address: String,
         recipientClass: RecipientClass,
         linkedPupils: [String] = [],
         isStaffPersonalAddress: Bool = false,
-        isSchoolAddress: Bool = false
+        isSchoolAddress: Bool = false,
+        list: String? = nil
     ) {
         self.address = address
         self.recipientClass = recipientClass
         self.linkedPupils = linkedPupils
         self.isStaffPersonalAddress = isStaffPersonalAddress
         self.isSchoolAddress = isSchoolAddress
+        self.list = list
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -31,5 +36,6 @@ public struct Recipient: Codable, Hashable, Sendable {
         case linkedPupils = "linked_pupils"
         case isStaffPersonalAddress = "staff_personal"
         case isSchoolAddress = "school_address"
+        case list
     }
 }

@@ -55,10 +55,9 @@ public struct Roster: Sendable {
         self.staffByPersonalEmail = staffByPersonal
     }
 
-    /// The pupils a contact address is linked to (union over every contact with it).
+    /// The pupils a contact address is linked to (union over every contact with it),
+    /// leaving out every pupil the address is restricted from (see `contactRights`).
     public func pupilKeys(ofContactAddress address: String) -> [String] {
-        let keys = contactKeysByEmail[address.lowercased()] ?? []
-        var seen = Set<String>()
-        return keys.flatMap { contactsByKey[$0]?.pupilKeys ?? [] }.filter { seen.insert($0).inserted }
+        contactRights(ofAddress: address).linkedPupils
     }
 }

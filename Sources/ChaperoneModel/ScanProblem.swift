@@ -15,6 +15,8 @@ public struct ScanProblem: Codable, Hashable, Sendable, CustomStringConvertible 
         case unscannable
         /// An unknown Content-Transfer-Encoding or charset, treated best-effort.
         case unknownEncoding = "unknown-encoding"
+        /// Recipient expansion met an alias loop and stopped it.
+        case aliasLoop = "alias-loop"
     }
 
     public var kind: Kind

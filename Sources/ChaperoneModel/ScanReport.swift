@@ -24,6 +24,9 @@ public struct ScanReport: Codable, Hashable, Sendable {
     public var isAutoSubmitted: Bool
     /// Who sent it (pupil, staff, system, outside), why, and the rules applied.
     public var sender: SenderIdentity
+    /// True when a rule asks for the Designated Safeguarding Lead to be alerted whatever
+    /// `notifications.alert_sections` says (pupil data sent to a restricted contact).
+    public var alertsSafeguardingLead: Bool
 
     public init(
         decisionID: String = ScanReport.newDecisionID(),
@@ -37,7 +40,8 @@ public struct ScanReport: Codable, Hashable, Sendable {
         sizeBytes: Int = 0,
         scanSeconds: Double = 0,
         isAutoSubmitted: Bool = false,
-        sender: SenderIdentity = .unknown
+        sender: SenderIdentity = .unknown,
+        alertsSafeguardingLead: Bool = false
     ) {
         self.decisionID = decisionID
         self.messageID = messageID
@@ -51,6 +55,7 @@ public struct ScanReport: Codable, Hashable, Sendable {
         self.scanSeconds = scanSeconds
         self.isAutoSubmitted = isAutoSubmitted
         self.sender = sender
+        self.alertsSafeguardingLead = alertsSafeguardingLead
     }
 
     /// A short, unique, URL-safe decision id such as `CH-20261124-7Q3K9X2M`: the UTC date

@@ -4,6 +4,10 @@ public struct ContactHeading: Hashable, Sendable {
     /// Which contact field the column holds.
     public enum Field: String, Sendable, Hashable {
         case name, forename, surname, email, relationship, mobile, phone
+        /// Whether the contact has parental responsibility (SIMS, Arbor, Bromcom).
+        case parentalResponsibility
+        /// A court order, contact restriction or no-contact flag.
+        case restriction
     }
 
     /// 1…9.
@@ -16,6 +20,13 @@ public struct ContactHeading: Hashable, Sendable {
         "relationship": .relationship, "relation": .relationship, "mobile": .mobile,
         "mobilephone": .mobile, "mobileno": .mobile, "phone": .phone, "telephone": .phone,
         "homephone": .phone,
+        "parentalresponsibility": .parentalResponsibility, "hasparentalresponsibility": .parentalResponsibility,
+        "responsibility": .parentalResponsibility, "pr": .parentalResponsibility,
+        "courtorder": .restriction, "courtorders": .restriction, "courtorderflag": .restriction,
+        "contactrestriction": .restriction, "contactrestrictions": .restriction, "restriction": .restriction,
+        "restrictions": .restriction, "legalrestriction": .restriction, "legalrestrictions": .restriction,
+        "nocontact": .restriction, "restrictedcontact": .restriction, "donotcontact": .restriction,
+        "restrictedaccess": .restriction,
     ]
 
     /// Parses a heading; nil when it is not a contact column.

@@ -11,7 +11,9 @@ public struct AlertComposer: Sendable {
         self.configuration = configuration
     }
 
-    /// The sections of `report` that call for an alert, empty when none do.
+    /// The sections of `report` that call for an alert, empty when none do. A report
+    /// that must reach the Designated Safeguarding Lead (pupil data sent to a restricted
+    /// contact) alerts under §8 whatever `alert_sections` says.
     public func alertSections(in report: ScanReport) -> [Section] {
         guard !configuration.notifications.alertRecipients.isEmpty else { return [] }
         if report.sender.role == .pupil {
@@ -19,7 +21,10 @@ public struct AlertComposer: Sendable {
             guard configuration.pupils.alertDSL, report.action >= .quarantine else { return [] }
             return report.sections
         }
-        return report.sections.filter { configuration.notifications.alertSections.contains($0) }
+        return report.sections.filter {
+            configuration.notifications.alertSections.contains($0)
+                || (report.alertsSafeguardingLead && $0 == .confidentiality)
+        }
     }
 
     public func compose(report: ScanReport, envelope: Envelope, decidedAt: Date, sections: [Section]) -> NoticeDocument {

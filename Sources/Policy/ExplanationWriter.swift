@@ -34,10 +34,7 @@ struct ExplanationWriter {
     }
 
     private func describe(_ hit: RuleHit, findings: [Finding], recipients: [Recipient]) -> String {
-        let who = hit.recipients.map { address in
-            let recipient = recipients.first { $0.address == address }
-            return "\(address) (\(Self.classPhrase(recipient)))"
-        }.joined(separator: ", ")
+        let who = RecipientWording.who(hit.recipients, in: recipients)
         let sectionText = hit.sections.map { "Section \($0.rawValue), \($0.title): \($0.rule)" }.joined(separator: " ")
         var text = "To \(who): \(hit.reason). \(sectionText)"
         let found = hit.findingIndices.compactMap { findings.indices.contains($0) ? findings[$0] : nil }

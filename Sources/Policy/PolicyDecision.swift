@@ -14,4 +14,7 @@ public struct PolicyDecision: Codable, Hashable, Sendable {
     public var explanation: String
     /// Who sent it, and the rules that governed it.
     public var sender: SenderIdentity
+    /// True when the Designated Safeguarding Lead must be alerted whatever the
+    /// configured alert sections (pupil data sent to a restricted contact).
+    public var alertsSafeguardingLead: Bool = false
 }

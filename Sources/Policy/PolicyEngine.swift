@@ -14,9 +14,15 @@ public struct PolicyEngine: Sendable {
         self.senders = SenderRoleClassifier(configuration: configuration, roster: roster)
     }
 
-    /// The envelope's recipients, classified.
+    /// The addresses the message will really reach, classified: `envelope.judgedRecipients`
+    /// (the expanded recipients when aliases and lists were expanded), each remembering
+    /// the list it came through.
     public func recipients(of envelope: Envelope) -> [Recipient] {
-        envelope.recipients.map { classifier.classify($0, sender: envelope.sender) }
+        envelope.judgedRecipients.map { expanded in
+            var recipient = classifier.classify(expanded.address, sender: envelope.sender)
+            recipient.list = expanded.list
+            return recipient
+        }
     }
 
     /// Who sent the message, which rules govern it, and whether it is scanned at all.
@@ -26,16 +32,23 @@ public struct PolicyEngine: Sendable {
         senders.identify(envelope, recipients: recipients(of: envelope), forwarders: forwarders)
     }
 
-    /// Decides what to do with a message sent by `envelope.sender` to
-    /// `envelope.recipients`, given what the detectors found in it, under the rules of
-    /// the sender's role (computed from the envelope when not given).
+    /// Decides what to do with a message sent by `envelope.sender` to the addresses it
+    /// will really reach, given what the detectors found in it, under the rules of the
+    /// sender's role (computed from the envelope when not given). Contact rights (a
+    /// restricted contact, one without parental responsibility) bind staff, system and
+    /// forwarded mail; a pupil's own mail is judged by the pupil rules.
     public func decide(envelope: Envelope, findings: [Finding], sender: SenderIdentity? = nil) -> PolicyDecision {
         let recipients = recipients(of: envelope)
         let sender = sender ?? senders.identify(envelope, recipients: recipients)
         let summary = FindingSummary(findings: findings, minimumConfidence: configuration.thresholds.minimumConfidence)
         var hits: [RuleHit] = []
         for recipient in recipients {
-            hits += roleRules(for: recipient, summary: summary, sender: sender)
+            if sender.rules == .pupil {
+                hits += roleRules(for: recipient, summary: summary, sender: sender)
+            } else {
+                let rights = contactRightsRules(for: recipient, summary: summary)
+                hits += rights.hits + roleRules(for: recipient, summary: rights.remaining, sender: sender)
+            }
         }
         hits = merge(hits)
         var annotated = findings
@@ -53,7 +66,8 @@ public struct PolicyEngine: Sendable {
             : writer.explain(action: action, hits: firing, findings: annotated, recipients: recipients)
         return PolicyDecision(
             action: action, sections: sections, findings: annotated,
-            recipients: recipients, hits: hits, explanation: explanation, sender: sender
+            recipients: recipients, hits: hits, explanation: explanation, sender: sender,
+            alertsSafeguardingLead: firing.contains { $0.rule == Self.restrictedContactRule }
         )
     }
 

@@ -75,6 +75,8 @@ struct CSVRosterReader {
                 case .email: contact.emails += RosterText.list(value)
                 case .relationship: contact.relationship = value
                 case .mobile, .phone: contact.phones.append(value)
+                case .parentalResponsibility: contact.parentalResponsibility = value
+                case .restriction: contact.restrictions.append(value)
                 }
                 contacts[heading.number] = contact
             }

@@ -28,6 +28,17 @@ extension CTFReadState {
         }
     }
 
+    /// Court-order and contact-restriction elements under `Contact` (CTF has no
+    /// standard one; MIS suppliers add `CourtOrder`, `ContactRestriction`, `NoContact`),
+    /// at any depth, so that the details inside an order element count too.
+    static func isRestrictionElement(_ field: String) -> Bool {
+        field.split(separator: "/").contains { component in
+            let name = component.lowercased()
+            return name.contains("courtorder") || name.contains("restriction") || name == "nocontact"
+                || name == "restrictedcontact" || name == "donotcontact"
+        }
+    }
+
     private mutating func assignContact(_ field: String, _ value: String) {
         if field.isEmpty {
             if let finished = contact, !finished.isEmpty { current?.contacts.append(finished) }
@@ -41,7 +52,9 @@ extension CTFReadState {
         case "/Relationship": updated.relationship = value
         case "/Email": updated.emails.append(value)
         case "/Phones/Phone/PhoneNo": updated.phones.append(value)
-        default: break
+        case "/Responsibility", "/ParentalResponsibility": updated.parentalResponsibility = value
+        default:
+            if Self.isRestrictionElement(field) { updated.restrictions.append(value) }
         }
         contact = updated
     }

@@ -28,6 +28,11 @@ struct ContactRecord {
     var relationship = ""
     var emails: [String] = []
     var phones: [String] = []
+    /// The MIS's parental-responsibility value as written ("Yes", "false", …); empty when not given.
+    var parentalResponsibility = ""
+    /// Court-order, contact-restriction or no-contact values as written; any that
+    /// says yes (or describes an order) restricts the contact.
+    var restrictions: [String] = []
 
     var isEmpty: Bool { name.isEmpty && emails.isEmpty && phones.isEmpty }
 }

@@ -56,23 +56,37 @@ struct RosterAssembler {
             postcode: record.postcode.nilIfEmpty?.uppercased(), senStatus: record.senStatus.nilIfEmpty,
             freeSchoolMeals: Self.flag(record.freeSchoolMeals))
         for contact in record.contacts {
-            student.contactKeys.append(addContact(contact, pupil: key))
+            let rights = ContactRightsValues(contact)
+            if let unreadable = rights.unreadableResponsibility {
+                problem("Parental Responsibility",
+                        "'\(unreadable)' is not Yes or No; the contact is treated as having parental responsibility", .warning)
+            }
+            student.contactKeys.append(addContact(contact, rights: rights, pupil: key))
         }
         students.append(student)
     }
 
-    private mutating func addContact(_ record: ContactRecord, pupil: String) -> String {
+    private mutating func addContact(_ record: ContactRecord, rights: ContactRightsValues, pupil: String) -> String {
         let emails = record.emails.map { $0.lowercased() }
         let identity = record.name.lowercased() + "|" + (emails.first ?? record.phones.first ?? pupil)
+        let index: Int
         if let existing = contactIndex[identity] {
-            if !contacts[existing].pupilKeys.contains(pupil) { contacts[existing].pupilKeys.append(pupil) }
-            return contacts[existing].key
+            index = existing
+            if !contacts[index].pupilKeys.contains(pupil) { contacts[index].pupilKeys.append(pupil) }
+        } else {
+            index = contacts.count
+            contactIndex[identity] = index
+            contacts.append(Contact(key: "contact-\(index + 1)", name: record.name, relationship: record.relationship.nilIfEmpty,
+                                    emails: emails, phones: record.phones, pupilKeys: [pupil]))
         }
-        let key = "contact-\(contacts.count + 1)"
-        contactIndex[identity] = contacts.count
-        contacts.append(Contact(key: key, name: record.name, relationship: record.relationship.nilIfEmpty,
-                                emails: emails, phones: record.phones, pupilKeys: [pupil]))
-        return key
+        if let responsibility = rights.parentalResponsibility {
+            // Two records for one pupil that disagree: the one without responsibility wins.
+            contacts[index].parentalResponsibility[pupil] = (contacts[index].parentalResponsibility[pupil] ?? true) && responsibility
+        }
+        if rights.isRestricted, !contacts[index].restrictedPupilKeys.contains(pupil) {
+            contacts[index].restrictedPupilKeys.append(pupil)
+        }
+        return contacts[index].key
     }
 
     static func flag(_ value: String) -> Bool? {

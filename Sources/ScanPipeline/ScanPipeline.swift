@@ -93,8 +93,9 @@ public struct ScanPipeline: Sendable {
         return ScanReport(
             messageID: content.messageID, action: decision.action, sections: decision.sections,
             findings: decision.findings, recipients: decision.recipients, explanation: decision.explanation,
-            problems: content.problems, sizeBytes: size, scanSeconds: elapsed,
-            isAutoSubmitted: content.isAutoSubmitted, sender: decision.sender
+            problems: content.problems + (envelope.expansion?.problems ?? []), sizeBytes: size, scanSeconds: elapsed,
+            isAutoSubmitted: content.isAutoSubmitted, sender: decision.sender,
+            alertsSafeguardingLead: decision.alertsSafeguardingLead
         )
     }
 

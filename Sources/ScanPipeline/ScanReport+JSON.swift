@@ -35,6 +35,8 @@ public struct ScanReportJSON: Codable, Sendable {
     public struct RecipientJSON: Codable, Sendable {
         public var address: String
         public var `class`: String
+        /// The list or alias the address was reached through, when it was expanded.
+        public var list: String?
     }
 
     public var file: String
@@ -68,7 +70,7 @@ public struct ScanReportJSON: Codable, Sendable {
                 confidence: ($0.confidence * 100).rounded() / 100, pupil: $0.pupil, detail: $0.detail
             )
         }
-        self.recipients = report.recipients.map { RecipientJSON(address: $0.address, class: $0.recipientClass.rawValue) }
+        self.recipients = report.recipients.map { RecipientJSON(address: $0.address, class: $0.recipientClass.rawValue, list: $0.list) }
         self.explanation = report.explanation
         self.problems = report.problems.map(\.description)
         self.size_bytes = report.sizeBytes

@@ -35,5 +35,11 @@ struct CheckConfigCommand: ParsableCommand {
         }
         print("  milter: \(c.milter.listen), fail action \(c.milter.failAction.rawValue)")
         print("  store: \(c.store.database)")
+        do {
+            for line in try Self.expansionLines(c, expander: loaded.expander) { print(line) }
+        } catch {
+            FileHandle.standardError.write(Data("recipient expansion: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ChaperoneModel
 import Foundation
 import Policy
+import RecipientExpansion
 import RosterImport
 import ScanPipeline
 
@@ -13,6 +14,8 @@ struct RuntimeLoader {
         var configuration: Configuration
         var pipeline: ScanPipeline
         var rosterReport: RosterImportResult
+        /// Expands recipients through Postfix and the list file; nil when not configured.
+        var expander: RecipientExpander?
     }
 
     /// What went wrong while loading, in words a technician can act on.
@@ -34,6 +37,7 @@ struct RuntimeLoader {
         if let staff = options.staff { configuration.roster.staffFile = staff }
         if !options.schoolDomains.isEmpty { configuration.school.domains = options.schoolDomains.map { $0.lowercased() } }
         if !options.partnerDomains.isEmpty { configuration.school.partnerDomains = options.partnerDomains.map { $0.lowercased() } }
+        if let directory = options.postfixConfig { configuration.expansion.postfixConfigDirectory = directory }
         overrides(&configuration)
         if configuration.school.domains.isEmpty {
             throw LoadError(description: "no school domain is configured: pass --config FILE (school.domains) or --school-domain DOMAIN")
@@ -56,7 +60,13 @@ struct RuntimeLoader {
         }
         let version = Self.fingerprint(configuration: configuration, roster: result.roster)
         let pipeline = ScanPipeline(configuration: configuration, roster: result.roster, version: version)
-        return Loaded(configuration: configuration, pipeline: pipeline, rosterReport: result)
+        let expander: RecipientExpander?
+        do {
+            expander = try RecipientExpander.make(configuration: configuration)
+        } catch {
+            throw LoadError(description: "recipient expansion cannot start: \(error)")
+        }
+        return Loaded(configuration: configuration, pipeline: pipeline, rosterReport: result, expander: expander)
     }
 
     /// A short fingerprint of the configuration and roster, recorded with each decision.

@@ -17,4 +17,9 @@ struct RuntimeOptions: ParsableArguments {
 
     @Option(name: .customLong("partner-domain"), help: "A partner organisation's domain; repeatable. Replaces the config's partner domains.")
     var partnerDomains: [String] = []
+
+    @Option(name: .customLong("postfix-config"), help: ArgumentHelp(
+        "Expand recipients through this Postfix's virtual_alias_maps and alias_maps (its config directory, e.g. /etc/postfix).",
+        discussion: "Replaces the config's expansion.postfix_config_directory."))
+    var postfixConfig: String?
 }

@@ -50,7 +50,8 @@ struct ScanCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let printer = ScanPrinter(json: json, explain: explain)
-        let runner = ScanRunner(pipeline: loaded.pipeline, from: from, rcpt: rcpt, authenticatedUser: auth, jobs: jobs)
+        let runner = ScanRunner(pipeline: loaded.pipeline, expander: loaded.expander, from: from, rcpt: rcpt,
+                                authenticatedUser: auth, jobs: jobs)
         let tally = await runner.run(files: ScanInputs(paths: paths).files(), printer: printer)
         if !json { printer.summary(tally) }
         if tally.errors > 0 { throw ExitCode(2) }

@@ -15,7 +15,7 @@ struct ScanPrinter: Sendable {
             return
         }
         let sections = report.sections.isEmpty ? "" : " §" + report.sections.map(\.rawValue).joined(separator: " §")
-        let recipients = report.recipients.map { "\($0.address) [\($0.recipientClass.rawValue)]" }.joined(separator: ", ")
+        let recipients = report.recipients.map { "\($0.address) [\($0.recipientClass.rawValue)\($0.list.map { " via " + $0 } ?? "")]" }.joined(separator: ", ")
         let skipped = report.sender.scanned ? "" : " (not scanned)"
         write("\(report.action.rawValue.uppercased())\(sections)\(skipped)  \(name)  → \(recipients)")
         guard explain else { return }

@@ -1,5 +1,6 @@
 import ChaperoneModel
 import Foundation
+import RecipientExpansion
 import ScanPipeline
 
 /// Counts of what a scan run saw.
@@ -15,6 +16,8 @@ struct ScanTally: Sendable {
 /// window at a time so thousands of messages never sit in memory at once.
 struct ScanRunner: Sendable {
     let pipeline: ScanPipeline
+    /// Expands recipients as the milter does, when expansion is configured.
+    let expander: RecipientExpander?
     let from: String?
     let rcpt: [String]
     /// The SASL login, as Postfix's `{auth_authen}` would pass it.
@@ -59,7 +62,7 @@ struct ScanRunner: Sendable {
                         guard let bytes = input.bytes else {
                             return (input.name, .failure(Failure(text: input.error ?? "unreadable")))
                         }
-                        return (input.name, .success(scan(bytes)))
+                        return (input.name, scan(bytes))
                     })
                 }
             }
@@ -72,8 +75,18 @@ struct ScanRunner: Sendable {
         }
     }
 
-    private func scan(_ bytes: [UInt8]) -> ScanReport {
-        if from == nil, rcpt.isEmpty, authenticatedUser == nil { return pipeline.scan(message: bytes) }
-        return pipeline.scan(message: bytes, sender: from, recipients: rcpt, authenticatedUser: authenticatedUser)
+    /// Scans one message; with expansion, the envelope is expanded first and a failed
+    /// lookup is this message's error (as the milter would apply its fail action).
+    private func scan(_ bytes: [UInt8]) -> Result<ScanReport, Failure> {
+        guard let expander else {
+            if from == nil, rcpt.isEmpty, authenticatedUser == nil { return .success(pipeline.scan(message: bytes)) }
+            return .success(pipeline.scan(message: bytes, sender: from, recipients: rcpt, authenticatedUser: authenticatedUser))
+        }
+        let envelope = pipeline.envelope(ofMessage: bytes, sender: from, recipients: rcpt, authenticatedUser: authenticatedUser)
+        do {
+            return .success(pipeline.scan(message: bytes, envelope: try expander.expand(envelope)))
+        } catch {
+            return .failure(Failure(text: "recipients not expanded: \(error)"))
+        }
     }
 }

@@ -53,7 +53,8 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let server = MilterServer(
-            configuration: runtime.configuration, scanner: runtime.scanner, store: store, logger: logger)
+            configuration: runtime.configuration, scanner: runtime.scanner, store: store, logger: logger,
+            expander: runtime.expander)
         let signals = SignalStream(SIGHUP, SIGTERM, SIGINT)
         do {
             try await server.start()
@@ -90,7 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
             {
                 logger.warning("milter.listen, store.database and notifications changes take effect only after a restart")
             }
-            server.reload(scanner: runtime.scanner, configuration: runtime.configuration)
+            server.reload(scanner: runtime.scanner, configuration: runtime.configuration, expander: runtime.expander)
         } catch {
             logger.error(
                 "reload refused: the new configuration is broken; the previous one stays in force",

@@ -2,6 +2,7 @@ import ChaperoneModel
 import Logging
 import MilterServer
 import Notify
+import RecipientExpansion
 import Store
 
 /// What `serve` runs on: configuration, scanner and store, built at start; the
@@ -9,6 +10,7 @@ import Store
 struct ServeRuntime {
     var configuration: Configuration
     var scanner: any MessageScanning
+    var expander: (any RecipientExpanding)?
 
     /// Reads the configuration file, applies the command-line overrides, imports the
     /// roster and builds the scan pipeline. Throws (and `serve` refuses a reload,
@@ -20,7 +22,7 @@ struct ServeRuntime {
             if let database = options.database { configuration.store.database = database }
         }
         let loaded = try loader.load()
-        return ServeRuntime(configuration: loaded.configuration, scanner: loaded.pipeline)
+        return ServeRuntime(configuration: loaded.configuration, scanner: loaded.pipeline, expander: loaded.expander)
     }
 
     /// Opens the SQLite store named by the configuration (once, at start) and puts the

@@ -66,3 +66,45 @@ import Testing
         #expect(try ConfigurationLoader.load(yaml: "") == Configuration())
     }
 }
+
+/// The `expansion` section and the parental-responsibility action.
+@Suite struct ExpansionConfigurationTests {
+    @Test func everyKeyIsReadAndPathsAreResolved() throws {
+        let configuration = try ConfigurationLoader.load(yaml: """
+            school: {domains: [school.example]}
+            actions: {without_parental_responsibility: tag}
+            expansion:
+              postfix_config_directory: /etc/postfix
+              list_file: lists.txt
+              max_depth: 5
+              max_addresses: 300
+              cache_seconds: 30
+              cache_entries: 1000
+              lookup_timeout_seconds: 2
+            """, baseDirectory: "/etc/chaperone")
+        #expect(configuration.actions.withoutParentalResponsibility == .tag)
+        #expect(configuration.expansion.postfixConfigDirectory == "/etc/postfix")
+        #expect(configuration.expansion.listFile == "/etc/chaperone/lists.txt")
+        #expect(configuration.expansion.maxDepth == 5)
+        #expect(configuration.expansion.maxAddresses == 300)
+        #expect(configuration.expansion.cacheSeconds == 30)
+        #expect(configuration.expansion.cacheEntries == 1000)
+        #expect(configuration.expansion.lookupTimeoutSeconds == 2)
+    }
+
+    @Test func defaultsLeaveExpansionOffAndOutOfRangeValuesSayWhere() throws {
+        let defaults = try ConfigurationLoader.load(yaml: "school: {domains: [school.example]}")
+        #expect(!defaults.expansion.isEnabled)
+        #expect(defaults.actions.withoutParentalResponsibility == .quarantine)
+        #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.load(yaml: "school: {domains: [school.example]}\nexpansion: {max_depth: 0}")
+        }
+        do {
+            _ = try ConfigurationLoader.load(yaml: "school: {domains: [school.example]}\nexpansion:\n  max_adresses: 3\n")
+            Issue.record("an unknown key was accepted")
+        } catch {
+            #expect(error.line == 3)
+            #expect(error.message.contains("max_addresses"))
+        }
+    }
+}

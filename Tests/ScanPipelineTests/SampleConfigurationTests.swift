@@ -17,7 +17,7 @@ import Testing
     @Test func sampleConfigurationWritesOutEveryKey() throws {
         let text = String(decoding: try SamplePaths.bytes(SamplePaths.configuration), as: UTF8.self)
         let keys = ConfigurationLoader.topLevelKeys + ConfigurationLoader.actionKeys.map(\.0)
-            + ConfigurationLoader.limitKeys.map(\.0)
+            + ConfigurationLoader.limitKeys.map(\.0) + ConfigurationLoader.expansionKeys
             + ["name", "domains", "partner_domains", "extra_webmail_domains", "it_contact", "safeguarding_lead",
                "files", "staff_file", "bulk_pupils", "proximity_window", "minimum_confidence",
                "header", "subject_prefix", "trace_header", "scan_deadline_seconds",
@@ -35,6 +35,7 @@ import Testing
 @Suite struct ScanPrivacyTests {
     @Test func reportsOfEverySampleHoldNoRawPupilData() throws {
         let (_, rosterResult, pipeline) = try SampleRuntime.load()
+        let expander = try SampleRuntime.expander()
         let files = try FileManager.default.contentsOfDirectory(atPath: SamplePaths.messages.path).filter { $0.hasSuffix(".eml") }
         var secrets: [String] = []
         for student in rosterResult.roster.students {
@@ -43,7 +44,8 @@ import Testing
             if let dob = student.dateOfBirth { secrets.append(dob.description) }
         }
         for file in files {
-            let report = pipeline.scan(message: try SamplePaths.bytes(SamplePaths.messages.appendingPathComponent(file)))
+            let bytes = try SamplePaths.bytes(SamplePaths.messages.appendingPathComponent(file))
+            let report = try SampleRuntime.scan(bytes, pipeline: pipeline, expander: expander)
             let json = ScanReportJSON(file: file, report: report)
             let printed = json.findings.map { "\($0.evidence) \($0.pupil ?? "") \($0.detail ?? "")" }.joined(separator: " ")
                 + json.explanation

@@ -37,7 +37,7 @@ import Testing
     func verdict(_ expectation: Expectation) throws {
         let (_, _, pipeline) = try SampleRuntime.load()
         let bytes = try SamplePaths.bytes(SamplePaths.messages.appendingPathComponent(expectation.file))
-        let report = pipeline.scan(message: bytes)
+        let report = try SampleRuntime.scan(bytes, pipeline: pipeline, expander: try SampleRuntime.expander())
         #expect(report.action == expectation.action, "\(report.findings.map { "\($0.detector.rawValue)@\($0.location) \($0.confidence)" })")
         #expect(report.sections == expectation.sections)
     }

@@ -1,6 +1,7 @@
 import ChaperoneModel
 import Foundation
 import Policy
+import RecipientExpansion
 import RosterImport
 import ScanPipeline
 
@@ -18,5 +19,18 @@ enum SampleRuntime {
         }
         let result = RosterImporter.importFiles(sources, staff: staff)
         return (configuration, result, ScanPipeline(configuration: configuration, roster: result.roster, version: "test"))
+    }
+
+    /// The sample configuration's recipient expansion (its list file; no Postfix).
+    static func expander() throws -> RecipientExpander? {
+        let (configuration, _, _) = try load()
+        return try RecipientExpander.make(configuration: configuration)
+    }
+
+    /// Scans a sample as `chaperone scan --config samples/chaperone.yaml` does: the
+    /// envelope from the headers, expanded through the sample lists.
+    static func scan(_ bytes: [UInt8], pipeline: ScanPipeline, expander: RecipientExpander?) throws -> ScanReport {
+        guard let expander else { return pipeline.scan(message: bytes) }
+        return pipeline.scan(message: bytes, envelope: try expander.expand(pipeline.envelope(ofMessage: bytes)))
     }
 }

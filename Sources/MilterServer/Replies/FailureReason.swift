@@ -11,12 +11,16 @@ public enum FailureReason: Hashable, Sendable, CustomStringConvertible {
     case spoolFailed
     /// The quarantine copy could not be stored durably.
     case storeFailed
+    /// The recipients could not be expanded through the alias tables and lists (a
+    /// lookup failed, timed out, or an `expansion.*` limit was hit).
+    case recipientExpansionFailed(limit: String?)
 
     /// The config key of the limit that was hit, if any.
     public var limit: String? {
         switch self {
         case .messageTooLarge: "max_message_bytes"
         case .deadlineExceeded: "scan_deadline_seconds"
+        case .recipientExpansionFailed(let limit): limit
         case .scannerFailed, .spoolFailed, .storeFailed: nil
         }
     }
@@ -28,6 +32,7 @@ public enum FailureReason: Hashable, Sendable, CustomStringConvertible {
         case .scannerFailed: "an internal error occurred while checking"
         case .spoolFailed: "the message could not be stored for checking"
         case .storeFailed: "the decision could not be recorded"
+        case .recipientExpansionFailed: "the recipients could not be looked up in the school's mailing lists and aliases"
         }
     }
 }

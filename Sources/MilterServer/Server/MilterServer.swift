@@ -4,6 +4,7 @@ import Logging
 import MilterProtocol
 import NIOCore
 import NIOPosix
+import RecipientExpansion
 import Store
 import Synchronization
 
@@ -28,12 +29,13 @@ public final class MilterServer: Sendable {
         store: any DecisionStore,
         logger: Logger,
         eventLoopGroup: (any EventLoopGroup)? = nil,
-        scanThreads: Int = System.coreCount
+        scanThreads: Int = System.coreCount,
+        expander: (any RecipientExpanding)? = nil
     ) {
         let threadPool = NIOThreadPool(numberOfThreads: max(1, scanThreads))
         threadPool.start()
         self.core = MilterServerCore(
-            snapshot: MilterSnapshot(configuration: configuration, scanner: scanner),
+            snapshot: MilterSnapshot(configuration: configuration, scanner: scanner, expander: expander),
             store: store, logger: logger, threadPool: threadPool
         )
         self.ownsGroup = eventLoopGroup == nil
@@ -48,8 +50,8 @@ public final class MilterServer: Sendable {
 
     /// Swaps in a new configuration and scanner atomically. Messages already started
     /// finish under the snapshot they began with. The listen address is not changed.
-    public func reload(scanner: any MessageScanning, configuration: Configuration) {
-        self.core.snapshot = MilterSnapshot(configuration: configuration, scanner: scanner)
+    public func reload(scanner: any MessageScanning, configuration: Configuration, expander: (any RecipientExpanding)? = nil) {
+        self.core.snapshot = MilterSnapshot(configuration: configuration, scanner: scanner, expander: expander)
         self.core.logger.info("configuration reloaded", metadata: ["config_version": "\(scanner.configVersion)"])
     }
 

@@ -2,6 +2,7 @@ import ChaperoneModel
 import MilterProtocol
 import NIOCore
 import NIOPosix
+import RecipientExpansion
 import Store
 
 extension MilterSessionHandler {
@@ -59,13 +60,16 @@ extension MilterSessionHandler {
         of message: MessageInProgress, envelope: Envelope, eventLoop: any EventLoop
     ) -> EventLoopFuture<DecisionOutcome> {
         let scanner = message.snapshot.scanner
+        let expander = message.snapshot.expander
         let core = self.core
         let logger = self.logger
         return message.spool.contents().flatMap { bytes -> EventLoopFuture<DecisionOutcome> in
             core.threadPool.runIfActive(eventLoop: eventLoop) { () -> ScanReport in
                 core.updateStatistics { $0.scansInFlight += 1 }
                 defer { core.updateStatistics { $0.scansInFlight -= 1 } }
-                return try scanner.scan(message: bytes, envelope: envelope)
+                // Expansion may run Postfix's lookup programs: here, on the scan thread.
+                let judged = try expander.map { expander throws in try expander.expand(envelope) } ?? envelope
+                return try scanner.scan(message: bytes, envelope: judged)
             }.flatMap { report in
                 let record = DecisionRecord(report: report, envelope: envelope, configVersion: scanner.configVersion)
                 guard report.action == .quarantine else {
@@ -83,6 +87,10 @@ extension MilterSessionHandler {
                         return .failed(.storeFailed)
                     }
             }.recover { error in
+                if let expansion = error as? ExpansionError {
+                    logger.error("recipients not expanded", metadata: ["error": "\(expansion)"])
+                    return .failed(.recipientExpansionFailed(limit: expansion.limit))
+                }
                 logger.error("scanner failed", metadata: ["error": "\(error)"])
                 return .failed(.scannerFailed)
             }

@@ -39,6 +39,7 @@ extension ConfigurationLoader {
         ("internet_use", \.internetUse), ("unacceptable_use", \.unacceptableUse),
         ("confidentiality", \.confidentiality), ("partner_sensitive", \.partnerSensitive),
         ("pupil_name_outside", \.pupilNameOutside), ("unscannable_outside", \.unscannableOutside),
+        ("without_parental_responsibility", \.withoutParentalResponsibility),
     ] }
 
     static func readActions(_ field: YAMLField, into actions: inout Configuration.Actions) throws(ConfigurationError) {

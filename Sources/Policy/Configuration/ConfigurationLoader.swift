@@ -34,6 +34,7 @@ public enum ConfigurationLoader {
             case "senders": try readSenders(value, into: &configuration.senders)
             case "pupils": try readPupils(value, into: &configuration.pupils)
             case "scope": try readScope(value, into: &configuration.scope)
+            case "expansion": try readExpansion(value, into: &configuration.expansion, base: baseDirectory)
             default: break
             }
         }
@@ -43,7 +44,7 @@ public enum ConfigurationLoader {
 
     static let topLevelKeys = [
         "school", "roster", "thresholds", "actions", "tagging", "explanations",
-        "limits", "milter", "store", "release", "notifications", "senders", "pupils", "scope",
+        "limits", "milter", "store", "release", "notifications", "senders", "pupils", "scope", "expansion",
     ]
 
     /// Resolves a relative path against the configuration file's directory.

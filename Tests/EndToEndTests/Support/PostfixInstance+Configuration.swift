@@ -3,14 +3,14 @@ import Foundation
 extension PostfixInstance {
     /// etc/ (main.cf, master.cf; root-owned), queue/ (root-owned, subdirectories made by
     /// `postfix check`), data/ (owned by postfix), all traversable by the postfix user.
-    func layOut(milterPort: Int, sinkPort: Int, defaultAction: String) throws {
+    func layOut(milterPort: Int, sinkPort: Int, defaultAction: String, extraMainCF: String = "") throws {
         let manager = FileManager.default
         for directory in ["", "etc", "queue", "data"] {
             let path = self.root.appendingPathComponent(directory).path
             try manager.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         }
         try manager.setAttributes([.ownerAccountName: "postfix"], ofItemAtPath: self.root.appendingPathComponent("data").path)
-        try self.mainCF(milterPort: milterPort, sinkPort: sinkPort, defaultAction: defaultAction)
+        try (self.mainCF(milterPort: milterPort, sinkPort: sinkPort, defaultAction: defaultAction) + extraMainCF)
             .write(toFile: "\(self.configDirectory)/main.cf", atomically: true, encoding: .utf8)
         try self.masterCF().write(toFile: "\(self.configDirectory)/master.cf", atomically: true, encoding: .utf8)
         try Self.run(Self.postfix, ["-c", self.configDirectory, "check"])

@@ -17,13 +17,14 @@ final class PostfixInstance: Sendable {
     var configDirectory: String { self.root.appendingPathComponent("etc").path }
     var logFile: String { self.root.appendingPathComponent("maillog").path }
 
-    /// Writes the configuration and starts Postfix.
-    init(milterPort: Int, sinkPort: Int, defaultAction: String) throws {
+    /// Writes the configuration and starts Postfix. `extraMainCF` lines are appended to
+    /// main.cf (a later setting overrides an earlier one).
+    init(milterPort: Int, sinkPort: Int, defaultAction: String, extraMainCF: String = "") throws {
         self.root = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-postfix-\(UUID().uuidString)")
         self.smtpPort = try FreePort.next()
         self.reinjectPort = try FreePort.next()
         do {
-            try self.layOut(milterPort: milterPort, sinkPort: sinkPort, defaultAction: defaultAction)
+            try self.layOut(milterPort: milterPort, sinkPort: sinkPort, defaultAction: defaultAction, extraMainCF: extraMainCF)
             try Self.run(Self.postfix, ["-c", self.configDirectory, "start"])
             try self.waitForListener()
         } catch {

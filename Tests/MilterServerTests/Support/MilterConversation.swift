@@ -93,13 +93,16 @@ final class MilterConversation {
     /// One message as Postfix sends it after CONNECT; returns the end-of-message replies.
     func message(
         headers: [(String, String)] = [("From", " teacher@school.example"), ("Subject", " Trip")],
+        recipients: [String] = ["<parent@example.net>"],
         body: [UInt8], queueID: String = "4AbCdE", chunkSize: Int = 65_535,
-        sender: String = "teacher@school.example", recipient: String = "parent@example.net", authenticatedUser: String? = "jsmith"
+        sender: String = "teacher@school.example", recipient: String? = nil, authenticatedUser: String? = "jsmith"
     ) async throws -> [MilterResponse]? {
         var commands: [MilterCommand] = [
             .macros(forCommand: UInt8(ascii: "M"), authenticatedUser.map { [MilterMacro(name: "{auth_authen}", value: $0)] } ?? []),
             .mail(sender: "<\(sender)>", arguments: []),
-            .recipient("<\(recipient)>", arguments: []),
+        ]
+        commands += (recipient.map { ["<\($0)>"] } ?? recipients).map { MilterCommand.recipient($0, arguments: []) }
+        commands += [
             .macros(forCommand: UInt8(ascii: "T"), [MilterMacro(name: "i", value: queueID)]),
             .data,
         ]

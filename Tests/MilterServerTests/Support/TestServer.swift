@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import MilterServer
 import NIOCore
+import RecipientExpansion
 import Testing
 
 /// A milter server on a free loopback port with a private spool directory, stopped and
@@ -28,6 +29,7 @@ struct TestServer {
         store: InMemoryDecisionStore = InMemoryDecisionStore(),
         configure: (inout Configuration) -> Void = { _ in },
         address: MilterListenAddress? = nil,
+        expander: (any RecipientExpanding)? = nil,
         _ body: (TestServer) async throws -> T
     ) async throws -> T {
         let spool = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-milter-\(UUID().uuidString)").path
@@ -36,7 +38,7 @@ struct TestServer {
         configure(&configuration)
         let server = MilterServer(
             configuration: configuration, scanner: scanner, store: store,
-            logger: Logger(label: "test"), scanThreads: 2)
+            logger: Logger(label: "test"), scanThreads: 2, expander: expander)
         guard let address = try await server.start(address: address) else { throw MilterServerError.notRunning }
         do {
             let result = try await body(TestServer(server: server, address: address, spoolDirectory: spool))
