@@ -20,6 +20,9 @@ extension Configuration {
         /// `lookup_timeout_seconds`: longest one `postmap`/`postalias`/`postconf` run may
         /// take before the lookup fails (default 5 s).
         public var lookupTimeoutSeconds: Double = 5
+        /// `max_list_bytes`: largest list file, `:include:` file or lookup answer read
+        /// (default 16 MiB); a larger one fails the lookup.
+        public var maxListBytes: Int = 16 * 1024 * 1024
         public init() {}
 
         /// True when any source of expansion is configured.

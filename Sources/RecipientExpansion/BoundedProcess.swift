@@ -2,13 +2,11 @@ import Dispatch
 import Foundation
 
 /// Runs one of Postfix's lookup programs with input on standard input, bounded in time
-/// (`timeoutSeconds`, then SIGKILL) and in output (`maxOutputBytes`). Blocking: call it
+/// (`timeoutSeconds`, then SIGKILL) and in output (`maxOutputBytes`, from
+/// `expansion.max_list_bytes`). Blocking: call it
 /// from a thread pool. Both pipes are drained on their own threads so that neither
 /// can fill and stall the child.
 struct BoundedProcess {
-    /// Most bytes of output read from one lookup (8 MiB).
-    static let maxOutputBytes = 8 * 1024 * 1024
-
     struct Result {
         var status: Int32
         var output: [UInt8]
@@ -24,6 +22,7 @@ struct BoundedProcess {
     let executable: String
     let arguments: [String]
     let timeoutSeconds: Double
+    let maxOutputBytes: Int
 
     /// A lookup program that exits without reading all its input (a fatal error on a
     /// missing map) must fail the lookup, not kill this process with SIGPIPE.
@@ -62,7 +61,7 @@ struct BoundedProcess {
         }
         group.enter()
         queue.async {
-            let (bytes, overflowed) = Self.read(outputReader, limit: Self.maxOutputBytes, pid: pid)
+            let (bytes, overflowed) = Self.read(outputReader, limit: maxOutputBytes, pid: pid)
             collected.output = bytes
             collected.overflowed = overflowed
             group.leave()

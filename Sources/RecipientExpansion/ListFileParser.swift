@@ -1,3 +1,5 @@
+import ChaperoneModel
+
 /// Reads a list file: one list per entry, in the aliases(5) shape Postfix admins know,
 ///
 ///     governors@school.sch.uk: chair@school.sch.uk, j.smith@gmail.com
@@ -5,15 +7,12 @@
 ///         c.tutor@school.sch.uk        (a line starting with white space continues)
 ///     # comments and blank lines are ignored
 ///
-/// Pure and bounded: `maxBytes` is checked before reading, and every malformed entry is
-/// an error with its line number.
+/// Pure and bounded: `maxBytes` (`expansion.max_list_bytes`) is checked first, and every
+/// malformed entry is an error with its line number.
 public enum ListFileParser {
-    /// Largest list file read (16 MiB).
-    public static let maxBytes = 16 * 1024 * 1024
-
-    public static func parse(_ bytes: [UInt8], file: String) throws(ExpansionError) -> AliasTable {
+    public static func parse(_ bytes: [UInt8], file: String, maxBytes: Int = Configuration.Expansion().maxListBytes) throws(ExpansionError) -> AliasTable {
         guard bytes.count <= maxBytes else {
-            throw .listFile(file: file, line: 0, reason: "larger than \(maxBytes) bytes; split the lists or keep them in a Postfix map")
+            throw .listFile(file: file, line: 0, reason: "larger than \(maxBytes) bytes (expansion.max_list_bytes); split the lists or keep them in a Postfix map")
         }
         var entries: [String: [String]] = [:]
         var current: (key: String, line: Int)?

@@ -10,13 +10,14 @@ import Foundation
 public struct PostfixAliasLookup: AliasLookup {
     let postfix: any PostfixQuerying
     let settings: SettingsCache
-    /// Largest `:include:` file read.
-    static let maxIncludeBytes = 1024 * 1024
+    /// Largest `:include:` file read (`expansion.max_list_bytes`).
+    let maxIncludeBytes: Int
 
     /// - Parameter settingsSeconds: how long the `postconf` answer is reused before the
     ///   map names are read again (so a changed main.cf is picked up without a reload).
-    public init(postfix: any PostfixQuerying, settingsSeconds: Double) {
+    public init(postfix: any PostfixQuerying, settingsSeconds: Double, maxIncludeBytes: Int = 16 * 1024 * 1024) {
         self.postfix = postfix
+        self.maxIncludeBytes = maxIncludeBytes
         self.settings = SettingsCache(seconds: settingsSeconds)
     }
 
@@ -82,7 +83,7 @@ public struct PostfixAliasLookup: AliasLookup {
         for member in AliasValue.split(value) {
             if member.hasPrefix("|") || member.hasPrefix("/") { continue }
             if member.lowercased().hasPrefix(":include:") {
-                targets += try Self.include(String(member.dropFirst(":include:".count)), settings: settings)
+                targets += try Self.include(String(member.dropFirst(":include:".count)), settings: settings, maxBytes: maxIncludeBytes)
             } else if member.contains("@") {
                 targets.append(member)
             } else {
@@ -92,14 +93,14 @@ public struct PostfixAliasLookup: AliasLookup {
         return targets
     }
 
-    static func include(_ path: String, settings: PostfixAliasSettings) throws(ExpansionError) -> [String] {
+    static func include(_ path: String, settings: PostfixAliasSettings, maxBytes: Int) throws(ExpansionError) -> [String] {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .lookupFailed(map: ":include:\(path)", reason: "cannot read the file (check it exists and chaperone may read it)")
         }
         defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: maxIncludeBytes + 1)) ?? Data()
-        guard data.count <= maxIncludeBytes else {
-            throw .lookupFailed(map: ":include:\(path)", reason: "larger than \(maxIncludeBytes) bytes")
+        let data = (try? handle.read(upToCount: maxBytes + 1)) ?? Data()
+        guard data.count <= maxBytes else {
+            throw .lookupFailed(map: ":include:\(path)", reason: "larger than \(maxBytes) bytes (expansion.max_list_bytes)")
         }
         let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).filter { !$0.trimmingWhitespace.hasPrefix("#") }
         return lines.flatMap { AliasValue.split(String($0)) }.compactMap { member in

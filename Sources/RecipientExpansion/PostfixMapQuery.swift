@@ -17,11 +17,15 @@ public struct PostfixPrograms: PostfixQuerying {
     public let timeoutSeconds: Double
     /// Where Postfix's programs are installed.
     public let programDirectory: String
+    /// Most bytes of output read from one run (`expansion.max_list_bytes`).
+    public let maxOutputBytes: Int
 
-    public init(configDirectory: String, timeoutSeconds: Double, programDirectory: String = "/usr/sbin") {
+    public init(configDirectory: String, timeoutSeconds: Double, programDirectory: String = "/usr/sbin",
+                maxOutputBytes: Int = 16 * 1024 * 1024) {
         self.configDirectory = configDirectory
         self.timeoutSeconds = timeoutSeconds
         self.programDirectory = programDirectory
+        self.maxOutputBytes = maxOutputBytes
     }
 
     public func query(map: String, keys: [String], aliasSyntax: Bool) throws(ExpansionError) -> [String: String] {
@@ -55,11 +59,11 @@ public struct PostfixPrograms: PostfixQuerying {
     }
 
     private func run(_ program: String, _ arguments: [String], input: [UInt8], what: String) throws(ExpansionError) -> BoundedProcess.Result {
-        let process = BoundedProcess(executable: programDirectory + "/" + program, arguments: arguments, timeoutSeconds: timeoutSeconds)
+        let process = BoundedProcess(executable: programDirectory + "/" + program, arguments: arguments, timeoutSeconds: timeoutSeconds, maxOutputBytes: maxOutputBytes)
         switch Result(catching: { () throws(BoundedProcess.Failure) in try process.run(input: input) }) {
         case .success(let result): return result
         case .failure(.timedOut): throw .lookupTimedOut(map: what, seconds: timeoutSeconds)
-        case .failure(.outputTooLarge): throw .lookupFailed(map: what, reason: "more than \(BoundedProcess.maxOutputBytes) bytes of output")
+        case .failure(.outputTooLarge): throw .lookupFailed(map: what, reason: "more than \(maxOutputBytes) bytes of output (expansion.max_list_bytes)")
         case .failure(.couldNotStart(let reason)): throw .lookupFailed(map: what, reason: "could not run \(reason)")
         }
     }

@@ -25,14 +25,18 @@ public struct RecipientExpander: RecipientExpanding {
         guard settings.isEnabled else { return nil }
         var lookups: [any AliasLookup] = []
         if let file = settings.listFile {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let handle = FileHandle(forReadingAtPath: file) else {
                 throw .listFile(file: file, line: 0, reason: "cannot be read: check expansion.list_file and its permissions")
             }
-            lookups.append(try ListFileParser.parse([UInt8](data), file: file))
+            defer { try? handle.close() }
+            let data = (try? handle.read(upToCount: settings.maxListBytes + 1)) ?? Data()
+            lookups.append(try ListFileParser.parse([UInt8](data), file: file, maxBytes: settings.maxListBytes))
         }
         if let directory = settings.postfixConfigDirectory {
-            let programs = PostfixPrograms(configDirectory: directory, timeoutSeconds: settings.lookupTimeoutSeconds)
-            lookups.append(PostfixAliasLookup(postfix: programs, settingsSeconds: max(settings.cacheSeconds, 1)))
+            let programs = PostfixPrograms(
+                configDirectory: directory, timeoutSeconds: settings.lookupTimeoutSeconds, maxOutputBytes: settings.maxListBytes)
+            lookups.append(PostfixAliasLookup(
+                postfix: programs, settingsSeconds: max(settings.cacheSeconds, 1), maxIncludeBytes: settings.maxListBytes))
         }
         return RecipientExpander(lookup: ChainedAliasLookup(lookups), settings: settings, schoolDomains: configuration.school.domains)
     }

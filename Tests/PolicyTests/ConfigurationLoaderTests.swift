@@ -81,6 +81,7 @@ import Testing
               cache_seconds: 30
               cache_entries: 1000
               lookup_timeout_seconds: 2
+              max_list_bytes: 65536
             """, baseDirectory: "/etc/chaperone")
         #expect(configuration.actions.withoutParentalResponsibility == .tag)
         #expect(configuration.expansion.postfixConfigDirectory == "/etc/postfix")
@@ -90,6 +91,7 @@ import Testing
         #expect(configuration.expansion.cacheSeconds == 30)
         #expect(configuration.expansion.cacheEntries == 1000)
         #expect(configuration.expansion.lookupTimeoutSeconds == 2)
+        #expect(configuration.expansion.maxListBytes == 65536)
     }
 
     @Test func defaultsLeaveExpansionOffAndOutOfRangeValuesSayWhere() throws {
