@@ -49,9 +49,9 @@ public enum NoticeEligibility: Hashable, Sendable {
         return .send
     }
 
-    /// True for a configured school domain or any subdomain of one.
+    /// True for a configured school or pupil domain, or any subdomain of one.
     static func isSchoolDomain(_ domain: String, configuration: Configuration) -> Bool {
-        configuration.school.domains.contains { schoolDomain in
+        (configuration.school.domains + configuration.senders.pupilDomains).contains { schoolDomain in
             let school = schoolDomain.lowercased()
             return !school.isEmpty && (domain == school || domain.hasSuffix("." + school))
         }

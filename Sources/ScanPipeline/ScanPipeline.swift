@@ -54,13 +54,39 @@ public struct ScanPipeline: Sendable {
     /// milter's `{auth_authen}`.
     public func scan(message: [UInt8], sender: String? = nil, recipients: [String] = [], authenticatedUser: String? = nil) -> ScanReport {
         let started = DispatchTime.now().uptimeNanoseconds
-        let content = extract(message)
+        // The header block alone gives the envelope and the role, so mail out of scope
+        // is never read further.
+        let headers = extractor.extract(MessageParser.parse(Self.headerBlock(of: message, limit: configuration.limits.maxHeaderBytes),
+                                                            limits: configuration.limits))
         let envelope = Envelope(
-            sender: sender ?? content.fromAddresses.first ?? "",
-            recipients: recipients.isEmpty ? content.toAddresses + content.ccAddresses + content.bccAddresses : recipients,
+            sender: sender ?? headers.fromAddresses.first ?? "",
+            recipients: recipients.isEmpty ? headers.toAddresses + headers.ccAddresses + headers.bccAddresses : recipients,
             authenticatedUser: authenticatedUser
         )
-        return decide(content: content, envelope: envelope, size: message.count, started: started)
+        let identity = policy.sender(of: envelope, forwarders: headers.forwardingAddresses)
+        guard identity.scanned else {
+            var report = skipped(envelope: envelope, sender: identity, size: message.count, started: started)
+            report.messageID = headers.messageID
+            return report
+        }
+        return decide(content: extract(message), envelope: envelope, size: message.count, started: started)
+    }
+
+    /// The message up to and including the blank line that ends its header block, or at
+    /// most `limit` bytes.
+    static func headerBlock(of message: [UInt8], limit: Int) -> [UInt8] {
+        let end = min(message.count, limit)
+        var index = 0
+        while index < end {
+            if message[index] == 0x0A {
+                if index + 1 < message.count, message[index + 1] == 0x0A { return Array(message[0...(index + 1)]) }
+                if index + 2 < message.count, message[index + 1] == 0x0D, message[index + 2] == 0x0A {
+                    return Array(message[0...(index + 2)])
+                }
+            }
+            index += 1
+        }
+        return Array(message.prefix(end))
     }
 
     /// MIME parsing and text extraction, with the message-size limit applied first:

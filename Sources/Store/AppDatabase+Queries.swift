@@ -73,6 +73,10 @@ extension AppDatabase {
                 arguments += [sender]
             }
         }
+        if let role = filter.senderRole {
+            clauses.append("senderRole = ?")
+            arguments += [role.rawValue]
+        }
         if let state = filter.state {
             clauses.append("decisionID IN (SELECT decisionID FROM quarantine WHERE state = ?)")
             arguments += [state.rawValue]

@@ -12,6 +12,8 @@ public struct DecisionFilter: Hashable, Sendable {
     public var sender: String?
     /// Only quarantined messages in this state.
     public var state: QuarantineState?
+    /// Only decisions on mail from senders with this role.
+    public var senderRole: SenderRole?
     /// Only decisions whose message was quarantined.
     public var quarantinedOnly: Bool
     /// At most this many, newest first.
@@ -28,5 +30,6 @@ public struct DecisionFilter: Hashable, Sendable {
         self.state = state
         self.quarantinedOnly = quarantinedOnly
         self.limit = limit
+        self.senderRole = nil
     }
 }

@@ -9,6 +9,7 @@ struct DecisionFilterOptions<Wording: DecisionFilterWording>: ParsableArguments 
     @Option(help: "Only \(Wording.listedSince) since then: 30d, 12h, or an ISO date.") var since: String?
     @Option(help: "Only \(Wording.listed) where this policy section fired (e.g. 3, 7.2, 8).") var section: Section?
     @Option(help: "Only this sender, or @domain for all senders there.") var sender: String?
+    @Option(help: "Only mail from senders with this role (pupil, staff, system, outside).") var role: SenderRole?
     @Option(help: "At most this many.") var limit = 200
     @Flag(help: "Print JSON.") var json = false
 
@@ -20,9 +21,11 @@ struct DecisionFilterOptions<Wording: DecisionFilterWording>: ParsableArguments 
     func decisionFilter(
         action: Action? = nil, state: QuarantineState? = nil, quarantinedOnly: Bool = false
     ) throws -> DecisionFilter {
-        DecisionFilter(
+        var filter = DecisionFilter(
             since: try QuarantineCommand.sinceDate(since), action: action, section: section, sender: sender,
             state: state, quarantinedOnly: quarantinedOnly, limit: limit)
+        filter.senderRole = role
+        return filter
     }
 
     /// `decisions` as a table, or as JSON with `--json`; printed as is.

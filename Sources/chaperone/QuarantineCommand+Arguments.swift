@@ -6,3 +6,4 @@ import Store
 extension QuarantineState: ExpressibleByArgument {}
 extension Section: ExpressibleByArgument {}
 extension Action: ExpressibleByArgument {}
+extension SenderRole: ExpressibleByArgument {}

@@ -35,6 +35,19 @@ import Testing
         }
     }
 
+    @Test func aPupilOnAPupilDomainIsToldToo() {
+        var configuration = NoticeFixtures.configuration
+        let pupil = "ppupil@students.hollowbrook-learning.example"
+        let envelope = NoticeFixtures.envelope(sender: pupil)
+        let report = Self.report(role: .pupil, address: pupil)
+        #expect(NoticePlan.make(report: report, envelope: envelope, isAutoSubmitted: false, configuration: configuration).eligibility
+                == .skip(.externalSender))
+        configuration.senders.pupilDomains = ["students.hollowbrook-learning.example"]
+        let plan = NoticePlan.make(report: report, envelope: envelope, isAutoSubmitted: false, configuration: configuration)
+        #expect(plan.eligibility == .send)
+        #expect(plan.recipient == pupil)
+    }
+
     @Test func aSystemSendersHoldNotifiesTheConfiguredOwner() async throws {
         var configuration = NoticeFixtures.configuration
         configuration.senders.systemOwner = "data.manager@hollowbrook.example"

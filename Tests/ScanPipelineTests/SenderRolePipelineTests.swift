@@ -1,6 +1,6 @@
 import ChaperoneModel
 import Foundation
-import ScanPipeline
+@testable import ScanPipeline
 import Testing
 
 /// The role is computed inside the pipeline from the envelope the milter passes in
@@ -44,5 +44,26 @@ import Testing
         #expect(report.sender.scanned)
         #expect(report.sender.rules == .staff)
         #expect(report.action == .quarantine, "the staff rule for contact details to a pupil fires on inbound mail when asked to")
+    }
+}
+
+/// A message file's envelope comes from its header block alone.
+@Suite struct HeaderBlockTests {
+    @Test func theHeaderBlockEndsAtTheFirstBlankLineWhateverTheLineEnds() {
+        #expect(ScanPipeline.headerBlock(of: Array("A: 1\r\nB: 2\r\n\r\nbody\r\n".utf8), limit: 1000) == Array("A: 1\r\nB: 2\r\n\r\n".utf8))
+        #expect(ScanPipeline.headerBlock(of: Array("A: 1\n\nbody\n".utf8), limit: 1000) == Array("A: 1\n\n".utf8))
+        #expect(ScanPipeline.headerBlock(of: Array("A: 1\r\nB: 2".utf8), limit: 1000) == Array("A: 1\r\nB: 2".utf8))
+        #expect(ScanPipeline.headerBlock(of: Array("A: 1\r\nB: 2\r\n\r\n".utf8), limit: 4) == Array("A: 1".utf8))
+        #expect(ScanPipeline.headerBlock(of: [], limit: 10).isEmpty)
+    }
+
+    @Test func anInboundMessageFileIsSkippedWithItsMessageIDAndNoLimitHit() throws {
+        let (configuration, _, pipeline) = try SampleRuntime.load()
+        var message = Array("From: someone@outside.example\r\nTo: t.hargreaves@ralphthoresby.example\r\nMessage-ID: <in-1@outside.example>\r\n\r\n".utf8)
+        message += [UInt8](repeating: UInt8(ascii: "x"), count: configuration.limits.maxMessageBytes)
+        let report = pipeline.scan(message: message)
+        #expect(!report.sender.scanned)
+        #expect(report.problems.isEmpty, "a skipped message reports no limit")
+        #expect(report.messageID == "in-1@outside.example")
     }
 }

@@ -29,6 +29,9 @@ import Testing
         let summary = try await database.summary(since: DecisionFixtures.baseDate)
         #expect(summary.bySenderRole == ["pupil": 1, "staff": 1, "outside": 2])
         #expect(summary.notScanned == 2)
+        var outside = DecisionFilter()
+        outside.senderRole = .outside
+        #expect(try await database.decisions(matching: outside).map(\.decisionID).sorted() == ["i", "j"])
     }
 
     @Test func rowsFromBeforeRolesReadAsUnknownNotAsAGuess() async throws {
