@@ -29,6 +29,8 @@ struct CredentialScanner {
         "see", "below", "above", "as", "ask", "contact", "you", "use", "used", "set", "provided", "emailed",
         "unchanged", "none", "n/a", "tbc", "tba", "here", "link", "protected", "manager", "policy",
         "length", "characters", "strength", "hint", "blank", "empty", "following", "attached", "separately",
+        "yes", "no", "done", "ok", "issued", "given", "unknown", "pending", "pass", "fail", "failed", "passed",
+        "merit", "distinction", "true", "false",
     ]
 
     func scan() -> [Hit] {
@@ -155,8 +157,8 @@ struct CredentialScanner {
 
     /// A cell in a column headed Password, PIN or Passcode: one word that is not an
     /// instruction ("changeme", "Kestrel33!", but not "see letter" or "reset").
-    func cellIsSecret(_ range: Range<Int>) -> Bool {
+    func cellIsSecret(_ range: Range<Int>, strict: Bool) -> Bool {
         guard !bytes[range].contains(32) else { return false }
-        return looksSecret(range, strict: false)
+        return looksSecret(range, strict: strict)
     }
 }

@@ -42,11 +42,11 @@ extension SegmentScanner {
             var start = 0
             for (cell, position) in (bytes.indices.filter { bytes[$0] == 9 } + [bytes.count]).enumerated() {
                 defer { start = position + 1 }
-                guard columns.secrets.contains(cell) else { continue }
+                guard let strict = columns.secrets[cell] else { continue }
                 var lower = start, upper = position
                 while lower < upper, bytes[lower] == 32 || bytes[lower] == 34 { lower += 1 }
                 while upper > lower, bytes[upper - 1] == 32 || bytes[upper - 1] == 34 || bytes[upper - 1] == 13 { upper -= 1 }
-                if credentials.cellIsSecret(lower..<upper) {
+                if credentials.cellIsSecret(lower..<upper, strict: strict) {
                     emit(.credential, "password column: ****", 0.85)
                     break
                 }

@@ -8,7 +8,9 @@ struct TableColumns {
     /// Column cells (0-based) of one kind.
     struct Columns: Hashable {
         var names: Set<Int> = []
-        var secrets: Set<Int> = []
+        /// Secret columns → whether a cell must look like a secret (a "Pass" column may
+        /// hold exam results; a "Password" column holds passwords).
+        var secrets: [Int: Bool] = [:]
 
         var isEmpty: Bool { names.isEmpty && secrets.isEmpty }
     }
@@ -21,9 +23,12 @@ struct TableColumns {
     ]
     /// Headings that head a column of secrets.
     static let secretHeadings: Set<String> = [
-        "password", "passwords", "pass", "pwd", "pw", "passwd", "passcode", "pin", "pinnumber", "pincode",
+        "password", "passwords", "pwd", "passwd", "passcode", "pin", "pinnumber", "pincode",
         "initialpassword", "temporarypassword", "temppassword", "newpassword", "defaultpassword", "passphrase",
     ]
+    /// Headings that may head a column of secrets or of anything else ("Pass" in a table
+    /// of exam results): their cells count only when they look like a secret.
+    static let ambiguousSecretHeadings: Set<String> = ["pass", "pw", "code", "logincode"]
 
     private var table: (location: TextLocation, table: Int, columns: Columns)?
 
@@ -35,7 +40,8 @@ struct TableColumns {
             for (position, cell) in segment.text.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
                 let key = MISColumn.key(String(cell).trimmingSpaces)
                 if Self.nameHeadings.contains(key) { columns.names.insert(position) }
-                if Self.secretHeadings.contains(key) { columns.secrets.insert(position) }
+                if Self.secretHeadings.contains(key) { columns.secrets[position] = false }
+                if Self.ambiguousSecretHeadings.contains(key) { columns.secrets[position] = true }
             }
             table = columns.isEmpty ? nil : (segment.location, number, columns)
             return Columns()

@@ -128,6 +128,10 @@ import Testing
         #expect(Self.table(["Name\tPIN", "Amara\t4821"]).contains { $0.detector == .credential })
         #expect(Self.table(["Field\tValue", "Password\tKestrel33!"]).contains { $0.detector == .credential })
         #expect(!Self.table(["Username\tPassword\tYear"]).contains { $0.detector == .credential })
+        #expect(Self.table(["Login\tPass", "tt-admin\tKestrel33!"]).contains { $0.detector == .credential })
+        #expect(!Self.table(["Name\tPass\tMerit", "Amara\tYes\tNo"]).contains { $0.detector == .credential })
+        #expect(!Self.table(["Name\tPassword set", "Amara\tyes"]).contains { $0.detector == .credential })
+        #expect(!Self.table(["Name\tPassword", "Amara\tissued"]).contains { $0.detector == .credential })
         #expect(!Self.table(["Username\tPassword", "amara.o\tsee letter"]).contains { $0.detector == .credential })
     }
 

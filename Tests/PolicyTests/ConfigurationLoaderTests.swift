@@ -10,6 +10,7 @@ import Testing
           domains: [School.Example]
           partner_domains: [leeds.gov.uk]
           extra_webmail_domains: [mail.example]
+          official_social_accounts: ["@SchoolPE", instagram.com/school]
           it_contact: the IT office (ext 201)
           safeguarding_lead: Ms A Lead
         roster:
@@ -28,6 +29,7 @@ import Testing
         """
         let c = try ConfigurationLoader.load(yaml: yaml, source: "c.yaml", baseDirectory: "/etc/chaperone")
         #expect(c.school.domains == ["school.example"])
+        #expect(c.school.officialSocialAccounts == ["@SchoolPE", "instagram.com/school"])
         #expect(c.roster.files == ["/etc/chaperone/roster/pupils.csv", "/abs/ctf.xml"])
         #expect(c.roster.staffFile == "/etc/chaperone/roster/staff.csv")
         #expect(c.thresholds.bulkPupils == 5 && c.thresholds.minimumConfidence == 0.7)
