@@ -83,9 +83,11 @@ import Testing
         defer { directory.remove() }
         let database = try AppDatabase(path: directory.databasePath)
         let marker = Array("UNCOMPRESSIBLE-MARKER-Q7".utf8)
-        // Stored uncompressed enough to find: zlib keeps short unique runs literal.
+        // Random bytes do not compress, so zlib stores the block as it is, marker included.
+        var generator = SystemRandomNumberGenerator()
+        let noise = (0..<32_768).map { _ in UInt8.random(in: 0...255, using: &generator) }
         try await database.insertQuarantine(
-            DecisionFixtures.record(id: "CH-D1", action: .quarantine), rawMessage: DecisionFixtures.rawMessage + marker)
+            DecisionFixtures.record(id: "CH-D1", action: .quarantine), rawMessage: noise + marker + noise)
         #expect(Self.contains(try Self.checkpointedFile(database), marker), "the copy should be findable before the delete")
         try await database.deleteHeld(decisionID: "CH-D1", actor: "a", reason: "gone")
         #expect(!Self.contains(try Self.checkpointedFile(database), marker), "the deleted copy is still readable in the database file")
