@@ -7,6 +7,6 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chaperone-bench",
         abstract: "Chaperone's benchmarks (run with -c release).",
-        subcommands: [ParseBenchmark.self, DetectBenchmark.self, MilterBenchmark.self]
+        subcommands: [ParseBenchmark.self, DetectBenchmark.self, MilterBenchmark.self, StoreBenchmark.self]
     )
 }

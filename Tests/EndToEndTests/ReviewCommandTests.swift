@@ -40,8 +40,14 @@ struct ReviewCommandTests {
             #expect(try path.heldQueueIDs().isEmpty)
             #expect(try await path.database.decision(id: deleted.decisionID)?.quarantine?.hasStoredCopy == false)
             // The audit actor is the real account, not USER or LOGNAME.
+            // USER and LOGNAME are ignored; behind sudo the invoking login is named.
+            let show = try ChaperoneCommand.run(
+                ["quarantine", "show", released.decisionID, "--raw", "--reason", "audit check", "--config", config],
+                environment: ["USER": "forged", "LOGNAME": "forged", "SUDO_USER": "alice"])
+            #expect(show.status == 0, "\(show.errors)")
             let events = try await path.database.reviewEvents(decisionID: released.decisionID)
             #expect(events.contains { $0.kind == .releasedByReinjection && $0.actor == "nobody (uid 65534)" }, "\(events.map(\.actor))")
+            #expect(events.contains { $0.kind == .viewedRaw && $0.actor == "alice via sudo (uid 0)" }, "\(events.map(\.actor))")
         }
     }
 

@@ -12,8 +12,11 @@ enum ChaperoneCommand {
     /// `nobody:nogroup`: an account with no privileges at all.
     static let unprivileged: (uid: UInt32, gid: UInt32) = (65_534, 65_534)
 
-    static func run(_ arguments: [String], as user: (uid: UInt32, gid: UInt32)? = nil) throws -> Run {
+    static func run(
+        _ arguments: [String], as user: (uid: UInt32, gid: UInt32)? = nil, environment: [String: String] = [:]
+    ) throws -> Run {
         let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let executable = try ServeProcess.executable()
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
