@@ -21,8 +21,10 @@ import Testing
     }
 
     @Test func aScanLongerThanTheIdleTimeoutIsNotCutOff() async throws {
-        let scanner = MarkerScanner(slowSeconds: 2.5)
-        try await TestServer.with(scanner: scanner, configure: { $0.milter.idleTimeoutSeconds = 1 }) { server in
+        // Idle 2 s, scan 5 s: generous gaps, so that a loaded machine's pauses between
+        // commands cannot pass for idleness.
+        let scanner = MarkerScanner(slowSeconds: 5)
+        try await TestServer.with(scanner: scanner, configure: { $0.milter.idleTimeoutSeconds = 2 }) { server in
             let replies = try await MilterConversation.with(server.address) { milter in
                 _ = try await milter.negotiate()
                 return try await milter.message(body: Array("SLOW-ME\r\n".utf8))
