@@ -18,9 +18,12 @@ extension AppDatabase {
     /// returns, every row of the batch is on disk; when it throws, none is.
     public func insertBatch(_ writes: [PendingDecisionWrite]) async throws {
         guard !writes.isEmpty else { return }
+        // Rows are encoded before the transaction, so that the write lock is held for
+        // the inserts and the commit only.
+        let rows = writes.map { DecisionRow($0.record) }
         try await pool.write { db in
-            for write in writes {
-                var row = DecisionRow(write.record)
+            for (write, encoded) in zip(writes, rows) {
+                var row = encoded
                 guard let copy = write.quarantine else {
                     try row.insert(db, onConflict: .ignore)
                     continue
