@@ -63,7 +63,10 @@ final class MilterSessionHandler: ChannelInboundHandler {
             context.fireUserInboundEventTriggered(event)
             return
         }
-        guard self.pending == nil else { return }
+        guard self.pending == nil else {
+            self.core.updateStatistics { $0.idleDuringDecision += 1 }
+            return
+        }
         self.core.updateStatistics { $0.connectionsTimedOut += 1 }
         self.logger.warning("closing idle milter connection", metadata: [
             "limit": "milter.idle_timeout_seconds",
