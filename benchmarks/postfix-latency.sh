@@ -134,7 +134,6 @@ milter:
 store:
   database: $work/chaperone.sqlite
 release:
-  postfix_config_directory: $work/postfix/etc
   reinject_listener: 127.0.0.1:$without_port
 notifications:
   enabled: false

@@ -91,8 +91,14 @@ public struct Configuration: Codable, Hashable, Sendable {
         public var failAction: FailAction = .tempfail
         /// Seconds between PROGRESS packets while a scan runs.
         public var progressIntervalSeconds: Double = 5
-        /// Directory for spooled message bodies (created 0700).
+        /// Directory for spooled message bodies (created 0700; the files have no name).
         public var spoolDirectory: String = "/var/spool/chaperone"
+        /// Seconds a connection may stay silent outside a decision before it is closed.
+        /// Above Postfix's `smtpd_timeout` (300 s), which bounds a live session's silence.
+        public var idleTimeoutSeconds: Double = 600
+        /// Milter connections open at once; more are closed at once (Postfix then
+        /// applies `milter_default_action`). Above Postfix's default process limit (100).
+        public var maxConnections: Int = 500
         public init() {}
     }
 
@@ -103,13 +109,15 @@ public struct Configuration: Codable, Hashable, Sendable {
         public var quarantineRetentionDays: Int = 30
         /// Days decision rows are kept.
         public var decisionRetentionDays: Int = 730
+        /// Most decisions committed in one transaction (group commit).
+        public var groupCommitMaxRows: Int = 500
+        /// Decisions that may wait for a commit; beyond it the fail action is applied.
+        public var maxPendingRows: Int = 10_000
         public init() {}
     }
 
-    /// Releasing held mail.
+    /// Releasing held mail: the store's copy is sent to a milter-free listener.
     public struct Release: Codable, Hashable, Sendable {
-        /// Postfix configuration directory for `postsuper -c`; nil for the default instance.
-        public var postfixConfigDirectory: String?
         /// Milter-free SMTP listener for reinjection, `HOST:PORT`.
         public var reinjectListener: String = "127.0.0.1:10026"
         public init() {}

@@ -2,30 +2,38 @@ import Foundation
 import Notify
 import Store
 
-/// Release, delete and false-positive for quarantined messages. Each operation first
-/// claims the message in one transaction (`held` → `releasing`/`deleting`), so two
-/// reviewers — or two hosts sharing a store — can never both act on it; then acts
-/// through Postfix when this host's Postfix still holds it, or by reinjecting the
-/// stored copy; then records the outcome and the audit event together.
+/// Release, delete and false-positive for quarantined messages, on the store alone:
+/// the store's copy is the only one (Postfix discarded the message once it was
+/// committed), so no step needs root or the local Postfix queue, and any host that can
+/// open the store can review.
+///
+/// A release claims the message in one transaction (`held` → `releasing`), so two
+/// reviewers — or two hosts sharing a store — can never both send it; submits the
+/// stored copy, with its original envelope and a release header, to the milter-free
+/// listener; then records the outcome and the audit event together. A delete is one
+/// transaction that removes the copy.
 public struct ReviewWorkflow: Sendable {
     public let database: any ReviewStore
-    public let postfix: any PostfixQueue
-    /// Where stored copies are reinjected (`release.reinjectListener`, milter-free).
+    /// Where stored copies are reinjected (`release.reinject_listener`, milter-free).
     public let reinjector: any MailSubmitter
+    /// Headers taken out of a released copy: the trace header (`tagging.trace_header`).
+    public let removedHeaders: [String]
 
-    public init(database: any ReviewStore, postfix: any PostfixQueue, reinjector: any MailSubmitter) {
+    public init(database: any ReviewStore, reinjector: any MailSubmitter, removedHeaders: [String]) {
         self.database = database
-        self.postfix = postfix
         self.reinjector = reinjector
+        self.removedHeaders = removedHeaders
     }
 
     /// Delivers a held message to its original recipients, exactly once.
-    @discardableResult
-    public func release(decisionID: String, reviewer: String, reason: String) async throws -> ReleaseMethod {
+    public func release(decisionID: String, reviewer: String, reason: String) async throws {
         let claim = try await database.claim(decisionID: decisionID, for: .release)
-        let method: ReleaseMethod
         do {
-            method = try await deliver(claim)
+            guard claim.hasStoredCopy else { throw ReviewError.nothingToRelease(decisionID: claim.decisionID) }
+            let raw = try await database.rawMessage(for: claim)
+            let copy = ReleaseHeader.releasedCopy(of: raw, decisionID: decisionID, removing: removedHeaders)
+            try await reinjector.submit(
+                OutgoingMessage(envelopeSender: claim.envelope.sender, recipients: claim.envelope.recipients, data: copy))
         } catch {
             try? await database.finish(
                 claim, outcome: .releaseFailed, actor: reviewer, reason: reason, detail: "\(error)", at: Date())
@@ -33,73 +41,64 @@ public struct ReviewWorkflow: Sendable {
         }
         do {
             try await database.finish(
-                claim, outcome: method.eventKind, actor: reviewer, reason: reason, detail: claim.queueID, at: Date())
+                claim, outcome: .releasedByReinjection, actor: reviewer, reason: reason, detail: claim.queueID, at: Date())
         } catch {
             throw ReviewError.doneButNotRecorded(decisionID: decisionID, operation: "released", error: "\(error)")
         }
-        return method
     }
 
-    /// Deletes a held message from Postfix's hold queue (when it is there) and marks it deleted.
+    /// Deletes a held message: its stored copy is removed at once.
     public func delete(decisionID: String, reviewer: String, reason: String) async throws {
-        let claim = try await database.claim(decisionID: decisionID, for: .delete)
-        do {
-            if let queueID = claim.queueID, try await postfix.holds(queueID) {
-                try await postfix.delete(queueID)
-            }
-        } catch {
-            try? await database.finish(
-                claim, outcome: .deleteFailed, actor: reviewer, reason: reason, detail: "\(error)", at: Date())
-            throw error
-        }
-        do {
-            try await database.finish(
-                claim, outcome: .deleted, actor: reviewer, reason: reason, detail: claim.queueID, at: Date())
-        } catch {
-            throw ReviewError.doneButNotRecorded(decisionID: decisionID, operation: "deleted", error: "\(error)")
-        }
+        try await database.deleteHeld(decisionID: decisionID, actor: reviewer, reason: reason, at: Date())
     }
 
     /// Labels the decision a false positive and, when the message is still held,
-    /// releases it. Returns how it was released, or nil when it was not held.
+    /// releases it. Returns true when this call released it.
     @discardableResult
-    public func markFalsePositive(decisionID: String, reviewer: String, reason: String) async throws -> ReleaseMethod? {
+    public func markFalsePositive(decisionID: String, reviewer: String, reason: String) async throws -> Bool {
         try await database.markFalsePositive(decisionID: decisionID, actor: reviewer, reason: reason, at: Date())
-        guard try await database.decision(id: decisionID)?.quarantine?.state == .held else { return nil }
+        guard try await database.decision(id: decisionID)?.quarantine?.state == .held else { return false }
         do {
-            return try await release(decisionID: decisionID, reviewer: reviewer, reason: "false positive: " + reason)
+            try await release(decisionID: decisionID, reviewer: reviewer, reason: "false positive: " + reason)
+            return true
         } catch StoreError.wrongState {
-            return nil  // another reviewer released or deleted it meanwhile
+            return false  // another reviewer released or deleted it meanwhile
         }
     }
 
-    /// Recovers a review that stopped half way (the CLI was killed between claiming a
-    /// message and recording the outcome). Only when Postfix still holds the message is
-    /// it certain that nothing happened, and only then is it put back to `held`, ready
-    /// to be released or deleted again; otherwise it is left alone and the error says
-    /// what to check.
-    public func recover(decisionID: String, reviewer: String, reason: String) async throws {
+    /// What `recover` concluded.
+    public enum Recovery: Hashable, Sendable {
+        /// The release header was in the mail log: it was delivered; now recorded released.
+        case recordedReleased(logFile: String)
+        /// No sign of it in the mail logs: back to held, to be released or deleted again.
+        case heldAgain
+        /// A two-step delete left by an older version, finished now.
+        case deleted
+    }
+
+    /// Settles a review that stopped half way (the reviewer's process was killed after
+    /// claiming). A release is recognised as delivered when `mailLogs` (Postfix's log,
+    /// rotated ones too, as `(path, contents)`) record its release header; then it is
+    /// recorded released, else put back to held.
+    public func recover(decisionID: String, mailLogs: [(path: String, contents: Data)], reviewer: String, reason: String) async throws -> Recovery {
         guard let quarantine = try await database.decision(id: decisionID)?.quarantine else {
             throw StoreError.notQuarantined(decisionID)
         }
-        guard quarantine.state == .releasing || quarantine.state == .deleting else {
+        switch quarantine.state {
+        case .releasing:
+            let found = mailLogs.first { ReleaseHeader.isLogged(decisionID: decisionID, in: $0.contents) }
+            try await database.recoverClaim(
+                decisionID: decisionID, releaseWasDelivered: found != nil, actor: reviewer, reason: reason,
+                detail: found.map { "release header found in \($0.path)" }
+                    ?? "release header not in \(mailLogs.map(\.path).joined(separator: ", "))",
+                at: Date())
+            return found.map { .recordedReleased(logFile: $0.path) } ?? .heldAgain
+        case .deleting:
+            try await database.recoverClaim(
+                decisionID: decisionID, releaseWasDelivered: false, actor: reviewer, reason: reason, detail: nil, at: Date())
+            return .deleted
+        case .held, .released, .deleted, .expired:
             throw StoreError.wrongState(decisionID: decisionID, state: quarantine.state, expected: .releasing)
         }
-        guard let queueID = quarantine.queueID, try await postfix.holds(queueID) else {
-            throw ReviewError.cannotRecover(decisionID: decisionID, queueID: quarantine.queueID)
-        }
-        try await database.recoverClaim(decisionID: decisionID, actor: reviewer, reason: reason, at: Date())
-    }
-
-    private func deliver(_ claim: QuarantineClaim) async throws -> ReleaseMethod {
-        if let queueID = claim.queueID, try await postfix.holds(queueID) {
-            try await postfix.release(queueID)
-            return .postfixHoldQueue
-        }
-        guard claim.hasStoredCopy else { throw ReviewError.nothingToRelease(decisionID: claim.decisionID) }
-        let raw = try await database.rawMessage(for: claim)
-        try await reinjector.submit(
-            OutgoingMessage(envelopeSender: claim.envelope.sender, recipients: claim.envelope.recipients, data: raw))
-        return .reinjection
     }
 }

@@ -7,30 +7,42 @@ import Darwin
 #endif
 
 extension AppDatabase {
-    /// Creates the database directory (0700) and file (0600) before SQLite opens them,
-    /// so that the file is never readable by others, not even for a moment. The `-wal`
-    /// and `-shm` files are left to SQLite, which gives them the database file's mode
-    /// and, when run as root, its owner (so `sudo chaperone …` cannot lock the milter out).
+    /// Mode of the database and its `-wal`/`-shm` files: the owner (the milter's user)
+    /// and the group (`chaperone`: the reviewers) read and write; others nothing. Who may
+    /// review is who may open the store.
+    public static let fileMode: mode_t = 0o660
+    /// Mode of a directory this creates for the database: group-writable (SQLite creates
+    /// `-wal`/`-shm` beside the file) and set-group-id, so files any reviewer creates
+    /// there belong to the directory's group.
+    public static let directoryMode: mode_t = 0o2770
+
+    /// Creates the database directory and file before SQLite opens them, so that the
+    /// file is never readable by others, not even for a moment. SQLite gives `-wal` and
+    /// `-shm` the main file's mode and, when run as root, its owner (so
+    /// `sudo chaperone …` cannot lock the milter out).
     static func createPrivateFiles(at path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
             do {
-                try FileManager.default.createDirectory(
-                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
                 throw StoreError.cannotCreateDatabase(path: path, errno: errno)
             }
+            guard chmod(directory, directoryMode) == 0 else { throw StoreError.cannotCreateDatabase(path: directory, errno: errno) }
         }
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, fileMode)
         guard descriptor >= 0 else { throw StoreError.cannotCreateDatabase(path: path, errno: errno) }
         close(descriptor)
     }
 
-    /// SQLite gives `-wal` and `-shm` the main file's mode; this makes sure of it
-    /// for files left by an older version.
+    /// Brings the files this user owns to `fileMode` (the umask may have narrowed a new
+    /// file; an older version made them 0600, or a hand-made file may be world-readable).
+    /// Files another user owns are left as their owner made them.
     static func restrictCompanionFiles(of path: String) throws {
-        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
-            guard chmod(file, 0o600) == 0 else { throw StoreError.cannotCreateDatabase(path: file, errno: errno) }
+        for file in [path, path + "-wal", path + "-shm"] {
+            var status = stat()
+            guard stat(file, &status) == 0, status.st_uid == geteuid(), status.st_mode & 0o7777 != fileMode else { continue }
+            guard chmod(file, fileMode) == 0 else { throw StoreError.cannotCreateDatabase(path: file, errno: errno) }
         }
     }
 }

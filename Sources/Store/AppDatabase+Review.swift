@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Moves a held message to `releasing` or `deleting` in one transaction and returns
+    /// Moves a held message to `releasing` in one transaction and returns
     /// what the operation needs. Only one caller can win: every other concurrent claim
     /// (in this process or another) finds the state already changed and is refused.
     public func claim(decisionID: String, for operation: ReviewOperation) async throws -> QuarantineClaim {
@@ -27,9 +27,9 @@ extension AppDatabase {
     }
 
     /// Ends a claim: records the outcome in the quarantine row and the audit trail in
-    /// one transaction. A failed operation returns the message to `held`.
+    /// one transaction. A failed release returns the message to `held`.
     public func finish(_ claim: QuarantineClaim, outcome: ReviewEvent.Kind, actor: String, reason: String, detail: String?, at date: Date = Date()) async throws {
-        let succeeded = outcome != .releaseFailed && outcome != .deleteFailed
+        let succeeded = outcome != .releaseFailed
         let newState: QuarantineState = succeeded ? claim.operation.finalState : .held
         try await pool.write { db in
             if succeeded {
@@ -47,26 +47,80 @@ extension AppDatabase {
         }
     }
 
-    /// Puts a message stuck in `releasing`/`deleting` back to `held`, with an audit event,
-    /// in one transaction. Refused for any other state.
-    public func recoverClaim(decisionID: String, actor: String, reason: String, at date: Date = Date()) async throws {
+    /// Deletes a held message in one transaction: the stored copy (the only copy: Postfix
+    /// keeps none) is removed at once (`secure_delete` overwrites its pages), the state
+    /// becomes `deleted`, and the audit event is written. Exactly one of several
+    /// concurrent deletes or releases wins; the others get `wrongState`.
+    public func deleteHeld(decisionID: String, actor: String, reason: String, at date: Date = Date()) async throws {
+        try await pool.write { db in
+            guard let quarantine = try QuarantineRow.fetchOne(db, key: decisionID) else {
+                guard try DecisionRow.filter(DecisionRow.Columns.decisionID == decisionID).fetchCount(db) > 0 else {
+                    throw StoreError.unknownDecision(decisionID)
+                }
+                throw StoreError.notQuarantined(decisionID)
+            }
+            try Self.removeCopy(db, decisionID: decisionID, from: [.held], actor: actor, reason: reason, at: date)
+            guard db.changesCount == 1 else {
+                throw StoreError.wrongState(
+                    decisionID: decisionID, state: QuarantineState(rawValue: quarantine.state) ?? .held, expected: .held)
+            }
+            var event = ReviewEventRow(
+                decisionID: decisionID, occurredAt: date, actor: actor, kind: ReviewEvent.Kind.deleted.rawValue,
+                reason: reason, detail: nil)
+            try event.insert(db)
+        }
+    }
+
+    /// Settles a review that stopped half way, with an audit event, in one transaction.
+    /// A `releasing` message goes to `released` when `releaseWasDelivered` (its release
+    /// header was found where Postfix logs it), else back to `held`; a `deleting` one
+    /// (left by a version that deleted in two steps) is deleted now. Refused for any
+    /// other state.
+    public func recoverClaim(
+        decisionID: String, releaseWasDelivered: Bool, actor: String, reason: String, detail: String?, at date: Date = Date()
+    ) async throws {
         try await pool.write { db in
             guard let quarantine = try QuarantineRow.fetchOne(db, key: decisionID) else {
                 throw StoreError.notQuarantined(decisionID)
             }
-            try db.execute(
-                sql: "UPDATE quarantine SET state = ? WHERE decisionID = ? AND state IN (?, ?)",
-                arguments: [QuarantineState.held.rawValue, decisionID,
-                            QuarantineState.releasing.rawValue, QuarantineState.deleting.rawValue])
-            guard db.changesCount == 1 else {
-                throw StoreError.wrongState(
-                    decisionID: decisionID, state: QuarantineState(rawValue: quarantine.state) ?? .held, expected: .releasing)
+            let state = QuarantineState(rawValue: quarantine.state) ?? .held
+            let kind: ReviewEvent.Kind
+            switch state {
+            case .releasing where releaseWasDelivered:
+                try db.execute(
+                    sql: "UPDATE quarantine SET state = ?, reviewer = ?, reviewedAt = ?, reason = ? WHERE decisionID = ? AND state = ?",
+                    arguments: [QuarantineState.released.rawValue, actor, date, reason, decisionID, state.rawValue])
+                kind = .releasedByReinjection
+            case .releasing:
+                try db.execute(
+                    sql: "UPDATE quarantine SET state = ? WHERE decisionID = ? AND state = ?",
+                    arguments: [QuarantineState.held.rawValue, decisionID, state.rawValue])
+                kind = .claimRecovered
+            case .deleting:
+                try Self.removeCopy(db, decisionID: decisionID, from: [.deleting], actor: actor, reason: reason, at: date)
+                kind = .deleted
+            case .held, .released, .deleted, .expired:
+                throw StoreError.wrongState(decisionID: decisionID, state: state, expected: .releasing)
             }
             var event = ReviewEventRow(
-                decisionID: decisionID, occurredAt: date, actor: actor, kind: ReviewEvent.Kind.claimRecovered.rawValue,
-                reason: reason, detail: quarantine.state)
+                decisionID: decisionID, occurredAt: date, actor: actor, kind: kind.rawValue, reason: reason,
+                detail: detail ?? "recovered from \(state.rawValue)")
             try event.insert(db)
         }
+    }
+
+    private static func removeCopy(
+        _ db: Database, decisionID: String, from states: [QuarantineState], actor: String, reason: String, at date: Date
+    ) throws {
+        let placeholders = states.map { _ in "?" }.joined(separator: ", ")
+        var arguments: StatementArguments = [QuarantineState.deleted.rawValue, actor, date, reason, date, decisionID]
+        arguments += StatementArguments(states.map(\.rawValue))
+        try db.execute(
+            sql: """
+                UPDATE quarantine SET state = ?, reviewer = ?, reviewedAt = ?, reason = ?, content = NULL, contentPurgedAt = ?
+                WHERE decisionID = ? AND state IN (\(placeholders))
+                """,
+            arguments: arguments)
     }
 
     /// Labels a decision as a false positive for later tuning, with an audit event.

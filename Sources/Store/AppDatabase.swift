@@ -13,7 +13,8 @@ public final class AppDatabase: Sendable {
     /// The database file.
     public let path: String
 
-    /// Opens (creating with mode 0600 if needed) and migrates the database at `path`.
+    /// Opens (creating with mode 0660, group `chaperone` by deployment, if needed) and
+    /// migrates the database at `path`.
     public convenience init(path: String, busyTimeoutSeconds: Double = AppDatabase.defaultBusyTimeoutSeconds) throws {
         try self.init(path: path, busyTimeoutSeconds: busyTimeoutSeconds, migratingUpTo: nil)
     }

@@ -7,7 +7,7 @@ public struct QuarantineClaim: Hashable, Sendable {
     public var operation: ReviewOperation
     /// The original envelope (sender and recipients are reused for reinjection).
     public var envelope: Envelope
-    /// The queue id Postfix held the message under.
+    /// The queue id Postfix gave the message when it arrived (for the mail log).
     public var queueID: String?
     public var hasStoredCopy: Bool
 }

@@ -3,7 +3,7 @@ import Foundation
 /// What the store knows about one quarantined message, without its content.
 public struct QuarantineStatus: Codable, Hashable, Sendable {
     public var state: QuarantineState
-    /// The Postfix queue id the message was held under.
+    /// The Postfix queue id the message arrived under (for the mail log; Postfix discards it).
     public var queueID: String?
     /// Size of the raw message in bytes.
     public var sizeBytes: Int

@@ -6,21 +6,20 @@ public struct ReviewEvent: Codable, Hashable, Sendable {
     public enum Kind: String, Codable, Hashable, Sendable {
         /// The raw message was printed (`quarantine show --raw`).
         case viewedRaw = "viewed-raw"
-        /// Released through Postfix's hold queue (`postsuper -H`).
+        /// Released through Postfix's hold queue (`postsuper -H`) by an older version.
         case releasedFromHold = "released-from-hold"
         /// Released by reinjecting the stored copy.
         case releasedByReinjection = "released-by-reinjection"
         /// A release was attempted and failed; the message is still held.
         case releaseFailed = "release-failed"
         case deleted
-        /// A delete was attempted and failed; the message is still held.
+        /// A delete was attempted and failed (older versions); the message is still held.
         case deleteFailed = "delete-failed"
         /// The decision was labelled a false positive.
         case falsePositive = "false-positive"
         /// Retention removed stored copies and old decision rows.
         case purged
-        /// Anything a newer version wrote that this one does not know.
-        /// A release or delete that stopped half way was put back to held.
+        /// A release that stopped half way, with no sign it was delivered, was put back to held.
         case claimRecovered = "claim-recovered"
         case note
     }

@@ -1,13 +1,12 @@
-/// What a reviewer is doing to a held message.
+/// What a reviewer is doing to a held message under a claim. Only release needs one:
+/// it spans an SMTP transaction. Delete is a single transaction (`AppDatabase.deleteHeld`).
 public enum ReviewOperation: String, Codable, Hashable, Sendable {
     case release
-    case delete
 
     /// The state that claims the message while the operation runs.
     public var claimState: QuarantineState {
         switch self {
         case .release: .releasing
-        case .delete: .deleting
         }
     }
 
@@ -15,7 +14,6 @@ public enum ReviewOperation: String, Codable, Hashable, Sendable {
     public var finalState: QuarantineState {
         switch self {
         case .release: .released
-        case .delete: .deleted
         }
     }
 }

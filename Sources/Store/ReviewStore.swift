@@ -11,14 +11,16 @@ public protocol ReviewStore: Sendable {
     func summary(since: Date, topSenderCount: Int) async throws -> DecisionSummary
     func purge(policy: RetentionPolicy, now: Date, actor: String, dryRun: Bool) async throws -> PurgeResult
 
-    /// Moves a held message to `releasing`/`deleting`; exactly one concurrent caller wins.
+    /// Moves a held message to `releasing`; exactly one concurrent caller wins.
     func claim(decisionID: String, for operation: ReviewOperation) async throws -> QuarantineClaim
     /// Records a claim's outcome and its audit event together; failures return it to `held`.
     func finish(_ claim: QuarantineClaim, outcome: ReviewEvent.Kind, actor: String, reason: String, detail: String?, at date: Date) async throws
-    /// Puts a message left in `releasing`/`deleting` (a review that stopped half way)
-    /// back to `held`, with an audit event. The caller must first make sure the
-    /// operation did not happen (Postfix still holds the message).
-    func recoverClaim(decisionID: String, actor: String, reason: String, at date: Date) async throws
+    /// Deletes a held message and its stored copy at once, with an audit event.
+    func deleteHeld(decisionID: String, actor: String, reason: String, at date: Date) async throws
+    /// Settles a review that stopped half way: `releasing` → `released` when the caller
+    /// found the release delivered, else → `held`; `deleting` → `deleted`.
+    func recoverClaim(
+        decisionID: String, releaseWasDelivered: Bool, actor: String, reason: String, detail: String?, at date: Date) async throws
     func markFalsePositive(decisionID: String, actor: String, reason: String, at date: Date) async throws
     /// The raw message for a person to read; the access is audited first.
     func rawMessageForViewing(decisionID: String, viewer: String, reason: String?, at date: Date) async throws -> [UInt8]

@@ -1,27 +1,38 @@
 import Foundation
 
-/// The embedded `DecisionStore`: quarantine decisions are committed with their copy
-/// before `recordQuarantine` returns; accept, tag and reject rows are batched and
-/// written every `batchSize` rows or `flushInterval`, whichever comes first, and on
-/// `close()`.
+/// The embedded `DecisionStore`, durable before acknowledged with group commit: every
+/// `record` and `recordQuarantine` returns only once its row (and copy) is committed to
+/// disk. One writer at a time: while a transaction is committing, the decisions that
+/// arrive wait together and go in the next transaction, so concurrent messages share
+/// one fsync and throughput holds under load while an idle host pays one commit per
+/// message.
 public actor SQLiteDecisionStore: DecisionStore {
-    /// How batching behaves; every value is named and has a default.
+    /// How group commit behaves; every value is named and has a default.
     public struct Batching: Hashable, Sendable {
-        /// Rows that trigger an immediate write.
-        public var batchSize: Int = 100
-        /// Longest a row waits before it is written.
-        public var flushInterval: Duration = .milliseconds(200)
-        /// Rows that may wait while the database refuses writes before `record` throws.
+        /// Most decisions in one transaction (`store.group_commit_max_rows`).
+        public var maxRowsPerCommit: Int = 500
+        /// Decisions that may wait for a commit before `record` refuses more
+        /// (`store.max_pending_rows`); the milter then applies its fail action.
         public var maxPendingRows: Int = 10_000
         public init() {}
     }
 
+    private struct Waiter {
+        var write: PendingDecisionWrite
+        var continuation: CheckedContinuation<Void, any Error>
+    }
+
     public let database: AppDatabase
     private let batching: Batching
-    private var pending: [DecisionRecord] = []
-    private var flushTimer: Task<Void, Never>?
-    /// The last error a timed flush met; cleared by the next successful write.
-    public private(set) var lastFlushError: (any Error)?
+    private var waiting: [Waiter] = []
+    private var isWriting = false
+    /// Transactions committed and rows they held, for the benchmark and the statistics.
+    public private(set) var commits = 0
+    public private(set) var rowsCommitted = 0
+    /// Decisions waiting for the next commit.
+    public var waitingCount: Int { waiting.count }
+    /// Decisions in the commit under way.
+    public private(set) var committingCount = 0
 
     public init(database: AppDatabase, batching: Batching = Batching()) {
         self.database = database
@@ -29,48 +40,63 @@ public actor SQLiteDecisionStore: DecisionStore {
     }
 
     public func record(_ decision: DecisionRecord) async throws {
-        guard pending.count < batching.maxPendingRows else {
+        try await enqueue(PendingDecisionWrite(record: decision, quarantine: nil))
+    }
+
+    public func recordQuarantine(_ decision: DecisionRecord, rawMessage: [UInt8]) async throws {
+        let copy = try QuarantineCopy(rawMessage: rawMessage)
+        try await enqueue(PendingDecisionWrite(record: decision, quarantine: copy))
+    }
+
+    /// Nothing waits between calls (every call returns after its commit); kept so that
+    /// shutdown code reads the same as for a store that buffers.
+    public func close() async throws {}
+
+    private func enqueue(_ write: PendingDecisionWrite) async throws {
+        guard waiting.count < batching.maxPendingRows else {
             throw StoreError.backlogFull(limit: batching.maxPendingRows)
         }
-        pending.append(decision)
-        if pending.count >= batching.batchSize {
-            try await flush()
-        } else if flushTimer == nil {
-            let interval = batching.flushInterval
-            flushTimer = Task { [weak self] in
-                try? await Task.sleep(for: interval)
-                await self?.timerFired()
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            waiting.append(Waiter(write: write, continuation: continuation))
+            if !isWriting {
+                isWriting = true
+                Task { await self.writeWhileWaiting() }
             }
         }
     }
 
-    public func recordQuarantine(_ decision: DecisionRecord, rawMessage: [UInt8]) async throws {
-        try await database.insertQuarantine(decision, rawMessage: rawMessage)
-    }
-
-    /// Writes every waiting row now. On failure the rows stay waiting and the error is thrown.
-    public func flush() async throws {
-        flushTimer?.cancel()
-        flushTimer = nil
-        let batch = pending
-        pending.removeAll(keepingCapacity: true)
-        do {
-            try await database.insertDecisions(batch)
-            lastFlushError = nil
-        } catch {
-            pending.insert(contentsOf: batch, at: 0)
-            lastFlushError = error
-            throw error
+    /// Commits whatever is waiting, batch after batch, and completes each waiter with
+    /// its batch's outcome; a failed batch fails only its own waiters.
+    private func writeWhileWaiting() async {
+        while !waiting.isEmpty {
+            let count = min(waiting.count, max(1, batching.maxRowsPerCommit))
+            let batch = Array(waiting.prefix(count))
+            waiting.removeFirst(count)
+            committingCount = count
+            defer { committingCount = 0 }
+            do {
+                try await database.insertBatch(batch.map(\.write))
+                commits += 1
+                rowsCommitted += batch.count
+                for waiter in batch { waiter.continuation.resume() }
+            } catch where batch.count > 1 {
+                // One bad row must not fail its neighbours: write each on its own.
+                for waiter in batch { await writeAlone(waiter) }
+            } catch {
+                for waiter in batch { waiter.continuation.resume(throwing: error) }
+            }
         }
+        isWriting = false
     }
 
-    /// Flushes and stops the timer; call on shutdown.
-    public func close() async throws {
-        try await flush()
-    }
-
-    private func timerFired() async {
-        flushTimer = nil
-        try? await flush()
+    private func writeAlone(_ waiter: Waiter) async {
+        do {
+            try await database.insertBatch([waiter.write])
+            commits += 1
+            rowsCommitted += 1
+            waiter.continuation.resume()
+        } catch {
+            waiter.continuation.resume(throwing: error)
+        }
     }
 }

@@ -31,7 +31,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .wrongState(let id, let state, let expected):
             "quarantined message \(id) is \(state.rawValue), not \(expected.rawValue): it was already handled (see `chaperone quarantine show \(id)`)"
         case .contentExpired(let id):
-            "the stored copy of \(id) was removed by retention; only Postfix's hold queue may still have it"
+            "the stored copy of \(id) is gone (removed by retention or deleted by a reviewer): it cannot be released or shown"
         case .contentCorrupt(let id):
             "the stored copy of \(id) fails its checksum: restore the database from backup"
         case .compressionFailed(let code):

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import MilterServer
 import NIOCore
+import Store
 
 /// `chaperone-bench milter`: the latency the milter adds to each message, measured the
 /// way Postfix experiences it (from MAIL to the end-of-message reply) over loopback, at
@@ -16,6 +17,8 @@ struct MilterBenchmark: AsyncParsableCommand {
     @Option(help: "Messages per connection.") var messages = 500
     @Option(help: "Body size of each message in bytes.") var bodyBytes = 20_000
     @Option(help: "Concurrency levels to run.") var concurrency: [Int] = [1, 20]
+    @Flag(help: "Record every decision durably in a real SQLite store (group commit) instead of discarding it.")
+    var sqlite = false
 
     func run() async throws {
         let spool = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-bench-\(UUID().uuidString)").path
@@ -24,10 +27,17 @@ struct MilterBenchmark: AsyncParsableCommand {
         configuration.milter.spoolDirectory = spool
         var logger = Logger(label: "bench")
         logger.logLevel = .error
-        let server = MilterServer(configuration: configuration, scanner: IdleScanner(), store: DiscardingStore(), logger: logger)
+        let store: any DecisionStore
+        if self.sqlite {
+            store = SQLiteDecisionStore(database: try AppDatabase(path: spool + "-store/bench.sqlite"))
+        } else {
+            store = DiscardingStore()
+        }
+        defer { try? FileManager.default.removeItem(atPath: spool + "-store") }
+        let server = MilterServer(configuration: configuration, scanner: IdleScanner(), store: store, logger: logger)
         guard let address = try await server.start(address: .inet(host: "127.0.0.1", port: 0)) else { return }
         let body = MilterBenchmarkClient.body(bytes: self.bodyBytes)
-        print("milter latency per message (MAIL → end-of-message reply), \(self.bodyBytes)-byte body, loopback")
+        print("milter latency per message (MAIL → end-of-message reply), \(self.bodyBytes)-byte body, loopback, store: \(self.sqlite ? "SQLite, durable group commit" : "none")")
         for clients in self.concurrency {
             let started = ContinuousClock.now
             let latencies = try await withThrowingTaskGroup(of: [Duration].self) { group in

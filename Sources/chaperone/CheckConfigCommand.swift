@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MilterServer
 
 /// `chaperone check-config FILE`: validates a configuration file and the roster files it
 /// names, printing line-accurate errors, so a broken file is caught before a reload.
@@ -17,6 +18,7 @@ struct CheckConfigCommand: ParsableCommand {
         do {
             let options = try RuntimeOptions.parse(["--config", file])
             loaded = try RuntimeLoader(options: options).load()
+            try ServeRuntime.checkStartable(loaded.configuration)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)

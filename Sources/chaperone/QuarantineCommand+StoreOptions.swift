@@ -21,10 +21,10 @@ extension QuarantineCommand {
         }
     }
 
-    /// Who is acting: `--reviewer`, else the login behind sudo, else the login.
+    /// Who is acting, as the audit trail records it: the real user (and the login behind
+    /// sudo), with `--reviewer` as the name given on that account (see `ReviewerIdentity`).
     static func reviewer(_ explicit: String?) -> String {
-        let environment = ProcessInfo.processInfo.environment
-        return explicit ?? environment["SUDO_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        ReviewerIdentity.current().actor(named: explicit)
     }
 
     /// Reads `--since` (`30d`, `12h`, an ISO date) or reports it as an argument error.

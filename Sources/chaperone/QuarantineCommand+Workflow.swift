@@ -3,12 +3,12 @@ import Notify
 import Review
 
 extension QuarantineCommand {
-    /// The review workflow as configured: this host's Postfix instance and the
-    /// milter-free reinjection listener.
+    /// The review workflow as configured: the store and the milter-free reinjection
+    /// listener. Nothing here needs root: who may open the store may review.
     static func workflow(store: StoreOptions, configuration: Configuration) throws -> ReviewWorkflow {
         ReviewWorkflow(
             database: try store.openDatabase(configuration),
-            postfix: PostfixCommandQueue(configDirectory: configuration.release.postfixConfigDirectory),
-            reinjector: SMTPSubmitter(listener: try SMTPListenerAddress(parsing: configuration.release.reinjectListener)))
+            reinjector: SMTPSubmitter(listener: try SMTPListenerAddress(parsing: configuration.release.reinjectListener)),
+            removedHeaders: [configuration.tagging.traceHeader].compactMap { $0 })
     }
 }

@@ -4,7 +4,7 @@ import Review
 /// `chaperone quarantine delete ID --reason R`: removes a held message for good.
 struct QuarantineDelete: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete", abstract: "Delete a held message (postsuper -d if Postfix holds it) and mark it deleted.")
+        commandName: "delete", abstract: "Delete a held message: its stored copy, the only one, is removed at once.")
 
     @OptionGroup var review: ReviewActionOptions<QuarantineDelete>
 

@@ -10,9 +10,9 @@ struct QuarantineFalsePositive: AsyncParsableCommand {
     @OptionGroup var review: ReviewActionOptions<QuarantineFalsePositive>
 
     func run() async throws {
-        let method = try await review.workflow().markFalsePositive(
+        let released = try await review.workflow().markFalsePositive(
             decisionID: review.id, reviewer: review.actingReviewer, reason: review.reason)
-        print("Labelled \(review.id) a false positive" + (method.map { "; released (\($0.rawValue))." } ?? "; it was not held, so nothing was released."))
+        print("Labelled \(review.id) a false positive" + (released ? "; released." : "; it was not held, so nothing was released."))
     }
 }
 

@@ -1,18 +1,39 @@
 import ArgumentParser
+import Foundation
 import Review
 
-/// `chaperone quarantine recover ID --reason R`: puts back to held a message whose
-/// release or delete stopped half way, when Postfix still holds it.
+/// `chaperone quarantine recover ID --reason R [--mail-log FILE]...`: settles a release
+/// that stopped half way (the command was killed after claiming the message). If the
+/// mail log shows Postfix took the copy (its `X-Chaperone-Release` header, logged by
+/// the listener's header_checks, see deploy/postfix), it is recorded released and never
+/// sent again; otherwise it is held again, to be released or deleted as usual.
 struct QuarantineRecover: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recover",
-        abstract: "Put a half-released or half-deleted message back to held, if Postfix still holds it.")
+        abstract: "Settle a release that stopped half way, using the mail log to tell whether it went out.")
 
     @OptionGroup var review: ReviewActionOptions<QuarantineRecover>
+    @Option(name: .customLong("mail-log"), help: "Postfix's mail log (repeat for rotated ones).")
+    var mailLogs: [String] = ["/var/log/mail.log"]
 
     func run() async throws {
-        try await review.workflow().recover(decisionID: review.id, reviewer: review.actingReviewer, reason: review.reason)
-        print("\(review.id) is held again; release or delete it as usual.")
+        var logs: [(path: String, contents: Data)] = []
+        for path in mailLogs {
+            guard let contents = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+                throw ReviewError.mailLogUnreadable(path: path)
+            }
+            logs.append((path, contents))
+        }
+        let outcome = try await review.workflow().recover(
+            decisionID: review.id, mailLogs: logs, reviewer: review.actingReviewer, reason: review.reason)
+        switch outcome {
+        case .recordedReleased(let file):
+            print("\(review.id) went out before the interruption (its release header is in \(file)); recorded released.")
+        case .heldAgain:
+            print("\(review.id) did not go out (no release header in the mail log); it is held again: release or delete it as usual.")
+        case .deleted:
+            print("\(review.id) was half deleted by an older version; the delete is finished.")
+        }
     }
 }
 

@@ -5,14 +5,13 @@ import Review
 struct QuarantineRelease: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "release",
-        abstract: "Release a held message (postsuper -H if Postfix holds it, else reinject the stored copy).")
+        abstract: "Release a held message: send the stored copy, once, to the milter-free listener.")
 
     @OptionGroup var review: ReviewActionOptions<QuarantineRelease>
 
     func run() async throws {
-        let method = try await review.workflow().release(
-            decisionID: review.id, reviewer: review.actingReviewer, reason: review.reason)
-        print("Released \(review.id) (\(method.rawValue)).")
+        try await review.workflow().release(decisionID: review.id, reviewer: review.actingReviewer, reason: review.reason)
+        print("Released \(review.id): Postfix accepted the stored copy for delivery.")
     }
 }
 

@@ -13,7 +13,7 @@ struct QuarantineShow: AsyncParsableCommand {
     @Argument(help: "The decision id (CH-…).") var id: String
     @Flag(help: "Print the raw message (the access is audited).") var raw = false
     @Option(help: "Why the raw message is being read (recorded with --raw).") var reason: String?
-    @Option(help: "Who is reading it (default: the login).") var reviewer: String?
+    @Option(help: "Who is reading it, recorded with the real user running the command (default: that user).") var reviewer: String?
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {

@@ -8,13 +8,13 @@ struct ReviewActionOptions<Wording: ReviewActionWording>: ParsableArguments {
     @OptionGroup var store: QuarantineCommand.StoreOptions
     @Argument(help: "The decision id (CH-…).") var id: String
     @Option(help: ArgumentHelp(Wording.reasonHelp)) var reason: String
-    @Option(help: "Who is \(Wording.reviewerDoing) it (default: the login).") var reviewer: String?
+    @Option(help: "Who is \(Wording.reviewerDoing) it, recorded with the real user running the command (default: that user).") var reviewer: String?
 
     func validate() throws {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason must not be empty") }
     }
 
-    /// Who is acting: `--reviewer`, else the login (see `QuarantineCommand.reviewer`).
+    /// Who is acting: the real user, with `--reviewer` if given (see `ReviewerIdentity`).
     var actingReviewer: String { QuarantineCommand.reviewer(reviewer) }
 
     /// The review workflow for the configuration and database these options name.

@@ -47,6 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
         let sqlite: SQLiteDecisionStore
         do {
             runtime = try ServeRuntime.make(self.options)
+            try ServeRuntime.checkStartable(runtime.configuration)
             (store, sqlite) = try await ServeRuntime.openStore(runtime.configuration, logger: logger)
         } catch {
             logger.critical("chaperone serve cannot start", metadata: ["error": "\(error)"])

@@ -25,11 +25,24 @@ struct ServeRuntime {
         return ServeRuntime(configuration: loaded.configuration, scanner: loaded.pipeline, expander: loaded.expander)
     }
 
+    /// What `serve` checks before it opens anything, and `check-config` runs the very
+    /// same: the milter's listen address and spool directory (`MilterServer.checkStartable`,
+    /// which `MilterServer.start` runs too) and the SMTP listeners notices and releases
+    /// go to.
+    static func checkStartable(_ configuration: Configuration) throws {
+        _ = try MilterServer.checkStartable(configuration)
+        _ = try SMTPListenerAddress(parsing: configuration.release.reinjectListener)
+        _ = try SMTPListenerAddress(parsing: configuration.notifications.submitListener)
+    }
+
     /// Opens the SQLite store named by the configuration (once, at start) and puts the
     /// staff notices behind it.
     static func openStore(_ configuration: Configuration, logger: Logger) async throws -> (any DecisionStore, SQLiteDecisionStore) {
         let database = try AppDatabase(path: configuration.store.database)
-        let sqlite = SQLiteDecisionStore(database: database)
+        var batching = SQLiteDecisionStore.Batching()
+        batching.maxRowsPerCommit = configuration.store.groupCommitMaxRows
+        batching.maxPendingRows = configuration.store.maxPendingRows
+        let sqlite = SQLiteDecisionStore(database: database, batching: batching)
         var notifier: StaffNotifier?
         if configuration.notifications.enabled {
             let listener = try SMTPListenerAddress(parsing: configuration.notifications.submitListener)

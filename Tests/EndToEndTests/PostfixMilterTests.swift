@@ -28,13 +28,16 @@ struct PostfixMilterTests {
         }
     }
 
-    @Test func quarantinedMailWaitsInTheHoldQueueWithItsCopyStored() async throws {
+    @Test func quarantinedMailIsStoredThenDiscardedSoPostfixKeepsNoCopy() async throws {
         try await MailPath.with { path in
             let reply = try await path.submit(subject: "Class list", body: "QUARANTINE-ME")
             #expect(reply.code == 250, "\(reply.text)")
-            let held = try await path.poll { try path.postfix.queue().first { $0["queue_name"] as? String == "hold" } }
-            #expect(held != nil, "\(path.postfix.log)")
+            // The copy is stored before the reply that made Postfix say 250.
             #expect(path.store.quarantinedIDs.count == 1)
+            let discarded = try await path.poll { path.postfix.log.contains("milter triggers DISCARD action") ? true : nil }
+            #expect(discarded == true, "\(path.postfix.log)")
+            let queued = try path.postfix.queue()
+            #expect(queued.isEmpty, "Postfix kept a copy: \(queued)")
             #expect(path.sink.messages.isEmpty)
         }
     }

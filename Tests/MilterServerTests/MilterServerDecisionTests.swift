@@ -54,17 +54,32 @@ import Testing
         }
     }
 
-    @Test func quarantineIsStoredBeforeTheReply() async throws {
+    @Test func quarantineIsStoredBeforeADiscardSoPostfixKeepsNoCopy() async throws {
         let store = InMemoryDecisionStore()
         try await TestServer.with(store: store) { server in
             let replies = try await MilterConversation.with(server.address) { milter in
                 _ = try await milter.negotiate()
                 return try await milter.message(body: Array("QUARANTINE-ME\r\n".utf8))
             }
-            let id = store.quarantine.first?.record.report.decisionID ?? "missing"
-            #expect(replies?.contains(.quarantine(reason: "Chaperone decision \(id): held for review under policy section(s) 7.2 (Unacceptable Use)")) == true)
-            #expect(replies?.last == .accept)
+            // DISCARD alone: no QUARANTINE (Postfix's hold queue), no trace header.
+            #expect(replies == [.discard])
+            #expect(store.quarantine.count == 1)
             #expect(store.quarantine.first.map { String(decoding: $0.message, as: UTF8.self).hasSuffix("QUARANTINE-ME\r\n") } == true)
+            #expect(store.quarantine.first.map { String(decoding: $0.message, as: UTF8.self).contains("X-Chaperone") } == false)
+        }
+    }
+
+    @Test func aDecisionThatCannotBeRecordedIsTempfailedNotAccepted() async throws {
+        try await TestServer.with(store: InMemoryDecisionStore(refusesDecisions: true)) { server in
+            let replies = try await MilterConversation.with(server.address) { milter in
+                _ = try await milter.negotiate()
+                return try await milter.message(body: Array("Hello\r\n".utf8))
+            }
+            guard case .replyCode(let text) = replies?.last, replies?.count == 1 else {
+                Issue.record("expected one reply code, got \(String(describing: replies))")
+                return
+            }
+            #expect(text.hasPrefix("451 4.7.1 Chaperone could not check this message: the decision could not be recorded"))
         }
     }
 
@@ -75,7 +90,7 @@ import Testing
                 return try await milter.message(body: Array("QUARANTINE-ME\r\n".utf8))
             }
             #expect(replies?.count == 1)
-            #expect(replies?.contains { if case .quarantine = $0 { true } else { false } } == false)
+            #expect(replies?.contains(.discard) == false)
             guard case .replyCode(let text) = replies?.last else {
                 Issue.record("expected a reply code, got \(String(describing: replies))")
                 return

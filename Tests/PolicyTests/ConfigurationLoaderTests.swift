@@ -22,9 +22,9 @@ import Testing
         explanations:
           "7.2": Use the school drive.
         limits: {max_parts: 100, scan_deadline_seconds: 5}
-        milter: {listen: "unix:/run/c.sock", fail_action: accept, progress_interval_seconds: 2, spool_directory: spool}
-        store: {database: data/c.sqlite, quarantine_retention_days: 10, decision_retention_days: 100}
-        release: {postfix_config_directory: /etc/postfix-out, reinject_listener: "127.0.0.1:10027"}
+        milter: {listen: "unix:/run/c.sock", fail_action: accept, progress_interval_seconds: 2, spool_directory: spool, idle_timeout_seconds: 30, max_connections: 20}
+        store: {database: data/c.sqlite, quarantine_retention_days: 10, decision_retention_days: 100, group_commit_max_rows: 50, max_pending_rows: 900}
+        release: {reinject_listener: "127.0.0.1:10027"}
         notifications: {enabled: false, from_address: c@school.example, submit_listener: "127.0.0.1:10026", alert_recipients: [dsl@school.example], alert_sections: ["3", "7.2"]}
         """
         let c = try ConfigurationLoader.load(yaml: yaml, source: "c.yaml", baseDirectory: "/etc/chaperone")
@@ -39,7 +39,9 @@ import Testing
         #expect(c.limits.maxParts == 100 && c.limits.scanDeadlineSeconds == 5)
         #expect(c.milter.failAction == .accept && c.milter.spoolDirectory == "/etc/chaperone/spool")
         #expect(c.store.database == "/etc/chaperone/data/c.sqlite")
-        #expect(c.release.postfixConfigDirectory == "/etc/postfix-out")
+        #expect(c.release.reinjectListener == "127.0.0.1:10027")
+        #expect(c.milter.idleTimeoutSeconds == 30 && c.milter.maxConnections == 20)
+        #expect(c.store.groupCommitMaxRows == 50 && c.store.maxPendingRows == 900)
         #expect(c.notifications.alertSections == [.socialContact, .unacceptableUse])
     }
 
@@ -54,6 +56,8 @@ import Testing
         ("school:\n  name: X\n", 1, "school.domains is empty"),
         ("school:\n  domains: [\"me@a.example\"]\n", 1, "is not a domain name"),
         ("school:\n  domains: [a.example]\n  domains: [b.example]\n", 2, "duplicated key"),
+        ("school:\n  domains: [a.example]\nrelease:\n  postfix_config_directory: /etc/postfix\n", 4, "no longer used"),
+        ("school:\n  domains: [a.example]\nmilter:\n  max_connections: 0\n", 4, "out of range"),
     ])
     func reportsProblemsWithTheirLine(yaml: String, line: Int, fragment: String) {
         #expect {

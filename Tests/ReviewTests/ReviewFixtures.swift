@@ -4,16 +4,17 @@ import Notify
 import Review
 import Store
 
-/// A temporary database with one quarantined message, plus in-memory Postfix and SMTP.
+/// A temporary database with one quarantined message, plus an in-memory SMTP listener.
 struct ReviewFixture {
     static let raw = Array("From: teacher@hollowbrook.example\r\nTo: friend@gmail.example\r\n\r\n.starts with a dot\r\nbye\r\n".utf8)
+    /// What the release sends: the release header, then the stored copy unchanged.
+    static let released = Array("X-Chaperone-Release: CH-REVIEW-1\r\n".utf8) + raw
 
     let directory: String
     let database: AppDatabase
-    let postfix = InMemoryPostfixQueue()
     let submitter = RecordingSubmitter()
 
-    init(queueID: String? = "4HELD1", heldByPostfix: Bool) async throws {
+    init(queueID: String? = "4HELD1") async throws {
         directory = NSTemporaryDirectory() + "chaperone-review-" + UUID().uuidString
         database = try AppDatabase(path: directory + "/chaperone.sqlite")
         let report = ScanReport(decisionID: "CH-REVIEW-1", action: .quarantine, sections: [.confidentiality])
@@ -22,35 +23,14 @@ struct ReviewFixture {
             queueID: queueID)
         try await database.insertQuarantine(
             DecisionRecord(report: report, envelope: envelope, configVersion: "cfg"), rawMessage: Self.raw)
-        if heldByPostfix, let queueID { await postfix.hold(queueID) }
     }
 
     var workflow: ReviewWorkflow {
-        ReviewWorkflow(database: database, postfix: postfix, reinjector: submitter)
+        ReviewWorkflow(database: database, reinjector: submitter, removedHeaders: ["X-Chaperone"])
     }
 
     func remove() {
         try? FileManager.default.removeItem(atPath: directory)
-    }
-}
-
-/// A hold queue in memory that records every call.
-actor InMemoryPostfixQueue: PostfixQueue {
-    private(set) var held: Set<String> = []
-    private(set) var calls: [String] = []
-
-    func hold(_ queueID: String) { held.insert(queueID) }
-
-    func holds(_ queueID: String) async throws -> Bool { held.contains(queueID) }
-
-    func release(_ queueID: String) async throws {
-        calls.append("release \(queueID)")
-        held.remove(queueID)
-    }
-
-    func delete(_ queueID: String) async throws {
-        calls.append("delete \(queueID)")
-        held.remove(queueID)
     }
 }
 

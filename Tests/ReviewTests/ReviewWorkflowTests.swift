@@ -6,38 +6,25 @@ import Testing
 @testable import Review
 
 @Suite struct ReviewWorkflowTests {
-    @Test func releasesThroughPostfixWhenItStillHoldsTheMessage() async throws {
-        let fixture = try await ReviewFixture(heldByPostfix: true)
+    @Test func reinjectsTheStoredCopyWithTheOriginalEnvelopeAndAReleaseHeader() async throws {
+        let fixture = try await ReviewFixture()
         defer { fixture.remove() }
 
-        let method = try await fixture.workflow.release(decisionID: "CH-REVIEW-1", reviewer: "it-admin", reason: "parent consent")
+        try await fixture.workflow.release(decisionID: "CH-REVIEW-1", reviewer: "it-admin", reason: "parent consent")
 
-        #expect(method == .postfixHoldQueue)
-        #expect(await fixture.postfix.calls == ["release 4HELD1"])
-        #expect(await fixture.submitter.messages.isEmpty)
-        let status = try await fixture.database.decision(id: "CH-REVIEW-1")?.quarantine
-        #expect(status?.state == .released)
-        #expect(status?.reviewer == "it-admin")
-        #expect(try await fixture.database.reviewEvents(decisionID: "CH-REVIEW-1").map(\.kind) == [.releasedFromHold])
-    }
-
-    @Test func reinjectsTheExactStoredCopyWithTheOriginalEnvelope() async throws {
-        let fixture = try await ReviewFixture(heldByPostfix: false)
-        defer { fixture.remove() }
-
-        let method = try await fixture.workflow.release(decisionID: "CH-REVIEW-1", reviewer: "it-admin", reason: "ok")
-
-        #expect(method == .reinjection)
         let messages = await fixture.submitter.messages
         #expect(messages.count == 1)
         #expect(messages.first?.envelopeSender == "teacher@hollowbrook.example")
         #expect(messages.first?.recipients == ["friend@gmail.example", "other@elsewhere.example"])
-        #expect(messages.first?.data == ReviewFixture.raw)
-        #expect(await fixture.postfix.calls.isEmpty)
+        #expect(messages.first?.data == ReviewFixture.released)
+        let status = try await fixture.database.decision(id: "CH-REVIEW-1")?.quarantine
+        #expect(status?.state == .released)
+        #expect(status?.reviewer == "it-admin")
+        #expect(try await fixture.database.reviewEvents(decisionID: "CH-REVIEW-1").map(\.kind) == [.releasedByReinjection])
     }
 
     @Test func concurrentReleasesDeliverExactlyOnce() async throws {
-        let fixture = try await ReviewFixture(heldByPostfix: false)
+        let fixture = try await ReviewFixture()
         defer { fixture.remove() }
         let workflow = fixture.workflow
 
@@ -58,7 +45,7 @@ import Testing
     }
 
     @Test func aFailedReinjectionLeavesTheMessageHeldAndAudited() async throws {
-        let fixture = try await ReviewFixture(heldByPostfix: false)
+        let fixture = try await ReviewFixture()
         defer { fixture.remove() }
         await fixture.submitter.failNext(1)
 
@@ -73,38 +60,39 @@ import Testing
             == [.releaseFailed, .releasedByReinjection])
     }
 
-    @Test func deleteRemovesItFromPostfixAndBlocksRelease() async throws {
-        let fixture = try await ReviewFixture(heldByPostfix: true)
+    @Test func deleteRemovesTheStoredCopyAtOnceAndBlocksRelease() async throws {
+        let fixture = try await ReviewFixture()
         defer { fixture.remove() }
 
         try await fixture.workflow.delete(decisionID: "CH-REVIEW-1", reviewer: "a", reason: "not needed")
 
-        #expect(await fixture.postfix.calls == ["delete 4HELD1"])
-        #expect(try await fixture.database.decision(id: "CH-REVIEW-1")?.quarantine?.state == .deleted)
+        let status = try await fixture.database.decision(id: "CH-REVIEW-1")?.quarantine
+        #expect(status?.state == .deleted)
+        #expect(status?.hasStoredCopy == false)
+        await #expect(throws: StoreError.contentExpired("CH-REVIEW-1")) {
+            _ = try await fixture.database.rawMessageForViewing(decisionID: "CH-REVIEW-1", viewer: "b", reason: nil, at: Date())
+        }
         await #expect(throws: StoreError.self) {
             try await fixture.workflow.release(decisionID: "CH-REVIEW-1", reviewer: "b", reason: "oops")
+        }
+        await #expect(throws: StoreError.self) {
+            try await fixture.workflow.delete(decisionID: "CH-REVIEW-1", reviewer: "b", reason: "twice")
         }
         #expect(await fixture.submitter.messages.isEmpty)
     }
 
     @Test func falsePositiveLabelsAndReleasesOnce() async throws {
-        let fixture = try await ReviewFixture(heldByPostfix: true)
+        let fixture = try await ReviewFixture()
         defer { fixture.remove() }
 
         let first = try await fixture.workflow.markFalsePositive(decisionID: "CH-REVIEW-1", reviewer: "a", reason: "newsletter")
         let second = try await fixture.workflow.markFalsePositive(decisionID: "CH-REVIEW-1", reviewer: "b", reason: "still")
 
-        #expect(first == .postfixHoldQueue)
-        #expect(second == nil)
-        #expect(await fixture.postfix.calls == ["release 4HELD1"])
+        #expect(first)
+        #expect(!second)
+        #expect(await fixture.submitter.messages.count == 1)
         let stored = try await fixture.database.decision(id: "CH-REVIEW-1")
         #expect(stored?.falsePositive == true)
         #expect(stored?.quarantine?.state == .released)
-    }
-
-    @Test func withoutAQueueIDItReinjects() async throws {
-        let fixture = try await ReviewFixture(queueID: nil, heldByPostfix: false)
-        defer { fixture.remove() }
-        #expect(try await fixture.workflow.release(decisionID: "CH-REVIEW-1", reviewer: "a", reason: "ok") == .reinjection)
     }
 }

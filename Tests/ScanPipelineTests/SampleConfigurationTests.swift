@@ -21,9 +21,9 @@ import Testing
             + ["name", "domains", "partner_domains", "extra_webmail_domains", "official_social_accounts", "it_contact", "safeguarding_lead",
                "files", "staff_file", "bulk_pupils", "proximity_window", "minimum_confidence",
                "header", "subject_prefix", "trace_header", "scan_deadline_seconds",
-               "listen", "fail_action", "progress_interval_seconds", "spool_directory",
-               "database", "quarantine_retention_days", "decision_retention_days",
-               "postfix_config_directory", "reinject_listener",
+               "listen", "fail_action", "progress_interval_seconds", "spool_directory", "idle_timeout_seconds",
+               "max_connections", "database", "quarantine_retention_days", "decision_retention_days",
+               "group_commit_max_rows", "max_pending_rows", "reinject_listener",
                "enabled", "from_address", "submit_listener", "alert_recipients", "alert_sections"]
         for key in keys {
             #expect(text.contains("\(key):"), "samples/chaperone.yaml does not spell out \(key)")

@@ -46,19 +46,56 @@ import Testing
         #expect(Set(all.map(\.decisionID)).count == 2 * perWriter)
     }
 
-    @Test func batchedRowsAreWrittenOnClose() async throws {
+    @Test func everyRowIsCommittedWhenRecordReturns() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = SQLiteDecisionStore(database: try AppDatabase(path: directory.databasePath))
+        let reader = try AppDatabase(path: directory.databasePath)
+
+        for index in 0..<7 {
+            try await store.record(DecisionFixtures.record(id: "CH-B\(index)"))
+            // Another connection (another process, after a kill -9) sees it at once.
+            #expect(try await reader.decision(id: "CH-B\(index)") != nil)
+        }
+    }
+
+    @Test func decisionsThatArriveDuringACommitShareTheNextOne() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = try AppDatabase(path: directory.databasePath)
-        var batching = SQLiteDecisionStore.Batching()
-        batching.batchSize = 1_000
-        batching.flushInterval = .seconds(3_600)
-        let store = SQLiteDecisionStore(database: database, batching: batching)
-
-        for index in 0..<7 { try await store.record(DecisionFixtures.record(id: "CH-B\(index)")) }
-        #expect(try await database.decisions(matching: DecisionFilter()).isEmpty)
-
-        try await store.close()
-        #expect(try await database.decisions(matching: DecisionFilter()).count == 7)
+        let blocker = try AppDatabase(path: directory.databasePath)
+        let store = SQLiteDecisionStore(database: database)
+        let held = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        // Another process holds the write lock, so the first commit waits for it.
+        let lock = Task {
+            try await blocker.pool.write { db in
+                var row = DecisionRow(DecisionFixtures.record(id: "CH-LOCK"))
+                try row.insert(db)
+                held.signal()
+                release.wait()
+            }
+        }
+        held.wait()
+        let count = 50
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<count {
+                group.addTask { try await store.record(DecisionFixtures.record(id: "CH-G\(index)")) }
+            }
+            // Some decisions are in the blocked commit; the rest queue behind it.
+            while true {
+                let committing = await store.committingCount
+                let waiting = await store.waitingCount
+                if committing > 0, committing + waiting == count { break }
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            let first = await store.committingCount
+            release.signal()
+            try await group.waitForAll()
+            #expect(await store.commits == (first == count ? 1 : 2))
+        }
+        try await lock.value
+        #expect(await store.rowsCommitted == count)
+        #expect(try await database.decisions(matching: DecisionFilter(limit: 1_000)).count == count + 1)
     }
 }

@@ -30,7 +30,7 @@ import Testing
         #expect(try await current.appliedMigrations() == AppDatabase.migrationNames)
     }
 
-    @Test func createsTheDatabaseAndItsCompanionsPrivate() async throws {
+    @Test func createsTheDatabaseAndItsCompanionsForTheReviewGroupOnly() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
 
@@ -39,7 +39,7 @@ import Testing
         for file in [directory.databasePath, directory.databasePath + "-wal", directory.databasePath + "-shm"] {
             let attributes = try FileManager.default.attributesOfItem(atPath: file)
             let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
-            #expect(mode == 0o600, "\(file) has mode \(String(mode, radix: 8))")
+            #expect(mode == 0o660, "\(file) has mode \(String(mode, radix: 8))")
         }
     }
 }

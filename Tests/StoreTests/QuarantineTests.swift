@@ -56,25 +56,54 @@ import Testing
         #expect(try await first.reviewEvents(decisionID: "CH-R1").count == 1)
     }
 
-    @Test func aFailedOperationReturnsTheMessageToHeld() async throws {
+    @Test func aFailedReleaseReturnsTheMessageToHeld() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = try AppDatabase(path: directory.databasePath)
         try await database.insertQuarantine(
             DecisionFixtures.record(id: "CH-F1", action: .quarantine), rawMessage: DecisionFixtures.rawMessage)
 
-        let claim = try await database.claim(decisionID: "CH-F1", for: .delete)
-        #expect(try await database.decision(id: "CH-F1")?.quarantine?.state == .deleting)
+        let claim = try await database.claim(decisionID: "CH-F1", for: .release)
+        #expect(try await database.decision(id: "CH-F1")?.quarantine?.state == .releasing)
         await #expect(throws: StoreError.self) { try await database.claim(decisionID: "CH-F1", for: .release) }
-        try await database.finish(claim, outcome: .deleteFailed, actor: "a", reason: "r", detail: "postsuper failed")
+        await #expect(throws: StoreError.self) { try await database.deleteHeld(decisionID: "CH-F1", actor: "b", reason: "r") }
+        try await database.finish(claim, outcome: .releaseFailed, actor: "a", reason: "r", detail: "connection refused")
         #expect(try await database.decision(id: "CH-F1")?.quarantine?.state == .held)
 
-        let retry = try await database.claim(decisionID: "CH-F1", for: .delete)
-        try await database.finish(retry, outcome: .deleted, actor: "b", reason: "spam", detail: nil)
+        try await database.deleteHeld(decisionID: "CH-F1", actor: "b", reason: "spam")
         let status = try await database.decision(id: "CH-F1")?.quarantine
         #expect(status?.state == .deleted)
         #expect(status?.reviewer == "b")
-        #expect(try await database.reviewEvents(decisionID: "CH-F1").map(\.kind) == [.deleteFailed, .deleted])
+        #expect(status?.hasStoredCopy == false)
+        #expect(try await database.reviewEvents(decisionID: "CH-F1").map(\.kind) == [.releaseFailed, .deleted])
+    }
+
+    @Test func deleteRemovesTheCopyFromTheFileNotJustTheRow() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try AppDatabase(path: directory.databasePath)
+        let marker = Array("UNCOMPRESSIBLE-MARKER-Q7".utf8)
+        // Random bytes do not compress, so zlib stores the block as it is, marker included.
+        var generator = SystemRandomNumberGenerator()
+        let noise = (0..<32_768).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        try await database.insertQuarantine(
+            DecisionFixtures.record(id: "CH-D1", action: .quarantine), rawMessage: noise + marker + noise)
+        #expect(Self.contains(try Self.checkpointedFile(database), marker), "the copy should be findable before the delete")
+        try await database.deleteHeld(decisionID: "CH-D1", actor: "a", reason: "gone")
+        #expect(!Self.contains(try Self.checkpointedFile(database), marker), "the deleted copy is still readable in the database file")
+        await #expect(throws: StoreError.unknownDecision("CH-NONE")) {
+            try await database.deleteHeld(decisionID: "CH-NONE", actor: "a", reason: "r")
+        }
+    }
+
+    static func checkpointedFile(_ database: AppDatabase) throws -> [UInt8] {
+        try database.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        return try [UInt8](Data(contentsOf: URL(fileURLWithPath: database.path)))
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 
     @Test func claimsRefuseUnknownAndUnquarantinedDecisions() async throws {

@@ -19,8 +19,9 @@ struct DecisionReplies {
         case unreadable
     }
 
-    /// Replies for a completed scan; QUARANTINE is sent only after the store has
-    /// recorded the copy (the caller's duty).
+    /// Replies for a completed scan; sent only after the store has committed the
+    /// decision and, for a quarantine, its copy (the caller's duty): DISCARD is safe
+    /// because the copy is durable.
     func replies(for report: ScanReport) -> [MilterResponse] {
         let id = report.decisionID
         switch report.action {
@@ -32,9 +33,9 @@ struct DecisionReplies {
             replies += self.subjectPrefixReplies()
             return replies + [.accept]
         case .quarantine:
-            let reason = "Chaperone decision \(id): held for review under policy section(s) \(Self.titles(report.sections))"
-            return self.trace("quarantine; id=\(id)")
-                + [.quarantine(reason: SMTPReplyText.clean(reason)), .accept]
+            // The store has the only copy: Postfix keeps none, and nothing in its queue
+            // can be released behind the review's back.
+            return [.discard]
         case .reject:
             return [.replyCode(self.rejectText(report))]
         }

@@ -61,8 +61,11 @@ public final class MilterServer: Sendable {
     public func start(address: MilterListenAddress? = nil) async throws -> SocketAddress? {
         guard self.listener.withLock({ $0 == nil }) else { throw MilterServerError.alreadyStarted }
         let configuration = self.core.snapshot.configuration
-        try Self.prepareSpoolDirectory(configuration.milter.spoolDirectory)
-        let listen = try address ?? MilterListenAddress(parsing: configuration.milter.listen)
+        let listen = try address ?? Self.checkStartable(configuration)
+        let stale = try Self.prepareSpoolDirectory(configuration.milter.spoolDirectory)
+        if stale > 0 {
+            self.core.logger.notice("removed spool files left by an earlier run", metadata: ["files": "\(stale)"])
+        }
         let bootstrap = self.bootstrap()
         let channel: any Channel
         switch listen {
@@ -84,18 +87,29 @@ public final class MilterServer: Sendable {
         return channel.localAddress
     }
 
-    /// The documented pipeline of every connection: frame decoder (bounded by
-    /// `max_milter_frame_bytes`), response encoder, then the session handler.
+    /// The documented pipeline of every connection, admitted only while fewer than
+    /// `milter.max_connections` are open: idle timer (`milter.idle_timeout_seconds`),
+    /// frame decoder (bounded by `max_milter_frame_bytes`), response encoder, then the
+    /// session handler.
     private func bootstrap() -> ServerBootstrap {
         let core = self.core
         return ServerBootstrap(group: self.group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                core.register(channel)
-                let frameLimit = core.snapshot.configuration.limits.maxMilterFrameBytes
+                let configuration = core.snapshot.configuration
+                guard core.admit(channel, limit: configuration.milter.maxConnections) else {
+                    // Postfix applies milter_default_action (tempfail) to this session.
+                    core.logger.warning("milter connection refused: too many open", metadata: [
+                        "limit": "milter.max_connections", "max_connections": "\(configuration.milter.maxConnections)",
+                    ])
+                    return channel.close()
+                }
+                let frameLimit = configuration.limits.maxMilterFrameBytes
+                let idle = TimeAmount.nanoseconds(Int64(configuration.milter.idleTimeoutSeconds * 1_000_000_000))
                 return channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
+                    try pipeline.addHandler(IdleStateHandler(readTimeout: idle))
                     try pipeline.addHandler(ByteToMessageHandler(MilterCommandDecoder(maximumFrameLength: frameLimit)))
                     try pipeline.addHandler(MessageToByteHandler(MilterResponseEncoder()))
                     try pipeline.addHandler(MilterSessionHandler(core: core))
@@ -124,13 +138,22 @@ public final class MilterServer: Sendable {
         self.core.logger.info("milter stopped", metadata: ["decisions": "\(self.core.statistics.messagesDecided)"])
     }
 
-    static func prepareSpoolDirectory(_ path: String) throws {
+    /// Creates the spool directory (0700) or checks the one there, and removes the named
+    /// spool files older versions (or a crash during this version's fallback, which
+    /// unlinks at once) left behind. Returns how many were removed.
+    @discardableResult
+    static func prepareSpoolDirectory(_ path: String) throws -> Int {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
                 throw MilterServerError.spoolDirectoryUnusable(path: path, reason: "it is not a directory")
             }
-            return
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            var removed = 0
+            for name in names where name.hasPrefix(SpoolFile.legacyNamePrefix) || name.hasPrefix("tmp-") {
+                if (try? FileManager.default.removeItem(atPath: path + "/" + name)) != nil { removed += 1 }
+            }
+            return removed
         }
         do {
             try FileManager.default.createDirectory(
@@ -138,5 +161,22 @@ public final class MilterServer: Sendable {
         } catch {
             throw MilterServerError.spoolDirectoryUnusable(path: path, reason: "\(error)")
         }
+        return 0
+    }
+}
+
+extension MilterServer {
+    /// What `start()` checks before it binds, and `chaperone check-config` runs the same:
+    /// the listen address parses (`inet:HOST:PORT` with a port in 0…65535, or
+    /// `unix:PATH`) and the spool directory is a directory or can be made one.
+    /// Returns the listen address.
+    public static func checkStartable(_ configuration: Configuration) throws -> MilterListenAddress {
+        let listen = try MilterListenAddress(parsing: configuration.milter.listen)
+        var isDirectory: ObjCBool = false
+        let spool = configuration.milter.spoolDirectory
+        if FileManager.default.fileExists(atPath: spool, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw MilterServerError.spoolDirectoryUnusable(path: spool, reason: "it is not a directory")
+        }
+        return listen
     }
 }

@@ -35,13 +35,24 @@ final class MilterServerCore: Sendable {
         self.statisticsBox.withLock { body(&$0) }
     }
 
-    func register(_ channel: any Channel) {
+    /// Counts `channel` among the open connections, unless `limit` are already open;
+    /// returns false (and counts the refusal) then. Atomic, so a burst cannot overshoot.
+    func admit(_ channel: any Channel, limit: Int) -> Bool {
         let key = ObjectIdentifier(channel)
-        self.connections.withLock { $0[key] = channel }
+        let admitted = self.connections.withLock { open -> Bool in
+            guard open.count < limit else { return false }
+            open[key] = channel
+            return true
+        }
+        guard admitted else {
+            self.updateStatistics { $0.connectionsRefused += 1 }
+            return false
+        }
         self.updateStatistics { $0.connectionsAccepted += 1 }
         channel.closeFuture.whenComplete { [self] _ in
             _ = self.connections.withLock { $0.removeValue(forKey: key) }
         }
+        return true
     }
 
     var openConnections: [any Channel] { self.connections.withLock { Array($0.values) } }

@@ -72,12 +72,14 @@ extension MilterSessionHandler {
                 return try scanner.scan(message: bytes, envelope: judged)
             }.flatMap { report in
                 let record = DecisionRecord(report: report, envelope: envelope, configVersion: scanner.configVersion)
+                // Durable before acknowledged: no reply until the row is committed; a
+                // decision that cannot be recorded is not given.
                 guard report.action == .quarantine else {
                     return eventLoop.makeFutureWithTask { try await core.store.record(record) }
                         .map { DecisionOutcome.decided(report) }
                         .recover { error in
                             logger.error("decision not recorded", metadata: ["decision": "\(report.decisionID)", "error": "\(error)"])
-                            return .decided(report)
+                            return .failed(.storeFailed)
                         }
                 }
                 return eventLoop.makeFutureWithTask { try await core.store.recordQuarantine(record, rawMessage: bytes) }
@@ -101,7 +103,7 @@ extension MilterSessionHandler {
     }
 
     private func finish(token: Int, outcome: DecisionOutcome, context: ChannelHandlerContext) {
-        guard self.pending?.token == token, let message = self.message else { return }
+        guard self.pending?.token == token, self.pending?.isReplying == false, let message = self.message else { return }
         let replies = DecisionReplies(
             configuration: message.snapshot.configuration,
             headerLeadingSpace: self.machine.headerLeadingSpace,
@@ -126,10 +128,29 @@ extension MilterSessionHandler {
                 "reason": "\(reason)", "fail_action": "\(message.snapshot.configuration.milter.failAction.rawValue)",
                 "limit": "\(reason.limit ?? "-")",
             ])
-            if let envelope = self.pending?.envelope {
-                self.recordFailAction(reason, envelope: envelope, snapshot: message.snapshot, size: message.spool.totalBytes)
+            if let envelope = self.pending?.envelope,
+               let record = self.failActionRecord(reason, envelope: envelope, snapshot: message.snapshot, size: message.spool.totalBytes)
+            {
+                // The row is committed before the fail action's reply, like any decision.
+                self.pending?.isReplying = true
+                let store = self.core.store
+                let logger = self.logger
+                context.eventLoop.makeFutureWithTask { try await store.record(record) }
+                    .assumeIsolated()
+                    .whenComplete { result in
+                        if case .failure(let error) = result {
+                            logger.error("fail action not recorded", metadata: ["decision": "\(record.report.decisionID)", "error": "\(error)"])
+                        }
+                        guard self.pending?.token == token else { return }
+                        self.send(responses, context: context)
+                    }
+                return
             }
         }
+        self.send(responses, context: context)
+    }
+
+    private func send(_ responses: [MilterResponse], context: ChannelHandlerContext) {
         for response in responses {
             context.write(self.wrapOutboundOut(response), promise: nil)
         }
@@ -140,12 +161,12 @@ extension MilterSessionHandler {
 
     /// A fail action that delivers or refuses the message unscanned (`accept`, `reject`)
     /// is a decision like any other and goes in the log, marked with the reason, so the
-    /// DPO can see what passed unchecked. A tempfail decides nothing: the sending server
-    /// keeps the message and its retry is decided then, so it is only logged.
-    private func recordFailAction(_ reason: FailureReason, envelope: Envelope, snapshot: MilterSnapshot, size: Int) {
+    /// DPO can see what passed unchecked. A tempfail decides nothing (nil): the sending
+    /// server keeps the message and its retry is decided then, so it is only logged.
+    private func failActionRecord(_ reason: FailureReason, envelope: Envelope, snapshot: MilterSnapshot, size: Int) -> DecisionRecord? {
         let action: Action
         switch snapshot.configuration.milter.failAction {
-        case .tempfail: return
+        case .tempfail: return nil
         case .accept: action = .accept
         case .reject: action = .reject
         }
@@ -153,16 +174,7 @@ extension MilterSessionHandler {
             kind: reason.limit == nil ? .unscannable : .limitHit, location: "message", limit: reason.limit,
             message: "not scanned: \(reason); milter.fail_action \(snapshot.configuration.milter.failAction.rawValue) applied")
         let report = ScanReport(action: action, problems: [problem], sizeBytes: size)
-        let record = DecisionRecord(report: report, envelope: envelope, configVersion: snapshot.scanner.configVersion)
-        let store = self.core.store
-        let logger = self.logger
-        Task {
-            do {
-                try await store.record(record)
-            } catch {
-                logger.error("fail action not recorded", metadata: ["decision": "\(report.decisionID)", "error": "\(error)"])
-            }
-        }
+        return DecisionRecord(report: report, envelope: envelope, configVersion: snapshot.scanner.configVersion)
     }
 
     static func amount(_ seconds: Double) -> TimeAmount {

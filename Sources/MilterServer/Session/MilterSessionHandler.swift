@@ -19,6 +19,9 @@ final class MilterSessionHandler: ChannelInboundHandler {
         var envelope: Envelope
         var progress: Scheduled<Void>?
         var deadline: Scheduled<Void>?
+        /// Set once an outcome was chosen and its row is being committed: later
+        /// outcomes (a late scan, the deadline) are ignored.
+        var isReplying = false
     }
 
     let core: MilterServerCore
@@ -50,6 +53,27 @@ final class MilterSessionHandler: ChannelInboundHandler {
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         self.protocolFailure(error, context: context)
+    }
+
+    /// `milter.idle_timeout_seconds` without a command: Postfix is gone or stuck, so the
+    /// connection is closed. While a decision is under way Postfix is rightly silent
+    /// (the scan is bounded by `scan_deadline_seconds`), so the timer is ignored then.
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        guard let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read else {
+            context.fireUserInboundEventTriggered(event)
+            return
+        }
+        guard self.pending == nil else {
+            self.core.updateStatistics { $0.idleDuringDecision += 1 }
+            return
+        }
+        self.core.updateStatistics { $0.connectionsTimedOut += 1 }
+        self.logger.warning("closing idle milter connection", metadata: [
+            "limit": "milter.idle_timeout_seconds",
+            "idle_timeout_seconds": "\(self.core.snapshot.configuration.milter.idleTimeoutSeconds)",
+        ])
+        self.endMessage()
+        context.close(promise: nil)
     }
 
     func channelInactive(context: ChannelHandlerContext) {

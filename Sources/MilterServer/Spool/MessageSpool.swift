@@ -3,7 +3,8 @@ import NIOPosix
 
 /// Gathers one message's bytes (reconstructed headers, then the body) on its event
 /// loop: in memory up to `memory_spool_bytes`, then in a private spool file written on
-/// the thread pool. Past `max_message_bytes` it keeps counting but stores nothing.
+/// the thread pool, which has no name (see `SpoolFile`). Past `max_message_bytes` it
+/// keeps counting but stores nothing.
 /// All writes are chained, so the file always holds the bytes in order.
 final class MessageSpool {
     let memoryLimit: Int
@@ -33,9 +34,6 @@ final class MessageSpool {
         self.pending = eventLoop.makeSucceededVoidFuture()
     }
 
-    /// The spool file's path, once spooled.
-    var spoolPath: String? { self.file?.path }
-
     func append<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
         self.totalBytes += bytes.count
         guard !self.isOverLimit else { return }
@@ -50,7 +48,7 @@ final class MessageSpool {
             self.peakMemoryBytes = max(self.peakMemoryBytes, self.memory.count)
             return
         }
-        let file = self.file ?? SpoolFile(path: "\(self.directory)/msg-\(Self.uniqueName())")
+        let file = self.file ?? SpoolFile(directory: self.directory)
         self.file = file
         let chunk = self.memory + bytes
         self.memory = []
@@ -81,10 +79,5 @@ final class MessageSpool {
         self.pending.whenComplete { [threadPool] _ in
             threadPool.submit { _ in file.remove() }
         }
-    }
-
-    private static func uniqueName() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return String(generator.next(), radix: 36) + String(generator.next(), radix: 36)
     }
 }

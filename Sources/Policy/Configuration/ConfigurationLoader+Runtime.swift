@@ -27,7 +27,8 @@ extension ConfigurationLoader {
     }
 
     static func readMilter(_ field: YAMLField, into milter: inout Configuration.Milter, base: String?) throws(ConfigurationError) {
-        try field.mapping(known: ["listen", "fail_action", "progress_interval_seconds", "spool_directory"]) { (key, value) throws(ConfigurationError) in
+        let keys = ["listen", "fail_action", "progress_interval_seconds", "spool_directory", "idle_timeout_seconds", "max_connections"]
+        try field.mapping(known: keys) { (key, value) throws(ConfigurationError) in
             switch key {
             case "listen":
                 let listen = try value.string()
@@ -37,16 +38,21 @@ extension ConfigurationLoader {
                 milter.listen = listen
             case "fail_action": milter.failAction = try value.choice(FailAction.self)
             case "progress_interval_seconds": milter.progressIntervalSeconds = try value.double(in: 0.5...300)
+            case "idle_timeout_seconds": milter.idleTimeoutSeconds = try value.double(in: 1...86_400)
+            case "max_connections": milter.maxConnections = try value.int(in: 1...100_000)
             default: milter.spoolDirectory = resolve(try value.string(), base: base)
             }
         }
     }
 
     static func readStore(_ field: YAMLField, into store: inout Configuration.StoreSettings, base: String?) throws(ConfigurationError) {
-        try field.mapping(known: ["database", "quarantine_retention_days", "decision_retention_days"]) { (key, value) throws(ConfigurationError) in
+        let keys = ["database", "quarantine_retention_days", "decision_retention_days", "group_commit_max_rows", "max_pending_rows"]
+        try field.mapping(known: keys) { (key, value) throws(ConfigurationError) in
             switch key {
             case "database": store.database = resolve(try value.string(), base: base)
             case "quarantine_retention_days": store.quarantineRetentionDays = try value.int(in: 1...3650)
+            case "group_commit_max_rows": store.groupCommitMaxRows = try value.int(in: 1...100_000)
+            case "max_pending_rows": store.maxPendingRows = try value.int(in: 1...10_000_000)
             default: store.decisionRetentionDays = try value.int(in: 1...36500)
             }
         }
@@ -55,7 +61,8 @@ extension ConfigurationLoader {
     static func readRelease(_ field: YAMLField, into release: inout Configuration.Release) throws(ConfigurationError) {
         try field.mapping(known: ["postfix_config_directory", "reinject_listener"]) { (key, value) throws(ConfigurationError) in
             switch key {
-            case "postfix_config_directory": release.postfixConfigDirectory = try value.optionalString()
+            case "postfix_config_directory":
+                throw value.error("release.postfix_config_directory is no longer used: quarantined mail is kept only in the store (Postfix holds nothing) and released through reinject_listener; remove the key")
             default: release.reinjectListener = try hostPort(value)
             }
         }

@@ -13,6 +13,9 @@ extension PostfixInstance {
         try (self.mainCF(milterPort: milterPort, sinkPort: sinkPort, defaultAction: defaultAction) + extraMainCF)
             .write(toFile: "\(self.configDirectory)/main.cf", atomically: true, encoding: .utf8)
         try self.masterCF().write(toFile: "\(self.configDirectory)/master.cf", atomically: true, encoding: .utf8)
+        // As deploy/postfix: the milter-free listener's cleanup logs each release header.
+        try String(contentsOf: Self.deployFile("chaperone-release.regexp"), encoding: .utf8)
+            .write(toFile: "\(self.configDirectory)/chaperone-release.regexp", atomically: true, encoding: .utf8)
         try Self.run(Self.postfix, ["-c", self.configDirectory, "check"])
     }
 
@@ -49,10 +52,16 @@ extension PostfixInstance {
         """
     }
 
+    static func deployFile(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("deploy/postfix/\(name)")
+    }
+
     private func masterCF() -> String {
         let services = [
             "127.0.0.1:\(self.smtpPort) inet n - n - - smtpd",
-            "127.0.0.1:\(self.reinjectPort) inet n - n - - smtpd -o smtpd_milters=",
+            "127.0.0.1:\(self.reinjectPort) inet n - n - - smtpd -o smtpd_milters= -o cleanup_service_name=chaperone-cleanup",
+            "chaperone-cleanup unix n - n - 0 cleanup -o header_checks=regexp:\(self.configDirectory)/chaperone-release.regexp",
             "pickup unix n - n 60 1 pickup",
             "cleanup unix n - n - 0 cleanup",
             "qmgr unix n - n 300 1 qmgr",

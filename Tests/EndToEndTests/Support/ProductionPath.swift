@@ -11,8 +11,8 @@ import Store
 
 /// The production wiring behind a real Postfix: the sample configuration and roster,
 /// the real scan pipeline, the SQLite store in a temporary directory, staff notices
-/// submitted to Postfix's milter-free listener, and the review workflow releasing
-/// through `postsuper` on this Postfix instance. Everything is torn down after `body`.
+/// submitted to Postfix's milter-free listener, and the review workflow releasing the
+/// stored copy to that listener. Everything is torn down after `body`.
 struct ProductionPath: Sendable {
     let postfix: PostfixInstance
     let sink: SMTPSink
@@ -53,8 +53,8 @@ struct ProductionPath: Sendable {
             configuration: configuration, scanner: try Self.pipeline(configuration), store: store, logger: logger, scanThreads: 2)
         let review = ReviewWorkflow(
             database: database,
-            postfix: PostfixCommandQueue(configDirectory: postfix.configDirectory),
-            reinjector: SMTPSubmitter(listener: try SMTPListenerAddress(parsing: configuration.release.reinjectListener)))
+            reinjector: SMTPSubmitter(listener: try SMTPListenerAddress(parsing: configuration.release.reinjectListener)),
+            removedHeaders: [configuration.tagging.traceHeader].compactMap { $0 })
         let path = ProductionPath(postfix: postfix, sink: sink, database: database, review: review, configuration: configuration)
         var failure: (any Error)?
         do {
@@ -80,7 +80,6 @@ struct ProductionPath: Sendable {
         configuration.store.database = work.appendingPathComponent("chaperone.sqlite").path
         configuration.notifications.submitListener = "127.0.0.1:\(postfix.reinjectPort)"
         configuration.release.reinjectListener = "127.0.0.1:\(postfix.reinjectPort)"
-        configuration.release.postfixConfigDirectory = postfix.configDirectory
         return configuration
     }
 
@@ -101,7 +100,7 @@ struct ProductionPath: Sendable {
         try await SMTPSubmission.send(port: postfix.smtpPort, from: from, to: recipients, message: message)
     }
 
-    /// Queue ids in Postfix's hold queue.
+    /// Queue ids in Postfix's hold queue (which Chaperone never uses: always empty).
     func heldQueueIDs() throws -> [String] {
         try postfix.queue().filter { $0["queue_name"] as? String == "hold" }.compactMap { $0["queue_id"] as? String }
     }

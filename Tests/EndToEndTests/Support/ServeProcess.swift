@@ -17,7 +17,10 @@ final class ServeProcess: @unchecked Sendable {
 
     init(config: URL, logFile: URL, port: Int) throws {
         self.logFile = logFile
-        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        // Appended to, so that the log of a restarted serve follows the one it replaces.
+        if !FileManager.default.fileExists(atPath: logFile.path) {
+            _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        }
         let log = try FileHandle(forWritingTo: logFile)
         log.seekToEndOfFile()
         process.executableURL = try Self.executable()

@@ -1,0 +1,38 @@
+import Foundation
+
+/// The built `chaperone` executable run as a technician would, optionally as another
+/// user (through `setpriv`, with no supplementary groups) to show what needs no root.
+enum ChaperoneCommand {
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    /// `nobody:nogroup`: an account with no privileges at all.
+    static let unprivileged: (uid: UInt32, gid: UInt32) = (65_534, 65_534)
+
+    static func run(
+        _ arguments: [String], as user: (uid: UInt32, gid: UInt32)? = nil, environment: [String: String] = [:]
+    ) throws -> Run {
+        let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let executable = try ServeProcess.executable()
+        if let user {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", "--", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
+    }
+}
