@@ -68,13 +68,13 @@ public struct ScanPipeline: Sendable {
     }
 
     func decide(content: MessageContent, envelope: Envelope, size: Int, started: UInt64) -> ScanReport {
-        let findings = detection.findings(in: content)
-        let decision = policy.decide(envelope: envelope, findings: findings)
+        let detected = detection.detect(in: content)
+        let decision = policy.decide(envelope: envelope, findings: detected.findings)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return ScanReport(
             messageID: content.messageID, action: decision.action, sections: decision.sections,
             findings: decision.findings, recipients: decision.recipients, explanation: decision.explanation,
-            problems: content.problems, sizeBytes: size, scanSeconds: elapsed,
+            problems: detected.problems, sizeBytes: size, scanSeconds: elapsed,
             isAutoSubmitted: content.isAutoSubmitted
         )
     }
