@@ -1,4 +1,7 @@
-// swift-tools-version: 6.2
+// swift-tools-version:5.4
+// 5.4, below 5.5, on purpose: from 5.5 SwiftPM renames each executable's entry point
+// to MODULE_main and links `main` to it, which leaves libFuzzer's own `main` unused and
+// the link failing. Each target is a main.swift holding only LLVMFuzzerTestOneInput.
 import PackageDescription
 
 /// libFuzzer targets for every parser of hostile input. A package of its own, so the
@@ -17,7 +20,6 @@ let targets: [(name: String, dependencies: [Target.Dependency])] = [
 
 let package = Package(
     name: "ChaperoneFuzz",
-    platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "Chaperone", path: ".."),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
