@@ -11,6 +11,8 @@ let package = Package(
     products: [
         .executable(name: "chaperone", targets: ["chaperone"]),
         .executable(name: "chaperone-bench", targets: ["chaperone-bench"]),
+        // The parsers of hostile input, for the libFuzzer package in fuzz/.
+        .library(name: "ChaperoneParsers", targets: ["MIMEParser", "TextExtraction", "RosterImport", "MilterProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),

@@ -6,14 +6,16 @@ public struct ScanProblem: Codable, Hashable, Sendable, CustomStringConvertible 
     public enum Kind: String, Codable, Hashable, Sendable {
         /// A named limit was reached; `limit` says which.
         case limitHit = "limit-hit"
-        /// Malformed structure repaired the way mail clients do (missing boundary, …).
+        /// Malformed input repaired the way mail clients do (missing boundary, stray
+        /// characters in base64, bytes invalid in their charset, …); every byte was read.
         case repaired
-        /// A part whose transfer encoding or charset could not be decoded cleanly;
-        /// its raw bytes were scanned instead.
+        /// Content that was read but could not be decoded into what it carries (an
+        /// unknown transfer encoding, XML that does not parse, a PDF with no text
+        /// layer): some of it is unread.
         case undecodable
         /// Content that cannot be read at all (encrypted archive, S/MIME, PGP).
         case unscannable
-        /// An unknown Content-Transfer-Encoding or charset, treated best-effort.
+        /// An unknown charset, decoded best-effort (every byte read as some character).
         case unknownEncoding = "unknown-encoding"
         /// Recipient expansion met an alias loop and stopped it.
         case aliasLoop = "alias-loop"
@@ -34,9 +36,14 @@ public struct ScanProblem: Codable, Hashable, Sendable, CustomStringConvertible 
         self.message = message
     }
 
-    /// True when some content could not be scanned because of this problem.
+    /// True when some content could not be scanned because of this problem: the one
+    /// place that decides which problems policy treats as unscannable (fail closed on
+    /// every unread byte). Exhaustive, so a new kind must choose.
     public var leavesContentUnscanned: Bool {
-        kind == .unscannable || kind == .limitHit
+        switch kind {
+        case .unscannable, .limitHit, .undecodable: true
+        case .repaired, .unknownEncoding: false
+        }
     }
 
     public var description: String { "\(kind.rawValue) at \(location): \(message)" }

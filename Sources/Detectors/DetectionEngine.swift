@@ -26,22 +26,34 @@ public struct DetectionEngine: Sendable {
     }
 
     /// Every finding in `content`, in segment order, then attachment and problem findings,
-    /// then bulk findings.
+    /// then bulk findings, with identifying file names redacted in their locations.
     public func findings(in content: MessageContent) -> [Finding] {
+        detect(in: content).findings
+    }
+
+    /// The findings and the content's problems, both with every attachment or member
+    /// name that names a pupil redacted (`LocationRedaction`).
+    public func detect(in content: MessageContent) -> Detection {
         var findings: [Finding] = []
         var bulk = BulkCounter()
         var tableColumns = TableColumns()
+        var identifyingNames: Set<String> = []
         for segment in content.segments {
             if segment.location.kind == .header, Self.addressHeaders.contains(segment.location.name) { continue }
             var scanner = SegmentScanner(index: index, settings: settings, segment: segment,
                                          columns: tableColumns.columns(for: segment))
             scanner.run()
+            if segment.role == .filename, !scanner.findings.isEmpty || !scanner.references.isEmpty {
+                identifyingNames.insert(segment.text)
+                identifyingNames.insert(segment.location.name)
+            }
             findings += scanner.findings
             for reference in scanner.references { bulk.add(reference.identity, segment: segment) }
         }
         findings += AttachmentChecks.findings(for: content)
         findings += bulk.findings(threshold: settings.thresholds.bulkPupils)
-        return findings
+        let redaction = LocationRedaction(identifyingNames: identifyingNames)
+        return Detection(findings: findings.map(redaction.apply), problems: content.problems.map(redaction.apply))
     }
 
     /// Number of roster pupils indexed (for `chaperone roster check` and benchmarks).

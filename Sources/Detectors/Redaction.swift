@@ -1,3 +1,5 @@
+import ChaperoneModel
+
 /// Redaction applied at the point of detection: evidence keeps just enough for someone
 /// who knows the data to recognise it, and never the whole value.
 public enum Redaction {
@@ -36,12 +38,11 @@ public enum Redaction {
         return head + " " + tail
     }
 
-    /// `jo.smith@gmail.com` → `j***@gmail.com`.
+    /// `jo.smith@gmail.com` → `j***@gmail.com` (the same redaction decision rows give
+    /// pupils' and parents' addresses).
     public static func email(_ value: String) -> String {
-        guard let at = value.lastIndex(of: "@") else { return name(value) }
-        let local = value[..<at]
-        let domain = value[value.index(after: at)...].lowercased()
-        return (local.first.map { String($0) } ?? "") + "***@" + domain
+        guard value.contains("@") else { return name(value) }
+        return AddressRedaction.email(value)
     }
 
     /// `LS17 5EF` → `LS17 ***`: the outward code only.
@@ -54,6 +55,36 @@ public enum Redaction {
     /// A date of birth keeps its year only: `**/**/2012`.
     public static func date(year: Int) -> String {
         "**/**/\(year)"
+    }
+
+    /// `Siobhán Murphy - CIN plan 2014.docx` → `S****** M***** - C** p*** ****.docx`: a
+    /// file or archive-member name that names a pupil keeps its shape (the first letter
+    /// of each word, punctuation, folders and extension) and no letter or digit more.
+    public static func filename(_ value: String) -> String {
+        var stem = Substring(value)
+        var suffix = ""
+        if let dot = value.lastIndex(of: "."), dot != value.startIndex {
+            let candidate = value[value.index(after: dot)...]
+            if (1...5).contains(candidate.count), candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+                stem = value[..<dot]
+                suffix = "." + candidate
+            }
+        }
+        var result = ""
+        var atWordStart = true
+        for character in stem {
+            if character.isLetter {
+                result.append(atWordStart ? character : "*")
+                atWordStart = false
+            } else if character.isNumber {
+                result.append("*")
+                atWordStart = false
+            } else {
+                result.append(character)
+                atWordStart = true
+            }
+        }
+        return result + suffix
     }
 
     /// A handle or secret: the first character and a fixed mask.

@@ -1,5 +1,5 @@
-/// Decodes base64 the tolerant way mail clients do: whitespace and junk characters are
-/// skipped, missing padding is accepted, and `=` ends a quantum so concatenated encoded
+/// Decodes base64 as RFC 2045 section 6.8 says and mail clients do: characters outside
+/// the alphabet (whitespace, junk) are ignored, missing padding is accepted, and `=` ends a quantum so concatenated encoded
 /// blocks decode correctly. Linear, one output allocation.
 public enum Base64Decoder {
     /// The decoded bytes and how many input characters were neither base64 nor
@@ -74,8 +74,8 @@ public enum Base64Decoder {
 }
 
 extension Base64Decoder.Result {
-    /// True when so much of the input was not base64 that the "decoded" bytes would be
-    /// noise: the part is then scanned as raw text instead.
+    /// True when so much of the input was not base64 that it may be prose mislabelled
+    /// as base64: the decoded bytes are still scanned, and the raw text as well.
     public var looksLikeNotBase64: Bool {
         let stray = junkCount + blankCount
         return stray > 8 && stray * 20 > bytes.count

@@ -34,17 +34,20 @@ extension EntityScanner {
         var decoded: [UInt8]
         switch part.transferEncoding {
         case .base64:
+            // RFC 2045 6.8: characters outside the alphabet are ignored, so the decoded
+            // bytes are always what is scanned, however much junk surrounds them.
             let result = Base64Decoder.decode(raw)
+            decoded = result.bytes
             if result.looksLikeNotBase64 {
-                decoded = Array(raw)
-                part.problems.append(ScanProblem(kind: .undecodable, location: location,
-                    message: "The base64 body is not base64 (\(result.junkCount + result.blankCount) stray characters); its raw text was scanned instead."))
-            } else {
-                decoded = result.bytes
-                if result.junkCount > 0 || result.danglingBits {
-                    part.problems.append(ScanProblem(kind: .repaired, location: location,
-                        message: "Skipped \(result.junkCount) characters that are not base64\(result.danglingBits ? " and an incomplete final group" : "")."))
-                }
+                let kept = budget.grantDecoded(raw.count, problems: &part.problems, location: location)
+                part.undecodedBody = Array(raw.prefix(kept))
+            }
+            if result.junkCount > 0 || result.danglingBits || result.looksLikeNotBase64 {
+                let skipped = result.junkCount + (result.looksLikeNotBase64 ? result.blankCount : 0)
+                var note = "Skipped \(skipped) characters that are not base64"
+                if result.danglingBits { note += " and an incomplete final group" }
+                if result.looksLikeNotBase64 { note += "; the raw text was scanned as well" }
+                part.problems.append(ScanProblem(kind: .repaired, location: location, message: note + "."))
             }
         case .quotedPrintable:
             let result = QuotedPrintableDecoder.decode(raw)
@@ -55,8 +58,8 @@ extension EntityScanner {
             }
         case .unknown(let name):
             decoded = Array(raw)
-            part.problems.append(ScanProblem(kind: .unknownEncoding, location: location,
-                message: "Unknown Content-Transfer-Encoding \"\(name.prefix(40))\"; read as 7bit."))
+            part.problems.append(ScanProblem(kind: .undecodable, location: location,
+                message: "Unknown Content-Transfer-Encoding \"\(name.prefix(40))\"; its bytes were scanned as 7bit, but what they encode could not be read."))
         case .sevenBit, .eightBit, .binary:
             decoded = Array(raw)
         }

@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// The single-pass line scanner at the heart of the parser. It walks the buffer once,
-/// line by line (CRLF or bare LF), keeping a stack of open multipart boundaries in the
+/// line by line (CRLF, bare LF or bare CR), keeping a stack of open multipart boundaries in the
 /// manner of Postfix's MIME state machine: a delimiter line closes every deeper entity,
 /// so a missing inner boundary is repaired the way mail clients do, and no range of the
 /// buffer is ever rescanned. Bodies are recorded as byte ranges and decoded afterwards.
@@ -33,18 +33,25 @@ struct EntityScanner {
     }
 
     /// Scans every line, then closes whatever is still open at the end of the input.
+    /// A line ends at CRLF, a lone LF or a lone CR (what mail clients and Postfix accept
+    /// from hosts that get line endings wrong). The next LF is remembered, so a buffer
+    /// of lone-CR lines is still scanned once.
     mutating func run() {
         let source = bytes
         source.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var start = 0
             let count = buffer.count
+            var nextLineFeed = -1
             while start < count {
-                let end: Int
-                if let found = memchr(base + start, 0x0A, count - start) {
-                    end = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                } else {
-                    end = count
+                if nextLineFeed < start {
+                    nextLineFeed = memchr(base + start, 0x0A, count - start)
+                        .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+                }
+                var end = nextLineFeed < count ? nextLineFeed + 1 : count
+                if let carriageReturn = memchr(base + start, 0x0D, nextLineFeed - start) {
+                    let position = base.distance(to: carriageReturn.assumingMemoryBound(to: UInt8.self))
+                    if position + 1 < nextLineFeed || nextLineFeed == count { end = position + 1 }
                 }
                 var contentEnd = end
                 if contentEnd > start, buffer[contentEnd - 1] == 0x0A { contentEnd -= 1 }

@@ -23,6 +23,9 @@ public struct MIMEPart: Hashable, Sendable {
     /// Size of the body as it appeared in the message, before decoding (for an enclosed
     /// message, the size of that message; 0 for multiparts).
     public var encodedSize: Int
+    /// The body as received, kept beside the decoded `body` only when most of a base64
+    /// body was not base64 (prose mislabelled): both are scanned.
+    public var undecodedBody: [UInt8]?
     public var children: [MIMEPart]
     /// Repairs, limits and decoding problems that concern this part.
     public var problems: [ScanProblem]
@@ -56,7 +59,8 @@ public struct MIMEPart: Hashable, Sendable {
     /// True when the part carries content rather than structure (a multipart or
     /// enclosed message left unparsed because of a limit is a leaf too).
     public var isLeaf: Bool { children.isEmpty }
-    /// True when transfer decoding failed and `body` holds the raw bytes as received.
+    /// True when the transfer encoding is unknown and `body` holds the raw bytes as
+    /// received (base64 and quoted-printable always decode).
     public var bodyIsUndecoded: Bool {
         problems.contains { $0.kind == .undecodable }
     }

@@ -46,8 +46,11 @@ extension DecisionDetail {
         let classified = Dictionary(
             record.report.recipients.map { ($0.address.lowercased(), $0.recipientClass) },
             uniquingKeysWith: { first, _ in first })
+        // Pupils' and parents' addresses were recorded redacted; a held message's
+        // envelope still has them in full, so look them up by their redacted form too.
         return record.envelope.recipients.map { address in
-            "  \(address)  [\(classified[address.lowercased()]?.rawValue ?? "unclassified")]"
+            let recipientClass = classified[address.lowercased()] ?? classified[AddressRedaction.email(address).lowercased()]
+            return "  \(address)  [\(recipientClass?.rawValue ?? "unclassified")]"
         }
     }
 

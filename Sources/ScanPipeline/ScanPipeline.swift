@@ -113,13 +113,13 @@ public struct ScanPipeline: Sendable {
             report.messageID = content.messageID
             return report
         }
-        let findings = detection.findings(in: content)
-        let decision = policy.decide(envelope: envelope, findings: findings, sender: sender)
+        let detected = detection.detect(in: content)
+        let decision = policy.decide(envelope: envelope, findings: detected.findings, sender: sender)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return ScanReport(
             messageID: content.messageID, action: decision.action, sections: decision.sections,
             findings: decision.findings, recipients: decision.recipients, explanation: decision.explanation,
-            problems: content.problems + (envelope.expansion?.problems ?? []), sizeBytes: size, scanSeconds: elapsed,
+            problems: detected.problems + (envelope.expansion?.problems ?? []), sizeBytes: size, scanSeconds: elapsed,
             isAutoSubmitted: content.isAutoSubmitted, sender: decision.sender,
             alertsSafeguardingLead: decision.alertsSafeguardingLead
         )

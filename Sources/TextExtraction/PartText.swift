@@ -1,7 +1,7 @@
 import ChaperoneModel
 import MIMEParser
 
-/// A leaf's body as text: CRLF made LF, the declared charset decoded (for HTML without
+/// A leaf's body as text: CRLF and lone CR made LF, the declared charset decoded (for HTML without
 /// one, the `<meta charset>` is honoured), problems reported when the charset is unknown
 /// or the bytes do not fit it.
 enum PartText {
@@ -14,20 +14,24 @@ enum PartText {
             problems.append(ScanProblem(kind: .unknownEncoding, location: location.description,
                                         message: "Unknown charset \"\(charset.prefix(40))\"; decoded best-effort."))
         } else if !decoded.isClean {
-            problems.append(ScanProblem(kind: .undecodable, location: location.description,
-                                        message: "Some bytes are not valid \(decoded.charset); decoded best-effort."))
+            problems.append(ScanProblem(kind: .repaired, location: location.description,
+                                        message: "Some bytes are not valid \(decoded.charset); read as windows-1252."))
         }
         return decoded.text
     }
 
-    /// The bytes with every CR that precedes an LF removed.
+    /// The bytes with every line break (CRLF, or a lone CR) made LF.
     static func normalisedLineBreaks(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.contains(0x0D) else { return bytes }
         var output = [UInt8]()
         output.reserveCapacity(bytes.count)
         for index in bytes.indices {
-            if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { continue }
-            output.append(bytes[index])
+            guard bytes[index] == 0x0D else {
+                output.append(bytes[index])
+                continue
+            }
+            if index + 1 < bytes.count, bytes[index + 1] == 0x0A { continue }
+            output.append(0x0A)
         }
         return output
     }

@@ -7,6 +7,11 @@ extension TextExtractor {
     func extractLeaf(_ part: MIMEPart, collector: inout SegmentCollector, attachments: inout [AttachmentInfo]) {
         let type = part.contentType
         let isAttachment = part.disposition?.isAttachment == true || part.filename != nil
+        if let raw = part.undecodedBody {
+            let location = isAttachment ? TextLocation.attachment(part.filename ?? "", partPath: part.path) : .body(part.path)
+            collector.add(TextSegment(location: location,
+                                      text: CharsetDecoder.utf8OrWindows1252(PartText.normalisedLineBreaks(raw))))
+        }
         let structureReadAsText = type.isMultipart || type.type == "message"
         if !isAttachment, type.isText || structureReadAsText || part.bodyIsUndecoded {
             let kind: AttachmentKind = type.mimeType == "text/html" && !part.bodyIsUndecoded ? .html : .plainText

@@ -47,7 +47,7 @@ enum XMLRecordExtractor {
         })
         if !complete {
             collector.report(ScanProblem(
-                kind: .undecodable, location: location.description,
+                kind: .repaired, location: location.description,
                 message: "The XML is not well-formed; the records before the error were read and the raw text was scanned too."))
             collector.add(TextSegment(location: location, text: String(decoding: bytes, as: UTF8.self)))
         }

@@ -1,11 +1,14 @@
 import CLibXML2
 
 /// Streams XML from memory through libxml2's reader (no tree is built, so memory stays
-/// flat): no network, no DTD loading, no entity substitution, no error printing. Calls
-/// `enter` for each element start and text run and `exit` after each element.
+/// flat): internal entities are expanded (their text is part of the document, as Word
+/// shows it) within libxml2's amplification limits, which stop billion-laughs and
+/// quadratic blow-ups as a parse error; external entities and DTDs are never loaded
+/// (`LibXML2Setup`); no network, no error printing. Calls `enter` for each element
+/// start and text run and `exit` after each element.
 enum XMLTreeWalker {
-    static let parseOptions = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-        | XML_PARSE_NOWARNING.rawValue)
+    static let parseOptions = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue
+        | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
 
     /// One reader event: an element start (with attribute lookup) or a text run.
     enum Event {

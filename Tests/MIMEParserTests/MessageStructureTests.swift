@@ -1,4 +1,5 @@
 import ChaperoneModel
+import Foundation
 import Testing
 @testable import MIMEParser
 
@@ -124,19 +125,61 @@ import Testing
         #expect(message.problems.count == 1)
     }
 
-    @Test func unknownTransferEncodingIsReportedAndReadAs7bit() {
+    @Test func unknownTransferEncodingIsReadAs7bitAndLeavesContentUnread() {
         let message = MessageText.parse(["Content-Transfer-Encoding: x-made-up", "", "hello"])
         #expect(MessageText.text(message.root) == "hello")
-        #expect(message.problems.map(\.kind) == [.unknownEncoding])
+        #expect(message.problems.map(\.kind) == [.undecodable])
+        #expect(message.problems.allSatisfy { $0.leavesContentUnscanned })
+        #expect(message.root.bodyIsUndecoded)
     }
 
-    @Test func proseLabelledBase64IsScannedRaw() {
+    @Test func proseLabelledBase64IsDecodedAndItsRawTextKept() {
         let message = MessageText.parse([
             "Content-Transfer-Encoding: base64", "",
             "Dear parents, the trip to the museum is on Friday. Please sign and return the form.",
         ])
-        #expect(MessageText.text(message.root)?.hasPrefix("Dear parents") == true)
-        #expect(message.root.bodyIsUndecoded)
+        #expect(MessageText.text(message.root)?.hasPrefix("Dear parents") == false)
+        #expect(message.root.undecodedBody.map { String(decoding: $0, as: UTF8.self) }?.hasPrefix("Dear parents") == true)
+        #expect(message.problems.map(\.kind) == [.repaired])
+        #expect(!message.root.bodyIsUndecoded)
+    }
+
+    /// RFC 2045 6.8: characters outside the alphabet are ignored, however many there
+    /// are. Python's email package recovers this list; so must we. (Pupils invented.)
+    @Test func base64WithMostlyStrayCharactersIsStillDecoded() {
+        let list = "Zoë Okafor-Brennan 27/08/2014\nCiarán O'Neill 22/11/2009\nAli Rahman 07/01/2011\n"
+        let encoded = Array(Data(list.utf8).base64EncodedString().utf8)
+        var polluted = ""
+        for (index, character) in encoded.enumerated() {
+            polluted.append(Character(Unicode.Scalar(character)))
+            if index % 3 == 0 { polluted += "!*" }
+        }
+        let message = MessageText.parse(["Content-Transfer-Encoding: base64", "", polluted])
+        #expect(MessageText.text(message.root) == list)
+        #expect(message.problems.map(\.kind) == [.repaired])
+        #expect(message.problems.allSatisfy { !$0.leavesContentUnscanned })
+    }
+
+    @Test func loneCRLineBreaksAreLineBreaks() {
+        let bytes = Array("From: a@example.org\rSubject: cr only\rContent-Type: text/plain\r\rBody line one\rline two\r".utf8)
+        let message = ParsedMessage.parse(bytes)
+        #expect(message.root.headers.first(named: "Subject")?.decodedValue == "cr only")
+        #expect(message.root.headers.first(named: "From")?.decodedValue == "a@example.org")
+        #expect(MessageText.text(message.root) == "Body line one\rline two\r")
+    }
+
+    @Test func mixedLineEndingsAndCRCRLF() {
+        let bytes = Array("Subject: mixed\nContent-Type: multipart/mixed; boundary=b\r\n\r--b\rContent-Type: text/plain\r\n\nhello\r--b--\r\n".utf8)
+        let message = ParsedMessage.parse(bytes)
+        #expect(message.root.headers.first(named: "Subject")?.decodedValue == "mixed")
+        #expect(MessageText.text(message.root.part(at: "1")) == "hello")
+    }
+
+    @Test func loneCRFoldedHeaderIsUnfolded() {
+        let bytes = Array("Subject: one\r two\rTo: b@example.org\r\rbody".utf8)
+        let message = ParsedMessage.parse(bytes)
+        #expect(message.root.headers.first(named: "Subject")?.decodedValue == "one two")
+        #expect(MessageText.text(message.root) == "body")
     }
 
     @Test func headerBlockWithoutBlankLine() {

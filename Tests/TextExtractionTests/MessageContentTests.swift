@@ -85,17 +85,19 @@ import Testing
             "--m--",
         ])
         #expect(content.segments.map(\.text) == ["Café", "qapla", "bad é byte"])
-        #expect(content.problems.map(\.kind) == [.unknownEncoding, .undecodable])
+        #expect(content.problems.map(\.kind) == [.unknownEncoding, .repaired])
         #expect(content.problems.map(\.location) == ["body:2", "body:3"])
     }
 
-    @Test func undecodablePartIsStillScannedAsText() {
+    @Test func proseLabelledBase64IsScannedBothWays() {
         let content = Extraction.content([
             "Content-Type: application/pdf; name=letter.pdf", "Content-Transfer-Encoding: base64", "",
             "Dear Mrs Example, this letter about your child is not really base64 at all.",
         ])
         #expect(content.segments.contains { $0.location.kind == .attachment && $0.text.hasPrefix("Dear Mrs Example") })
-        #expect(content.problems.contains { $0.kind == .undecodable })
+        #expect(content.problems.contains { $0.kind == .repaired && $0.message.contains("raw text was scanned as well") })
+        // What the base64 decodes to is no PDF: that is unread content, reported as such.
+        #expect(content.problems.contains { $0.leavesContentUnscanned })
     }
 
     @Test func textLimitCutsAndReports() {

@@ -56,7 +56,7 @@ import Testing
 
     @Test func brokenXMLIsReportedAndItsRawTextStillScanned() {
         let content = Self.content("<r><Pupil><UPN>A201361424123</UPN><Surname>Example", name: "broken.xml")
-        #expect(content.problems.contains { $0.kind == .undecodable && $0.location == "attachment:broken.xml" })
+        #expect(content.problems.contains { $0.kind == .repaired && $0.location == "attachment:broken.xml" })
         #expect(content.segments.contains { $0.text.contains("A201361424123") })
     }
 

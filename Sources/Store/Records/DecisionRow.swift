@@ -15,9 +15,11 @@ struct DecisionRow: Codable, Hashable, FetchableRecord, MutablePersistableRecord
     var sender: String
     var authenticatedUser: String?
     var clientAddress: String?
-    /// JSON array of the envelope's RCPT TO addresses.
+    /// JSON array of the envelope's RCPT TO addresses. Pupils' and parents' addresses
+    /// are redacted, except while a quarantined copy waits for release: they go with
+    /// the copy at content retention.
     var envelopeRecipients: [String]
-    /// JSON array of classified recipients.
+    /// JSON array of classified recipients, pupils' and parents' addresses redacted.
     var recipients: [Recipient]
     var action: String
     /// JSON array of section numbers (`["3","8"]`), queried with `json_each`.
@@ -48,8 +50,14 @@ struct DecisionRow: Codable, Hashable, FetchableRecord, MutablePersistableRecord
 }
 
 extension DecisionRow {
+    /// The row as recorded: pupils' and parents' addresses redacted in the recipients
+    /// and the explanation, and in the envelope unless the message is quarantined (its
+    /// release needs them).
     init(_ record: DecisionRecord) {
-        let report = record.report
+        let report = record.report.redactingPupilAndParentAddresses()
+        let envelopeRecipients = record.report.action == .quarantine
+            ? record.envelope.recipients
+            : record.report.redactingPupilAndParentAddresses(in: record.envelope.recipients)
         self.init(
             id: nil,
             decisionID: report.decisionID,
@@ -59,7 +67,7 @@ extension DecisionRow {
             sender: record.envelope.sender,
             authenticatedUser: record.envelope.authenticatedUser,
             clientAddress: record.envelope.clientAddress,
-            envelopeRecipients: record.envelope.recipients,
+            envelopeRecipients: envelopeRecipients,
             recipients: report.recipients,
             action: report.action.rawValue,
             sections: report.sections.map(\.rawValue),
@@ -99,5 +107,19 @@ extension DecisionRow {
             clientAddress: clientAddress
         )
         return DecisionRecord(report: report, envelope: envelope, decidedAt: decidedAt, configVersion: configVersion)
+    }
+}
+
+extension DecisionRow {
+    /// Redacts the pupils' and parents' addresses still held in full in the envelope (a
+    /// quarantined message's, once its copy is gone). The recipients were recorded
+    /// redacted, so an envelope address is matched by its redacted form.
+    mutating func redactEnvelopeRecipients() {
+        let redacted = Set(recipients.filter(\.isPupilOrParentAddress).map { $0.address.lowercased() })
+        guard !redacted.isEmpty else { return }
+        envelopeRecipients = envelopeRecipients.map { address in
+            let masked = AddressRedaction.email(address)
+            return redacted.contains(masked.lowercased()) ? masked : address
+        }
     }
 }
