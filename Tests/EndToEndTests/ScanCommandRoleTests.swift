@@ -99,7 +99,7 @@ import Testing
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(text.contains("  pupil addresses: 73 from the roster (20 pupils without one)"))
+        #expect(text.contains("  pupil addresses: 75 from the roster (20 pupils without one)"))
         #expect(text.contains("  pupil domains: pupils.ralphthoresby.example"))
         #expect(text.contains("inbound mail: skip"))
     }
