@@ -59,8 +59,7 @@ extension AppDatabase {
                 }
                 throw StoreError.notQuarantined(decisionID)
             }
-            try Self.removeCopy(db, decisionID: decisionID, from: [.held], actor: actor, reason: reason, at: date)
-            guard db.changesCount == 1 else {
+            guard try Self.removeCopy(db, decisionID: decisionID, from: [.held], actor: actor, reason: reason, at: date) else {
                 throw StoreError.wrongState(
                     decisionID: decisionID, state: QuarantineState(rawValue: quarantine.state) ?? .held, expected: .held)
             }
@@ -97,7 +96,7 @@ extension AppDatabase {
                     arguments: [QuarantineState.held.rawValue, decisionID, state.rawValue])
                 kind = .claimRecovered
             case .deleting:
-                try Self.removeCopy(db, decisionID: decisionID, from: [.deleting], actor: actor, reason: reason, at: date)
+                _ = try Self.removeCopy(db, decisionID: decisionID, from: [.deleting], actor: actor, reason: reason, at: date)
                 kind = .deleted
             case .held, .released, .deleted, .expired:
                 throw StoreError.wrongState(decisionID: decisionID, state: state, expected: .releasing)
@@ -109,9 +108,11 @@ extension AppDatabase {
         }
     }
 
+    /// Removes the copy of a message in one of `states` and redacts its envelope's pupil
+    /// and parent addresses; false when the message was in no such state.
     private static func removeCopy(
         _ db: Database, decisionID: String, from states: [QuarantineState], actor: String, reason: String, at date: Date
-    ) throws {
+    ) throws -> Bool {
         let placeholders = states.map { _ in "?" }.joined(separator: ", ")
         var arguments: StatementArguments = [QuarantineState.deleted.rawValue, actor, date, reason, date, decisionID]
         arguments += StatementArguments(states.map(\.rawValue))
@@ -121,6 +122,14 @@ extension AppDatabase {
                 WHERE decisionID = ? AND state IN (\(placeholders))
                 """,
             arguments: arguments)
+        guard db.changesCount == 1 else { return false }
+        // The copy is gone, so the pupils' and parents' addresses in its envelope go too.
+        if var row = try DecisionRow.filter(DecisionRow.Columns.decisionID == decisionID).fetchOne(db) {
+            let before = row.envelopeRecipients
+            row.redactEnvelopeRecipients()
+            if row.envelopeRecipients != before { try row.update(db, columns: ["envelopeRecipients"]) }
+        }
+        return true
     }
 
     /// Labels a decision as a false positive for later tuning, with an audit event.

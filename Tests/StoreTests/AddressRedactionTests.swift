@@ -65,4 +65,14 @@ import Testing
         let expired = try #require(try await database.decision(id: "held")).record
         #expect(expired.envelope.recipients == ["e***@icloud.com", "z***@live.co.uk", Self.supplier])
     }
+
+    @Test func deletingTheCopyRedactsTheEnvelopeAtOnce() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try AppDatabase(path: directory.databasePath)
+        try await database.insertQuarantine(Self.record(id: "held", action: .quarantine), rawMessage: DecisionFixtures.rawMessage)
+        try await database.deleteHeld(decisionID: "held", actor: "it", reason: "sent in error")
+        let deleted = try #require(try await database.decision(id: "held")).record
+        #expect(deleted.envelope.recipients == ["e***@icloud.com", "z***@live.co.uk", Self.supplier])
+    }
 }
