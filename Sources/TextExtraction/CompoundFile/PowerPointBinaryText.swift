@@ -30,7 +30,12 @@ enum PowerPointBinaryText {
             let enclosing = open.last?.end ?? stream.count
             let isContainer = head & 0x000F == 0x000F
             if type == 0x2F14 { throw .encrypted("the presentation is password-protected") }
-            if isContainer, open.count < 64 {
+            if isContainer {
+                // Deeper than 64 containers the records are still read, only not labelled.
+                guard open.count < 64 else {
+                    offset = bodyStart
+                    continue
+                }
                 var label: String?
                 switch type {
                 case 0x03EE: slides += 1; label = "slide \(slides)"
