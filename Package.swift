@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "ChaperoneModel"),
@@ -33,7 +34,11 @@ let package = Package(
         .target(name: "MIMEParser", dependencies: ["ChaperoneModel"]),
         .target(
             name: "TextExtraction",
-            dependencies: ["ChaperoneModel", "MIMEParser", "CLibXML2", "ChaperoneZlib", "ZIPFoundation"]
+            dependencies: [
+                "ChaperoneModel", "MIMEParser", "CLibXML2", "ChaperoneZlib", "ZIPFoundation",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         .target(name: "RosterImport", dependencies: ["ChaperoneModel", "CLibXML2", "Detectors"]),
         .target(name: "Detectors", dependencies: ["ChaperoneModel"]),

@@ -42,7 +42,7 @@ public struct ScanProblem: Codable, Hashable, Sendable, CustomStringConvertible 
     public var leavesContentUnscanned: Bool {
         switch kind {
         case .unscannable, .limitHit, .undecodable: true
-        case .repaired, .unknownEncoding: false
+        case .repaired, .unknownEncoding, .aliasLoop: false
         }
     }
 

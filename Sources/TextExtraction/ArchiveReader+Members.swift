@@ -28,6 +28,14 @@ extension ArchiveReader {
             case .pdf:
                 expandedBytes += PDFTextExtractor.extract(bytes, location: memberPlace, collector: &collector,
                                                           expansionBudget: limits.maxArchiveExpansionBytes - expandedBytes)
+            case .compoundFile:
+                expandedBytes += CompoundDocumentExtractor.extract(bytes, location: memberPlace, collector: &collector, depth: depth + 1,
+                                                                   expansionBudget: limits.maxArchiveExpansionBytes - expandedBytes)
+            case .rtf:
+                RTFTextExtractor.extract(bytes, location: memberPlace, collector: &collector)
+            case .tnef:
+                expandedBytes += TNEFExtractor.extract(bytes, location: memberPlace, collector: &collector, depth: depth + 1,
+                                                       expansionBudget: limits.maxArchiveExpansionBytes - expandedBytes)
             case .plainText:
                 collector.add(TextSegment(location: memberPlace, text: ArchiveMemberText.text(bytes)))
             case .other:

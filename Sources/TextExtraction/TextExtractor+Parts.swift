@@ -44,6 +44,16 @@ extension TextExtractor {
             } else {
                 PDFTextExtractor.extract(part.body, location: location, collector: &collector)
             }
+        case .compoundFile, .rtf, .tnef:
+            if collector.isFull {
+                collector.reportTextLimit(at: location)
+            } else if kind == .rtf {
+                RTFTextExtractor.extract(part.body, location: location, collector: &collector)
+            } else if kind == .tnef || TNEFStream.isTNEF(part.body) {
+                TNEFExtractor.extract(part.body, location: location, collector: &collector)
+            } else {
+                CompoundDocumentExtractor.extract(part.body, location: location, collector: &collector)
+            }
         case .other:
             break
         }

@@ -6,12 +6,12 @@ import Testing
     private let content = "BT /F1 12 Tf 72 700 Td (Pupil: Jo Example) Tj 0 -14 Td (UPN B801200005001) Tj ET"
     private var fullText: String { "Pupil: Jo Example\nUPN B801200005001" }
 
-    @Test func encryptedPDFIsUnscannable() {
+    @Test func incompleteEncryptionDictionaryIsUnscannable() {
         let result = SamplePDF.extract(SamplePDF.onePage(content, extra: [(9, SamplePDF.text("<< /Filter /Standard /V 2 >>"))],
                                                          trailer: "<< /Root 1 0 R /Encrypt 9 0 R >>"))
         #expect(result.segments.isEmpty)
         #expect(result.problems == [ScanProblem(kind: .unscannable, location: "attachment:report.pdf",
-                                                message: "The PDF is encrypted; its text could not be read.")])
+                                                message: "The PDF is encrypted (revision 0 is not supported); its text could not be read.")])
     }
 
     @Test func crossReferenceStreamTrailers() {
@@ -38,16 +38,16 @@ import Testing
     @Test func scannedImageHasNoTextLayer() {
         let result = SamplePDF.extract(SamplePDF.onePage("q 500 0 0 700 0 0 cm /Im1 Do Q BI /W 2 /H 1 /BPC 8 /CS /G ID \u{1}(\u{2} EI"))
         #expect(result.segments.isEmpty)
-        #expect(result.problems.map(\.kind) == [.undecodable])
+        #expect(result.problems.map(\.kind) == [.unscannable])
         #expect(result.problems.first?.leavesContentUnscanned == true)
         #expect(result.problems.first?.message.contains("no text layer") == true)
     }
 
-    @Test func fontWithoutUnicodeMapIsUndecodable() {
+    @Test func fontWithoutUnicodeMapIsUnscannable() {
         let font = "<< /Type /Font /Subtype /Type0 /BaseFont /Subset /Encoding /Identity-H /DescendantFonts [] >>"
         let result = SamplePDF.extract(SamplePDF.onePage("BT /F1 12 Tf <00240025> Tj ET", font: font))
         #expect(result.segments.isEmpty)
-        #expect(result.problems.map(\.kind) == [.undecodable])
+        #expect(result.problems.map(\.kind) == [.unscannable])
         #expect(result.problems.first?.message.contains("no Unicode mapping") == true)
     }
 

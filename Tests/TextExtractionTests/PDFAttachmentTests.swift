@@ -42,6 +42,15 @@ import Testing
         #expect(content.problems.first?.location == "attachment:pdfs.zip#two.pdf")
     }
 
+    /// `soffice --headless --convert-to pdf scan.png` (LibreOffice 7.4 Draw): one page
+    /// holding only an image, as a scanner's PDF does.
+    @Test func scannedImagePDFIsUnscannable() throws {
+        let result = SamplePDF.extract(try Self.fixture("libreoffice-scanned-image.pdf"))
+        #expect(result.segments.isEmpty)
+        #expect(result.problems.map(\.kind) == [.unscannable])
+        #expect(result.problems.first?.message.contains("no text layer") == true)
+    }
+
     @Test func ghostscriptOutput() throws {
         let result = SamplePDF.extract(try Self.fixture("ghostscript-two-pages.pdf"))
         #expect(result.segments.map(\.text) == ["Pupil report for Jo Example\nUPN B801200005001 reading age 9",

@@ -6,9 +6,12 @@ import ChaperoneModel
 /// Objects are found by scanning (a damaged cross-reference table does not matter);
 /// FlateDecode, ASCIIHex and ASCII85 streams, object streams, simple fonts (WinAnsi,
 /// Standard, MacRoman, /Differences) and ToUnicode maps (as Word's Type0 fonts use) are
-/// understood; glyph widths tell in-word moves from word gaps; form XObjects, form field
-/// values and comments are read with their page. Encrypted or unparseable PDFs are
-/// reported unscannable; a PDF without a text layer (a scan) is reported undecodable.
+/// understood; documents encrypted with an empty user password (RC4, AES-128,
+/// AES-256) are decrypted first; glyph widths tell in-word moves from word gaps; form XObjects, form field
+/// values and comments are read with their page. PDFs that need a password to open
+/// and unparseable ones are reported unscannable; a PDF with pages but no text layer (a scan),
+/// or whose text is in fonts with no Unicode mapping, is reported unscannable: its
+/// content was not read, so it is held when it leaves the school.
 /// Inflated bytes are capped by `max_archive_expansion_bytes`, pages by
 /// `max_archive_entries`.
 enum PDFTextExtractor {
@@ -22,9 +25,18 @@ enum PDFTextExtractor {
         var document = PDFDocument(bytes: bytes)
         document.scanObjects()
         if document.isEncrypted {
-            collector.report(ScanProblem(kind: .unscannable, location: location.description,
-                                         message: "The PDF is encrypted; its text could not be read."))
-            return 0
+            switch document.decrypted() {
+            case .decrypted(let plain):
+                document = plain
+            case .failed(let failure):
+                let reason = switch failure {
+                case .needsPassword: "it needs a password to open"
+                case .unsupported(let what): "\(what) is not supported"
+                }
+                collector.report(ScanProblem(kind: .unscannable, location: location.description,
+                                             message: "The PDF is encrypted (\(reason)); its text could not be read."))
+                return 0
+            }
         }
         var decoder = PDFStreamDecoder(budget: expansionBudget ?? limits.maxArchiveExpansionBytes)
         document.unpackObjectStreams(decoder: &decoder)
@@ -62,8 +74,8 @@ enum PDFTextExtractor {
         } else if !sawText {
             let message = reader.unreadableStrings > 0
                 ? "The PDF's text is drawn in fonts with no Unicode mapping; it could not be read."
-                : "The PDF has no text layer (a scanned image?); only its name was scanned."
-            collector.report(ScanProblem(kind: .undecodable, location: location.description, message: message))
+                : "The PDF has pages but no text layer (a scanned image); its content could not be read."
+            collector.report(ScanProblem(kind: .unscannable, location: location.description, message: message))
         }
         return reader.decoder.decodedBytes
     }
