@@ -18,7 +18,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "ChaperoneModel"),
@@ -28,10 +27,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(name: "ChaperoneZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .target(name: "MIMEParser", dependencies: ["ChaperoneModel"]),
         .target(
             name: "TextExtraction",
-            dependencies: ["ChaperoneModel", "MIMEParser", "CLibXML2", "ChaperoneZlib", "ZIPFoundation"]
+            dependencies: ["ChaperoneModel", "MIMEParser", "CLibXML2", "ChaperoneZlib", "CLibArchive"]
         ),
         .target(name: "RosterImport", dependencies: ["ChaperoneModel", "CLibXML2", "Detectors"]),
         .target(name: "Detectors", dependencies: ["ChaperoneModel"]),
@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "RosterImportTests", dependencies: ["RosterImport"]),
         .testTarget(name: "DetectorsTests", dependencies: ["Detectors"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
-        .testTarget(name: "ScanPipelineTests", dependencies: ["ScanPipeline", "RosterImport"]),
+        .testTarget(name: "ScanPipelineTests", dependencies: ["ScanPipeline", "RosterImport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "MilterProtocolTests",
             dependencies: [
