@@ -141,6 +141,6 @@ struct OpenDocumentText {
 
     mutating func finish() -> [TextSegment] {
         flushProse()
-        return segments
+        return isSpreadsheet ? segments : KeyValueTable.merge(segments)
     }
 }

@@ -68,7 +68,7 @@ struct WordDocumentText {
     mutating func finish() -> [TextSegment] {
         let text = prose.joined(separator: "\n")
         let body = text.isEmpty ? [] : [TextSegment(location: location, text: text)]
-        return body + rows
+        return body + KeyValueTable.merge(rows)
     }
 }
 

@@ -48,6 +48,9 @@ enum FormatFixtures {
         Fixture(file: "writer-footnote.docx", contentType: docx, location: "attachment:writer-footnote.docx#footnotes"),
         Fixture(file: "writer-comment.docx", contentType: docx, location: "attachment:writer-comment.docx#comments"),
         Fixture(file: "writer-textbox.docx", contentType: docx, location: "attachment:writer-textbox.docx"),
+        // A key–value table (Name | …, Form | …, Date of birth | …): one record.
+        Fixture(file: "writer-table.odt", contentType: odt, location: "attachment:writer-table.odt"),
+        Fixture(file: "writer-table.docx", contentType: docx, location: "attachment:writer-table.docx"),
         Fixture(file: "source/writer-body.fodt", contentType: "application/octet-stream", location: "attachment:writer-body.fodt"),
         Fixture(file: "source/writer-header.fodt", contentType: "application/octet-stream", location: "attachment:writer-header.fodt"),
     ]
