@@ -68,7 +68,7 @@ struct ArchiveReader {
                 }
                 if reader.isRawStream { entry.name = decompressedName }
                 if entry.isFile, entry.isEncrypted {
-                    collector.report(UnreadContent.encrypted("password-protected archive member")
+                    collector.report(UnreadContent.encrypted("password-protected")
                         .problem(type: "archive member", at: memberLocation(entry.name)))
                 }
                 entries.append(entry)
