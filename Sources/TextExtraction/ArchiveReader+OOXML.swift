@@ -7,8 +7,14 @@ extension ArchiveReader {
         var parts: [String: [UInt8]] = [:]
         for expected in listing {
             guard case .entry = reader.next() else { break }
-            guard expected.isFile, !expected.isEncrypted, layout.wants(expected.name), !isSpent else { continue }
-            if let bytes = memberBytes(reader, expected, collector: &collector) { parts[expected.name] = bytes }
+            guard expected.isFile, !expected.isEncrypted, !isSpent else { continue }
+            if layout.isEmbedded(expected.name), !collector.isFull,
+               let bytes = memberBytes(reader, expected, collector: &collector) {
+                let kind = AttachmentKind(contentType: "", filename: expected.name).resolved(bytes: bytes, isTextless: false)
+                readMember(bytes, kind: kind, at: memberLocation(expected.name), collector: &collector)
+            } else if layout.wants(expected.name), let bytes = memberBytes(reader, expected, collector: &collector) {
+                parts[expected.name] = bytes
+            }
         }
         return parts
     }
@@ -19,7 +25,12 @@ extension ArchiveReader {
         case .workbook: readWorkbook(parts, collector: &collector)
         case .presentation: readPresentation(parts, collector: &collector)
         case .openDocument:
-            for name in ["content.xml", "styles.xml"] {
+            if let manifest = parts["META-INF/manifest.xml"], manifest.contains(bytes: Array("encryption-data".utf8)) {
+                collector.report(UnreadContent.encrypted("password-protected").problem(type: "OpenDocument file", at: location))
+                return
+            }
+            let objects = parts.keys.filter { $0.hasSuffix("/content.xml") }.sorted { $0.naturalOrder < $1.naturalOrder }
+            for name in ["content.xml", "styles.xml"] + objects {
                 guard let bytes = parts[name] else { continue }
                 let place = name == "content.xml" ? location : memberLocation(name)
                 OpenDocumentText.read(bytes, location: place, collector: &collector)

@@ -1,6 +1,6 @@
 /// How an attachment's content is read, from its content type and filename extension
 /// (`init(contentType:filename:)`) and then from its magic bytes
-/// (`resolved(bytes:textless:)`). Every kind has exactly one outcome: read for text,
+/// (`resolved(bytes:isTextless:)`). Every kind has exactly one outcome: read for text,
 /// recognised as media, allow-listed as carrying no text, or reported unscannable
 /// (encrypted, or a format not read yet: the legacy-Office, Outlook, RTF and TNEF cases
 /// are where their readers plug in).
@@ -77,6 +77,7 @@ enum AttachmentKind: Equatable {
         case .zip: self = .zip
         case .sevenZip, .gzip, .bzip2, .xz, .zstd, .tar, .rar: self = .archive
         case .ole2: self = .legacyOffice
+        case .encryptedOffice: self = .encrypted("password-protected Office document")
         case .rtf: self = .rtf
         case .tnef: self = .tnef
         case .program: self = .program

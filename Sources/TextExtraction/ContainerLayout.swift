@@ -17,6 +17,12 @@ enum ContainerLayout: Equatable {
         }
     }
 
+    /// Whether a member is an embedded file (an OLE object, a worksheet in a Word
+    /// document): read the way an archive member would be, so nothing hides inside.
+    func isEmbedded(_ name: String) -> Bool {
+        self != .plain && self != .openDocument && name.contains("/embeddings/")
+    }
+
     /// Whether a member's bytes are needed to read the document.
     func wants(_ name: String) -> Bool {
         guard name.hasSuffix(".xml") || name.hasSuffix(".rels") else { return false }
@@ -34,7 +40,9 @@ enum ContainerLayout: Equatable {
             return name.hasPrefix("ppt/slides/slide") || name.hasPrefix("ppt/notesSlides/notesSlide")
                 || name.hasPrefix("ppt/comments/")
         case .openDocument:
-            return name == "content.xml" || name == "styles.xml"
+            // Embedded objects (charts, formulas, other documents) are `Object N/content.xml`.
+            return name == "content.xml" || name == "styles.xml" || name == "META-INF/manifest.xml"
+                || name.hasSuffix("/content.xml")
         case .plain:
             return false
         }

@@ -6,6 +6,9 @@ enum ContentSniffer {
     enum Format: Equatable {
         case pdf, zip, sevenZip, gzip, bzip2, xz, zstd, tar, rar
         case ole2, rtf, tnef
+        /// A password-protected Word, Excel or PowerPoint file (an OLE2 file holding an
+        /// `EncryptedPackage` stream).
+        case encryptedOffice
         /// A Windows (MZ) or Linux (ELF) program.
         case program
         case pgpMessage
@@ -28,7 +31,9 @@ enum ContentSniffer {
         if starts([0x28, 0xB5, 0x2F, 0xFD]) { return .zstd }
         if ascii("Rar!\u{1A}\u{07}") { return .rar }
         if ascii("ustar", at: 257) { return .tar }
-        if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .ole2 }
+        if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return bytes.contains(bytes: encryptedPackageName) ? .encryptedOffice : .ole2
+        }
         if ascii("{\\rtf") { return .rtf }
         if starts([0x78, 0x9F, 0x3E, 0x22]) { return .tnef }
         if ascii("-----BEGIN PGP MESSAGE-----") { return .pgpMessage }
@@ -62,6 +67,9 @@ enum ContentSniffer {
         return nil
     }
 
+    /// `EncryptedPackage` in UTF-16LE, as an OLE2 directory entry names it.
+    static let encryptedPackageName: [UInt8] = Array("EncryptedPackage".utf8).flatMap { [$0, 0] }
+
     /// PDF readers accept `%PDF-` anywhere in the first KiB (after a mail gateway's
     /// banner, say); so do we.
     private static func pdfMarkerNearStart(_ bytes: [UInt8]) -> Bool {
@@ -85,5 +93,20 @@ enum ContentSniffer {
             control += 1
         }
         return control * 100 <= head.count
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `needle` occurs in the bytes (a linear scan: the first byte is matched with
+    /// `firstIndex`, so most positions cost one comparison).
+    func contains(bytes needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= count else { return false }
+        var start = startIndex
+        while let index = self[start...].firstIndex(of: first) {
+            guard index + needle.count <= endIndex else { return false }
+            if self[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            start = index + 1
+        }
+        return false
     }
 }

@@ -109,4 +109,21 @@ import Testing
         #expect(content.problems.contains { $0.kind == .unscannable && $0.location == "attachment:bundle.zip#blob.bin" })
         #expect(content.attachments.first?.handling == .unscannable)
     }
+
+    @Test func passwordProtectedDocumentsAreUnscannableAsEncrypted() {
+        let manifest = """
+            <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">
+            <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">
+            <manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>
+            """
+        let odt = StoredZip.archive([("mimetype", Array("application/vnd.oasis.opendocument.text".utf8)),
+                                     ("META-INF/manifest.xml", Array(manifest.utf8)), ("content.xml", binary)])
+        let odf = attach(odt, "plan.odt", "application/vnd.oasis.opendocument.text")
+        #expect(odf.attachments.first?.unreadReason == "encrypted")
+        #expect(odf.problems.contains { $0.location == "attachment:plan.odt" && $0.message.contains("password-protected") })
+        let name: [UInt8] = Array("EncryptedPackage".utf8).flatMap { [$0, UInt8(0)] }
+        let ole2: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + binary + name + binary
+        let docx = attach(ole2, "plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        #expect(docx.attachments.first?.unreadReason == "encrypted")
+    }
 }
