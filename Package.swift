@@ -20,7 +20,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
@@ -31,11 +30,12 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(name: "ChaperoneZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .target(name: "MIMEParser", dependencies: ["ChaperoneModel"]),
         .target(
             name: "TextExtraction",
             dependencies: [
-                "ChaperoneModel", "MIMEParser", "CLibXML2", "ChaperoneZlib", "ZIPFoundation",
+                "ChaperoneModel", "MIMEParser", "CLibXML2", "ChaperoneZlib", "CLibArchive",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
@@ -101,7 +101,8 @@ let package = Package(
         .testTarget(name: "RosterImportTests", dependencies: ["RosterImport"]),
         .testTarget(name: "DetectorsTests", dependencies: ["Detectors"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
-        .testTarget(name: "ScanPipelineTests", dependencies: ["ScanPipeline", "RosterImport", "RecipientExpansion"]),
+        .testTarget(name: "ScanPipelineTests", dependencies: ["ScanPipeline", "RosterImport", "RecipientExpansion"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "RecipientExpansionTests", dependencies: ["RecipientExpansion", "ChaperoneModel"]),
         .testTarget(
             name: "MilterProtocolTests",

@@ -83,6 +83,16 @@ public struct Configuration: Codable, Hashable, Sendable {
         public init() {}
     }
 
+    /// How attachments are treated.
+    public struct Attachments: Codable, Hashable, Sendable {
+        /// Content types and `.extensions` that carry no text (detached signatures): not
+        /// read and not reported. Anything else that cannot be read is unscannable.
+        public var textlessTypes: [String] = [
+            "application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature", ".p7s",
+        ]
+        public init() {}
+    }
+
     /// The milter listener.
     public struct Milter: Codable, Hashable, Sendable {
         /// `inet:HOST:PORT` or `unix:PATH`.
@@ -143,6 +153,7 @@ public struct Configuration: Codable, Hashable, Sendable {
     /// Per-section explanation text overriding the built-in one-line rule.
     public var explanations: [Section: String] = [:]
     public var limits = Limits()
+    public var attachments = Attachments()
     public var milter = Milter()
     public var store = StoreSettings()
     public var release = Release()

@@ -13,10 +13,11 @@ enum AttachmentChecks {
         var findings: [Finding] = []
         for attachment in content.attachments {
             let location = TextLocation(kind: .attachmentName, name: attachment.filename, partPath: attachment.partPath)
-            if isExecutable(attachment.filename) {
+            if isExecutable(attachment.filename) || attachment.handling == .program {
+                let ext = fileExtension(attachment.filename)
                 findings.append(Finding(detector: .executableAttachment, location: location,
-                                        evidence: "." + fileExtension(attachment.filename) + " file", confidence: 1,
-                                        detail: fileExtension(attachment.filename)))
+                                        evidence: ext.isEmpty || !isExecutable(attachment.filename) ? "program file" : "." + ext + " file",
+                                        confidence: 1, detail: ext.isEmpty ? "program" : ext))
             }
             for member in attachment.archiveMembers where isExecutable(member) {
                 var memberLocation = location

@@ -23,7 +23,8 @@ public struct ScanPipeline: Sendable {
         self.configuration = configuration
         self.roster = roster
         self.version = version
-        self.extractor = TextExtractor(limits: configuration.limits)
+        self.extractor = TextExtractor(limits: configuration.limits,
+                                       textless: TextlessTypes(configuration.attachments.textlessTypes))
         self.detection = DetectionEngine(
             roster: roster, thresholds: configuration.thresholds,
             extraWebmailDomains: configuration.school.extraWebmailDomains,

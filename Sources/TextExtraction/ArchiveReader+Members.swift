@@ -1,45 +1,68 @@
 import ChaperoneModel
-import ZIPFoundation
 
 extension ArchiveReader {
-    /// A plain ZIP: member names become filename segments; readable members are read,
-    /// nested archives opened one level deeper.
-    mutating func readMembers(_ archive: Archive, _ entries: [Entry], collector: inout SegmentCollector) {
-        for entry in entries where entry.type == .file {
-            let name = entry.path
-            let memberPlace = memberLocation(name)
-            collector.add(TextSegment(location: TextLocation(kind: .attachmentName, name: name, partPath: location.partPath,
-                                                             detail: "in \(location.name)"),
-                                      role: .filename, text: name))
-            let kind = AttachmentKind(contentType: "", filename: name)
-            guard kind != .other, !collector.isFull, let bytes = inflate(archive, entry, collector: &collector) else { continue }
-            switch kind {
-            case .zip, .docx, .xlsx:
-                var inner = ArchiveReader(limits: limits, location: memberPlace, depth: depth + 1)
-                inner.expandedBytes = expandedBytes
-                _ = inner.read(bytes, kind: kind, collector: &collector)
-                expandedBytes = inner.expandedBytes
-            case .html:
-                HTMLTextExtractor.extract(ArchiveMemberText.text(bytes), location: memberPlace, collector: &collector)
-            case .csv:
-                CSVTextExtractor.extract(ArchiveMemberText.text(bytes), location: memberPlace, collector: &collector)
-            case .xml:
-                XMLRecordExtractor.extract(bytes, location: memberPlace, collector: &collector)
-            case .pdf:
-                expandedBytes += PDFTextExtractor.extract(bytes, location: memberPlace, collector: &collector,
-                                                          expansionBudget: limits.maxArchiveExpansionBytes - expandedBytes)
-            case .compoundFile:
-                expandedBytes += CompoundDocumentExtractor.extract(bytes, location: memberPlace, collector: &collector, depth: depth + 1,
-                                                                   expansionBudget: limits.maxArchiveExpansionBytes - expandedBytes)
-            case .rtf:
-                RTFTextExtractor.extract(bytes, location: memberPlace, collector: &collector)
-            case .tnef:
-                expandedBytes += TNEFExtractor.extract(bytes, location: memberPlace, collector: &collector, depth: depth + 1,
-                                                       expansionBudget: limits.maxArchiveExpansionBytes - expandedBytes)
-            case .plainText:
-                collector.add(TextSegment(location: memberPlace, text: ArchiveMemberText.text(bytes)))
-            case .other:
-                break
+    /// A plain archive: member names become filename segments; every member is read the
+    /// way an attachment of its kind would be, nested archives one level deeper.
+    mutating func readMembers(_ reader: LibArchiveReader, _ listing: [LibArchiveReader.Entry],
+                              collector: inout SegmentCollector) {
+        for expected in listing {
+            guard case .entry = reader.next() else { return }
+            guard expected.isFile else { continue }
+            let name = expected.name
+            let place = memberLocation(name)
+            if !reader.isRawStream {
+                collector.add(TextSegment(location: TextLocation(kind: .attachmentName, name: name, partPath: location.partPath,
+                                                                 detail: "in \(location.name)"),
+                                          role: .filename, text: name))
+            }
+            guard !expected.isEncrypted else { continue }
+            if collector.isFull {
+                collector.reportTextLimit(at: place)
+                return
+            }
+            if isSpent { return }
+            guard let bytes = memberBytes(reader, expected, collector: &collector) else { continue }
+            let declared = AttachmentKind(contentType: "", filename: name)
+            let kind = declared.resolved(bytes: bytes, isTextless: textless.contains(contentType: "", filename: name))
+            readMember(bytes, kind: kind, at: place, collector: &collector)
+        }
+    }
+
+    /// Reads one member's bytes as `kind`; what cannot be read is reported unscannable.
+    mutating func readMember(_ bytes: [UInt8], kind: AttachmentKind, at place: TextLocation,
+                             collector: inout SegmentCollector) {
+        switch kind {
+        case .zip, .archive:
+            var inner = ArchiveReader(limits: limits, location: place, textless: textless, depth: depth + 1)
+            inner.expandedBytes = expandedBytes
+            _ = inner.read(bytes, kind: kind, collector: &collector)
+            expandedBytes = inner.expandedBytes
+        case .html:
+            HTMLTextExtractor.extract(ArchiveMemberText.text(bytes), location: place, collector: &collector)
+        case .csv:
+            CSVTextExtractor.extract(ArchiveMemberText.text(bytes), location: place, collector: &collector)
+        case .xml:
+            XMLRecordExtractor.extract(bytes, location: place, collector: &collector)
+        case .flatOpenDocument:
+            OpenDocumentText.read(bytes, location: place, collector: &collector)
+        case .pdf:
+            expandedBytes += PDFTextExtractor.extract(bytes, location: place, collector: &collector,
+                                                      expansionBudget: limits.maxArchiveExpansionBytes - expandedBytes)
+        case .plainText:
+            collector.add(TextSegment(location: place, text: ArchiveMemberText.text(bytes)))
+        case .media, .textless, .program:
+            break
+        case .legacyOffice, .outlookMessage:
+            expandedBytes += CompoundDocumentExtractor.extract(bytes, location: place, collector: &collector, depth: depth + 1,
+                                                               expansionBudget: limits.maxArchiveExpansionBytes - expandedBytes)
+        case .rtf:
+            RTFTextExtractor.extract(bytes, location: place, collector: &collector)
+        case .tnef:
+            expandedBytes += TNEFExtractor.extract(bytes, location: place, collector: &collector, depth: depth + 1,
+                                                   expansionBudget: limits.maxArchiveExpansionBytes - expandedBytes)
+        case .encrypted, .unsupported:
+            if let reason = kind.unreadReason {
+                collector.report(reason.problem(type: kind.typeName, at: place))
             }
         }
     }

@@ -1,101 +1,119 @@
 import ChaperoneModel
-import FoundationEssentials
-import ZIPFoundation
 
-/// Opens ZIP containers held in memory: lists members of plain ZIP archives (and reads
-/// the text, CSV, HTML and OOXML members inside, up to `max_archive_depth`), and reads
-/// the text of OOXML documents (`.docx` body, `.xlsx` shared strings and sheet rows),
-/// streaming their XML through libxml2's reader.
-/// Entry count and inflated bytes are capped by `max_archive_entries` and
-/// `max_archive_expansion_bytes`; encrypted members are reported unscannable.
+/// Opens archives held in memory through libarchive: ZIP (ZIP64 too), tar, 7z, RAR and
+/// single files compressed with gzip, bzip2, xz or zstd. A ZIP that is an OOXML or
+/// OpenDocument file is read as that document; any other archive lists its members and
+/// reads each one the way an attachment would be read, nested archives one level deeper
+/// up to `max_archive_depth`. Members counted against `max_archive_entries`, inflated
+/// bytes (across nesting) against `max_archive_expansion_bytes`; encrypted, damaged and
+/// unsupported members are reported unscannable, each naming the member.
 struct ArchiveReader {
     let limits: Limits
     let location: TextLocation
+    let textless: TextlessTypes
     var depth = 1
     var expandedBytes = 0
 
-    init(limits: Limits, location: TextLocation, depth: Int = 1) {
+    init(limits: Limits, location: TextLocation, textless: TextlessTypes, depth: Int = 1) {
         self.limits = limits
         self.location = location
+        self.textless = textless
         self.depth = depth
     }
 
-    /// Reads `bytes` as `kind`; returns the member names (for `AttachmentInfo`).
+    /// Reads `bytes` (an `.zip` or `.archive` kind); returns the member names (for `AttachmentInfo`).
     mutating func read(_ bytes: [UInt8], kind: AttachmentKind, collector: inout SegmentCollector) -> [String] {
         guard depth <= limits.maxArchiveDepth else {
             collector.report(ScanProblem(kind: .limitHit, location: location.description, limit: "max_archive_depth",
                                          message: "Archive nested deeper than \(limits.maxArchiveDepth) levels; not opened."))
             return []
         }
-        let layout = ZIPLayoutCheck.inspect(bytes, limit: limits.maxArchiveEntries + 1)
-        switch layout.verdict {
-        case .safe:
-            break
-        case .damaged:
-            collector.report(ScanProblem(kind: .unscannable, location: location.description,
-                                         message: "The attachment's ZIP structure is damaged (offsets outside the file); not opened."))
-            return []
-        case .zip64:
-            collector.report(ScanProblem(kind: .unscannable, location: location.description,
-                                         message: "ZIP64 archives are not opened; the attachment was not read."))
-            return []
+        let formats: LibArchiveReader.Formats = kind == .zip ? .zip : .any
+        let listing = list(bytes, formats: formats, collector: &collector)
+        let files = listing.filter(\.isFile)
+        let layout = formats == .zip ? ContainerLayout(memberNames: Set(files.map(\.name))) : .plain
+        guard let reader = LibArchiveReader(bytes, formats: formats) else { return files.map(\.name) }
+        if layout == .plain {
+            readMembers(reader, listing, collector: &collector)
+        } else {
+            let parts = collectParts(reader, listing, layout: layout, collector: &collector)
+            readDocument(layout, parts: parts, collector: &collector)
         }
-        guard let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else {
-            collector.report(ScanProblem(kind: .unscannable, location: location.description,
-                                         message: "The attachment is not a readable ZIP container."))
-            return []
-        }
-        var members = layout.members
-        if members.count > limits.maxArchiveEntries {
-            members.removeSubrange(limits.maxArchiveEntries...)
-            collector.report(ScanProblem(kind: .limitHit, location: location.description, limit: "max_archive_entries",
-                                         message: "More than \(limits.maxArchiveEntries) archive members; the rest were not read."))
-        }
-        let locked = members.filter(\.isEncrypted).count
-        if locked > 0 {
-            collector.report(ScanProblem(kind: .unscannable, location: location.description,
-                                         message: "\(locked) archive member(s) are encrypted and could not be scanned."))
-        }
-        var entries: [Entry] = []
-        for entry in archive {
-            guard entries.count < members.count else { break }
-            entries.append(entry)
-        }
-        switch kind {
-        case .docx:
-            readDocx(archive, entries, collector: &collector)
-        case .xlsx:
-            readXlsx(archive, entries, collector: &collector)
-        default:
-            readMembers(archive, entries, collector: &collector)
-        }
-        return members.map(\.name)
+        return files.map(\.name)
     }
 
-    /// The inflated bytes of one member, or `nil` (reported) past the expansion limit or
-    /// when it cannot be inflated.
-    mutating func inflate(_ archive: Archive, _ entry: Entry, collector: inout SegmentCollector) -> [UInt8]? {
-        var output = [UInt8]()
-        let budget = limits.maxArchiveExpansionBytes - expandedBytes
-        do {
-            _ = try archive.extract(entry, skipCRC32: true) { chunk in
-                guard output.count + chunk.count <= budget else { throw ArchiveLimitReached() }
-                output.append(contentsOf: chunk)
+    /// The members' headers, up to `max_archive_entries`, with damage, the limit and
+    /// encrypted members reported.
+    private func list(_ bytes: [UInt8], formats: LibArchiveReader.Formats,
+                      collector: inout SegmentCollector) -> [LibArchiveReader.Entry] {
+        guard let reader = LibArchiveReader(bytes, formats: formats) else {
+            collector.report(UnreadContent.damaged.problem(type: "archive", at: location,
+                                                           detail: "not a readable archive"))
+            return []
+        }
+        var entries: [LibArchiveReader.Entry] = []
+        loop: while true {
+            switch reader.next() {
+            case .end:
+                break loop
+            case .failed:
+                let detail = entries.isEmpty ? "its headers are damaged or encrypted" : "the members after \(entries.count) were not read"
+                collector.report(UnreadContent.damaged.problem(type: "archive", at: location, detail: detail))
+                break loop
+            case .entry(var entry):
+                guard entries.count < limits.maxArchiveEntries else {
+                    collector.report(ScanProblem(kind: .limitHit, location: location.description, limit: "max_archive_entries",
+                                                 message: "More than \(limits.maxArchiveEntries) archive members; the rest were not read."))
+                    break loop
+                }
+                if reader.isRawStream { entry.name = decompressedName }
+                if entry.isFile, entry.isEncrypted {
+                    collector.report(UnreadContent.encrypted("password-protected")
+                        .problem(type: "archive member", at: memberLocation(entry.name)))
+                }
+                entries.append(entry)
             }
-        } catch is ArchiveLimitReached {
-            collector.report(ScanProblem(kind: .limitHit, location: memberLocation(entry.path).description,
-                                         limit: "max_archive_expansion_bytes",
-                                         message: "Archive inflates to more than \(limits.maxArchiveExpansionBytes) bytes; the rest was not read."))
-            expandedBytes = limits.maxArchiveExpansionBytes
-            return nil
-        } catch {
-            collector.report(ScanProblem(kind: .unscannable, location: memberLocation(entry.path).description,
-                                         message: "Archive member could not be inflated (encrypted or damaged)."))
+        }
+        return entries
+    }
+
+    /// The name a bare compressed file (`pupils.csv.gz`) had before it was compressed.
+    private var decompressedName: String {
+        let name = location.detail.map { String($0.split(separator: "/").last ?? "") } ?? location.name
+        for suffix in [".gz", ".gzip", ".bz2", ".xz", ".zst", ".lz4"] where name.lowercased().hasSuffix(suffix) {
+            return String(name.dropLast(suffix.count))
+        }
+        return name.isEmpty ? "data" : name
+    }
+
+    /// The next member's bytes within the expansion budget, or nil (reported).
+    mutating func memberBytes(_ reader: LibArchiveReader, _ entry: LibArchiveReader.Entry,
+                              collector: inout SegmentCollector) -> [UInt8]? {
+        let budget = limits.maxArchiveExpansionBytes - expandedBytes
+        if let declared = entry.declaredSize, declared > budget { return overBudget(entry, collector: &collector) }
+        switch reader.data(budget: budget) {
+        case .bytes(let bytes):
+            expandedBytes += bytes.count
+            return bytes
+        case .overBudget:
+            return overBudget(entry, collector: &collector)
+        case .failed:
+            collector.report(UnreadContent.damaged.problem(type: "archive member", at: memberLocation(entry.name),
+                                                           detail: "it could not be decompressed"))
             return nil
         }
-        expandedBytes += output.count
-        return output
     }
+
+    private mutating func overBudget(_ entry: LibArchiveReader.Entry, collector: inout SegmentCollector) -> [UInt8]? {
+        collector.report(ScanProblem(kind: .limitHit, location: memberLocation(entry.name).description,
+                                     limit: "max_archive_expansion_bytes",
+                                     message: "Archive inflates to more than \(limits.maxArchiveExpansionBytes) bytes; the rest was not read."))
+        expandedBytes = limits.maxArchiveExpansionBytes
+        return nil
+    }
+
+    /// Whether the expansion budget is spent (then nothing more is inflated).
+    var isSpent: Bool { expandedBytes >= limits.maxArchiveExpansionBytes }
 
     func memberLocation(_ member: String) -> TextLocation {
         var member = TextLocation.attachment(location.name, partPath: location.partPath, detail: member)

@@ -12,7 +12,7 @@ enum CSVTextExtractor {
             defer { row += 1 }
             guard record.hasContent else { continue }
             var rowLocation = location
-            rowLocation.detail = "row \(row + 1)"
+            rowLocation.detail = location.detail.map { "\($0)!row \(row + 1)" } ?? "row \(row + 1)"
             collector.add(TextSegment(location: rowLocation, role: .tableRow, text: record.text, table: 0, row: row))
             if collector.isFull { return }
         }

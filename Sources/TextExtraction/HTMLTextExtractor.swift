@@ -51,7 +51,7 @@ enum HTMLTextExtractor {
             collector.add(TextSegment(location: location, text: HTMLTagStripper.strip(html)))
             return
         }
-        for segment in events.walker.finish() { collector.add(segment) }
+        for segment in KeyValueTable.merge(events.walker.finish()) { collector.add(segment) }
     }
 
     private static func isFatal(_ context: htmlParserCtxtPtr) -> Bool {

@@ -24,40 +24,68 @@ extension TextExtractor {
             collector.add(TextSegment(location: TextLocation(kind: .attachmentName, name: filename, partPath: part.path),
                                       role: .filename, text: filename))
         }
-        let kind = part.bodyIsUndecoded ? .plainText : AttachmentKind(contentType: type.mimeType, filename: filename)
         let location = TextLocation.attachment(filename, partPath: part.path)
+        let (declared, kind) = attachmentKind(part)
+        if kind != declared, kind != .textless { info.detectedType = kind.typeName }
+        let problemsBefore = collector.problems.count
+        readAttachment(part, kind: kind, location: location, info: &info, collector: &collector)
+        if info.handling == .read,
+           let unread = collector.problems[problemsBefore...].first(where: { $0.leavesContentUnscanned && $0.concerns(location) }) {
+            info.handling = .unscannable
+            info.unreadReason = unread.unreadReason
+        }
+        attachments.append(info)
+    }
+
+    /// How a leaf is read: as text when its transfer encoding could not be undone,
+    /// otherwise by its label checked against its magic bytes.
+    func attachmentKind(_ part: MIMEPart) -> (declared: AttachmentKind, resolved: AttachmentKind) {
+        guard !part.bodyIsUndecoded else { return (.plainText, .plainText) }
+        let type = part.contentType.mimeType
+        var kind = AttachmentKind(contentType: type, filename: part.filename ?? "")
+        if case .encrypted = kind, part.contentType.parameters["smime-type"]?.lowercased() == "signed-data" {
+            kind = .unsupported
+        }
+        let isTextless = textless.contains(contentType: type, filename: part.filename ?? "")
+        return (kind, kind.resolved(bytes: part.body, isTextless: isTextless))
+    }
+
+    /// Reads an attachment's content as `kind`, recording in `info` what was done with it.
+    func readAttachment(_ part: MIMEPart, kind: AttachmentKind, location: TextLocation, info: inout AttachmentInfo,
+                        collector: inout SegmentCollector) {
+        info.handling = .read
         switch kind {
         case .plainText, .html, .csv:
             readText(part, kind: kind, location: location, collector: &collector)
-        case .xml:
-            if collector.isFull {
-                collector.reportTextLimit(at: location)
-            } else {
+        case .xml, .flatOpenDocument, .pdf:
+            guard !collector.isFull else { return collector.reportTextLimit(at: location) }
+            if kind == .xml {
                 XMLRecordExtractor.extract(part.body, location: location, collector: &collector)
-            }
-        case .zip, .docx, .xlsx:
-            var reader = ArchiveReader(limits: limits, location: location)
-            info.archiveMembers = reader.read(part.body, kind: kind, collector: &collector)
-        case .pdf:
-            if collector.isFull {
-                collector.reportTextLimit(at: location)
-            } else {
+            } else if kind == .pdf {
                 PDFTextExtractor.extract(part.body, location: location, collector: &collector)
-            }
-        case .compoundFile, .rtf, .tnef:
-            if collector.isFull {
-                collector.reportTextLimit(at: location)
-            } else if kind == .rtf {
-                RTFTextExtractor.extract(part.body, location: location, collector: &collector)
-            } else if kind == .tnef || TNEFStream.isTNEF(part.body) {
-                TNEFExtractor.extract(part.body, location: location, collector: &collector)
             } else {
-                CompoundDocumentExtractor.extract(part.body, location: location, collector: &collector)
+                OpenDocumentText.read(part.body, location: location, collector: &collector)
             }
-        case .other:
-            break
+        case .zip, .archive:
+            var reader = ArchiveReader(limits: limits, location: location, textless: textless)
+            info.archiveMembers = reader.read(part.body, kind: kind, collector: &collector)
+        case .media:
+            info.handling = .media
+        case .textless:
+            info.handling = .textless
+        case .program:
+            info.handling = .program
+        case .legacyOffice, .outlookMessage, .rtf, .tnef:
+            guard !collector.isFull else { return collector.reportTextLimit(at: location) }
+            var reader = ArchiveReader(limits: limits, location: location, textless: textless)
+            reader.readMember(part.body, kind: kind, at: location, collector: &collector)
+        case .encrypted, .unsupported:
+            info.handling = .unscannable
+            if let reason = kind.unreadReason {
+                info.unreadReason = reason.reason
+                collector.report(reason.problem(type: part.contentType.mimeType, at: location))
+            }
         }
-        attachments.append(info)
     }
 
     func attachmentInfo(_ part: MIMEPart) -> AttachmentInfo {
@@ -81,6 +109,9 @@ extension TextExtractor {
         case .csv:
             CSVTextExtractor.extract(decoded, location: location, collector: &collector)
         default:
+            if decoded.contains("-----BEGIN PGP MESSAGE-----") {
+                collector.report(UnreadContent.encrypted("inline PGP").problem(type: part.contentType.mimeType, at: location))
+            }
             let text = part.contentType.parameters["format"]?.lowercased() == "flowed"
                 ? FlowedText.unwrap(decoded, deleteSpace: part.contentType.parameters["delsp"]?.lowercased() == "yes")
                 : decoded

@@ -7,15 +7,19 @@ import MIMEParser
 ///
 /// Bodies are the `text/plain` and `text/html` leaves that are not attachments (both
 /// halves of a `multipart/alternative` are read, so nothing hides in either). Every other
-/// leaf is an attachment: its filename is a segment, and its content is read when it is
-/// text, HTML, CSV, XML,
-/// OOXML, PDF or a ZIP archive. A part whose transfer encoding could not be
-/// decoded is read as raw text whatever its type.
+/// leaf is an attachment: its filename is a segment, and its content, recognised by its
+/// label checked against its magic bytes, is read (text, HTML, CSV, XML, PDF, OOXML,
+/// OpenDocument, archives), recognised as media, allow-listed as textless, or reported
+/// unscannable with its type and the reason: nothing is skipped silently. A part whose
+/// transfer encoding could not be decoded is read as raw text whatever its type.
 public struct TextExtractor: Sendable {
     public let limits: Limits
+    /// Types that carry no text (`attachments.textless_types`).
+    public let textless: TextlessTypes
 
-    public init(limits: Limits = Limits()) {
+    public init(limits: Limits = Limits(), textless: TextlessTypes = TextlessTypes()) {
         self.limits = limits
+        self.textless = textless
     }
 
     public func extract(_ message: ParsedMessage) -> MessageContent {

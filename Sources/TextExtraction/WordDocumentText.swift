@@ -1,6 +1,7 @@
 import ChaperoneModel
 
-/// Collects text from WordprocessingML (`w:p`, `w:t`, `w:tab`, `w:br`, `w:tbl`): prose
+/// Collects text from WordprocessingML (`w:p`, `w:t`, `w:delText`, `w:tab`, `w:br`, `w:tbl`)
+/// and DrawingML (`a:p`, `a:t`, `a:tbl`, which share the local names): prose
 /// paragraphs, and table rows as tab-separated cells.
 struct WordDocumentText {
     let location: TextLocation
@@ -28,7 +29,7 @@ struct WordDocumentText {
             name = element
         }
         switch name {
-        case "t": inText = true
+        case "t", "delText": inText = true
         case "tab": paragraph += "\t"
         case "br", "cr": paragraph += tableDepth > 0 ? " " : "\n"
         case "tbl":
@@ -42,7 +43,7 @@ struct WordDocumentText {
 
     mutating func exit(_ name: String) {
         switch name {
-        case "t": inText = false
+        case "t", "delText": inText = false
         case "p":
             if tableDepth > 0 {
                 cell += (cell.isEmpty ? "" : " ") + paragraph.replacingTabs()
@@ -67,7 +68,7 @@ struct WordDocumentText {
     mutating func finish() -> [TextSegment] {
         let text = prose.joined(separator: "\n")
         let body = text.isEmpty ? [] : [TextSegment(location: location, text: text)]
-        return body + rows
+        return body + KeyValueTable.merge(rows)
     }
 }
 

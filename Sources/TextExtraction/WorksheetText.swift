@@ -52,7 +52,7 @@ struct WorksheetText {
             let texts = cells.map { String($0.map { $0 == "\t" || $0 == "\n" ? " " : $0 }) }
             if texts.contains(where: { !$0.isEmpty }) {
                 var rowLocation = location
-                rowLocation.detail = "\(sheetName)!row \(rowNumber + 1)"
+                rowLocation.detail = (location.detail.map { $0 + "/" } ?? "") + "\(sheetName)!row \(rowNumber + 1)"
                 rows.append(TextSegment(location: rowLocation, role: .tableRow, text: texts.joined(separator: "\t"),
                                         table: sheetIndex, row: rowNumber))
             }

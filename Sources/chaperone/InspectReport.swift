@@ -8,7 +8,9 @@ enum InspectReport {
         let parts = message.root.allParts
         var out = "\(name): \(message.size) bytes, \(parts.count) part\(parts.count == 1 ? "" : "s")\n"
         for part in parts {
-            out += String(repeating: "  ", count: part.depth) + describe(part) + "\n"
+            out += String(repeating: "  ", count: part.depth) + describe(part)
+            if let content { out += "  → " + reading(part, content: content) }
+            out += "\n"
         }
         let problems = content?.problems ?? message.problems
         out += problems.isEmpty ? "no problems\n" : "problems:\n"
@@ -26,6 +28,25 @@ enum InspectReport {
             }
         }
         return out
+    }
+
+    /// What was done with a part: read as message text, read as an attachment (and
+    /// what it turned out to be), treated as media, allow-listed, or unscannable and why.
+    static func reading(_ part: MIMEPart, content: MessageContent) -> String {
+        guard let attachment = content.attachments.first(where: { $0.partPath == part.path }) else {
+            return part.isLeaf ? "read (message text)" : "container"
+        }
+        let detected = attachment.detectedType.map { " as \($0)" } ?? ""
+        switch attachment.handling {
+        case .read: return "read" + detected + (attachment.archiveMembers.isEmpty ? "" : ", \(attachment.archiveMembers.count) member(s)")
+        case .media: return "media" + detected + " (not read for text)"
+        case .textless: return "carries no text (attachments.textless_types)"
+        case .program: return "program" + detected + " (not read; flagged as an executable)"
+        case .unscannable:
+            let members = attachment.archiveMembers.isEmpty ? "" : " (partly read, \(attachment.archiveMembers.count) member(s))"
+            return "UNSCANNABLE: " + (attachment.unreadReason ?? "unreadable") + detected + members
+        case nil: return part.isLeaf ? "not read" : "enclosed message (its parts below)"
+        }
     }
 
     static func describe(_ part: MIMEPart) -> String {

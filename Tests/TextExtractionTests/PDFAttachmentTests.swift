@@ -9,7 +9,7 @@ import Testing
     @Test func pdfKindFromTypeOrName() {
         #expect(AttachmentKind(contentType: "application/pdf", filename: "") == .pdf)
         #expect(AttachmentKind(contentType: "application/octet-stream", filename: "Report.PDF") == .pdf)
-        #expect(AttachmentKind(contentType: "application/octet-stream", filename: "pdf") == .other)
+        #expect(AttachmentKind(contentType: "application/octet-stream", filename: "pdf") == .unsupported)
     }
 
     @Test func messageWithPDFAttachment() {

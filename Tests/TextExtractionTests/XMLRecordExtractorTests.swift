@@ -64,7 +64,7 @@ import Testing
         #expect(AttachmentKind(contentType: "application/xml", filename: "") == .xml)
         #expect(AttachmentKind(contentType: "application/octet-stream", filename: "383_4321_CTF.XML") == .xml)
         #expect(AttachmentKind(contentType: "application/atom+xml", filename: "") == .xml)
-        #expect(AttachmentKind(contentType: "image/svg+xml", filename: "") == .other)
+        #expect(AttachmentKind(contentType: "image/svg+xml", filename: "") == .media("image/svg+xml"))
         #expect(AttachmentKind(contentType: "application/json", filename: "") == .plainText)
         #expect(AttachmentKind(contentType: "application/octet-stream", filename: "export.json") == .plainText)
     }

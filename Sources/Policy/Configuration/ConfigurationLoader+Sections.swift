@@ -72,4 +72,14 @@ extension ConfigurationLoader {
             if let section = Section(rawValue: key) { explanations[section] = try value.string() }
         }
     }
+
+    static func readAttachments(_ field: YAMLField, into attachments: inout Configuration.Attachments) throws(ConfigurationError) {
+        try field.mapping(known: ["textless_types"]) { (_, value) throws(ConfigurationError) in
+            let entries = try value.strings().map { $0.lowercased() }
+            for entry in entries where !(entry.hasPrefix(".") && entry.count > 1) && !entry.contains("/") {
+                throw value.error("'\(entry)' is neither a content type (application/pkcs7-signature) nor an extension with its dot (.p7s)")
+            }
+            attachments.textlessTypes = entries
+        }
+    }
 }

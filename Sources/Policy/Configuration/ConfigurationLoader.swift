@@ -27,6 +27,7 @@ public enum ConfigurationLoader {
             case "tagging": try readTagging(value, into: &configuration.tagging)
             case "explanations": try readExplanations(value, into: &configuration.explanations)
             case "limits": try readLimits(value, into: &configuration.limits)
+            case "attachments": try readAttachments(value, into: &configuration.attachments)
             case "milter": try readMilter(value, into: &configuration.milter, base: baseDirectory)
             case "store": try readStore(value, into: &configuration.store, base: baseDirectory)
             case "release": try readRelease(value, into: &configuration.release)
@@ -44,7 +45,7 @@ public enum ConfigurationLoader {
 
     static let topLevelKeys = [
         "school", "roster", "thresholds", "actions", "tagging", "explanations",
-        "limits", "milter", "store", "release", "notifications", "senders", "pupils", "scope", "expansion",
+        "limits", "attachments", "milter", "store", "release", "notifications", "senders", "pupils", "scope", "expansion",
     ]
 
     /// Resolves a relative path against the configuration file's directory.

@@ -1,2 +1,0 @@
-/// Thrown from ZIPFoundation's consumer to stop inflating at the expansion limit.
-struct ArchiveLimitReached: Error {}
