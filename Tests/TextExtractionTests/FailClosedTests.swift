@@ -43,7 +43,7 @@ import Testing
         #expect(content.segments.contains { $0.text == "Reading age 9" })
     }
 
-    @Test func legacyOfficeWaitsForItsReaderAsUnsupported() {
+    @Test func damagedCompoundFileIsUnscannableWhateverItsName() {
         let ole2: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + binary
         for (name, type) in [("report.doc", "application/msword"), ("marks.xls", "application/vnd.ms-excel"),
                              ("unknown.bin", "application/octet-stream"), ("mail.msg", "application/vnd.ms-outlook")] {
