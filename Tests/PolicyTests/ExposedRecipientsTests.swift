@@ -14,6 +14,8 @@ enum ExposureFixtures {
             Student(key: "S1", legalForename: "Ava", surname: "Brook"),
             Student(key: "S2", legalForename: "Noah", surname: "Brook"),
             Student(key: "T1", legalForename: "Lily", surname: "Marsh", personalEmails: ["lily.marsh.08@outlook.com"]),
+            Student(key: "G1", legalForename: "Evie", surname: "Gill"),
+            Student(key: "G2", legalForename: "Finn", surname: "Gill"),
         ]
         contacts += [
             // The mother is a contact for both siblings; the father only for the younger.
@@ -21,6 +23,10 @@ enum ExposureFixtures {
             Contact(key: "F1", name: "Dan Brook", emails: ["danbrook@hotmail.co.uk"], pupilKeys: ["S2"]),
             Contact(key: "M2", name: "Sara Marsh", emails: ["sara.marsh@gmail.com"], pupilKeys: ["T1"]),
             Contact(key: "F2", name: "Ian Marsh", emails: ["ian@marsh-plumbing.example"], pupilKeys: ["T1"]),
+            // An MIS that keeps one contact record per child: the same mother twice.
+            Contact(key: "G-M1", name: "Lee Gill", emails: ["lee.gill@gmail.com"], pupilKeys: ["G1"]),
+            Contact(key: "G-M2", name: "Lee Gill", emails: ["lee.gill@gmail.com"], pupilKeys: ["G2"]),
+            Contact(key: "G-F2", name: "Kim Gill", emails: ["kim.gill@icloud.com"], pupilKeys: ["G2"]),
         ]
         return Roster(students: students, contacts: contacts)
     }
@@ -48,6 +54,13 @@ enum ExposureFixtures {
     @Test func siblingsContactsAreOneFamily() {
         // Mother of both siblings and father of the younger: one family.
         #expect(groups(["rachel.brook@yahoo.co.uk", "danbrook@hotmail.co.uk"]) == 1)
+    }
+
+    @Test func oneParentRecordedOncePerChildJoinsTheSiblingsIntoOneFamily() {
+        // The father is a contact for the younger child only; the mother's two records join them.
+        #expect(groups(["lee.gill@gmail.com", "kim.gill@icloud.com"]) == 1)
+        #expect(engine.families.family(ofPupil: "G1") == engine.families.family(ofPupil: "G2"))
+        #expect(engine.families.family(ofPupil: "G1") != engine.families.family(ofPupil: "T1"))
     }
 
     @Test func oneParentWithTwoChildrenCountsOnce() {
