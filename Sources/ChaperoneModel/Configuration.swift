@@ -162,6 +162,7 @@ public struct Configuration: Codable, Hashable, Sendable {
     public var pupils = PupilPolicy()
     public var scope = Scope()
     public var expansion = Expansion()
+    public var exposedRecipients = ExposedRecipients()
 
     public init() {}
 }

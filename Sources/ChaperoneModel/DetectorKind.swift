@@ -39,4 +39,7 @@ public enum DetectorKind: String, CaseIterable, Codable, Hashable, Sendable {
     case imageAttachment = "image-attachment"
     /// Content that could not be scanned (encrypted, over a limit, malformed).
     case unscannableContent = "unscannable-content"
+    /// Many families' or organisations' addresses in To and Cc, visible to each other
+    /// (evidence is the count, never the addresses).
+    case exposedRecipients = "exposed-recipients"
 }

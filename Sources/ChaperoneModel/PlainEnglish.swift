@@ -38,6 +38,7 @@ extension DetectorKind {
         case .executableAttachment: "a program or macro-enabled file"
         case .imageAttachment: "a photo or video"
         case .unscannableContent: "content that could not be checked"
+        case .exposedRecipients: "recipients exposed to each other"
         }
     }
 }

@@ -27,6 +27,9 @@ public struct ScanReport: Codable, Hashable, Sendable {
     /// True when a rule asks for the Designated Safeguarding Lead to be alerted whatever
     /// `notifications.alert_sections` says (pupil data sent to a restricted contact).
     public var alertsSafeguardingLead: Bool
+    /// The To/Cc rewrite the milter applies (the Bcc mistake fixed on the way out);
+    /// nil when the headers go out as they came.
+    public var headerRewrite: HeaderRewrite?
 
     public init(
         decisionID: String = ScanReport.newDecisionID(),
@@ -41,7 +44,8 @@ public struct ScanReport: Codable, Hashable, Sendable {
         scanSeconds: Double = 0,
         isAutoSubmitted: Bool = false,
         sender: SenderIdentity = .unknown,
-        alertsSafeguardingLead: Bool = false
+        alertsSafeguardingLead: Bool = false,
+        headerRewrite: HeaderRewrite? = nil
     ) {
         self.decisionID = decisionID
         self.messageID = messageID
@@ -56,6 +60,7 @@ public struct ScanReport: Codable, Hashable, Sendable {
         self.isAutoSubmitted = isAutoSubmitted
         self.sender = sender
         self.alertsSafeguardingLead = alertsSafeguardingLead
+        self.headerRewrite = headerRewrite
     }
 
     /// A short, unique, URL-safe decision id such as `CH-20261124-7Q3K9X2M`: the UTC date

@@ -3,7 +3,8 @@ import Logging
 import Notify
 import Store
 
-/// Records decisions in the real store, then, once a quarantine or reject is durable,
+/// Records decisions in the real store, then, once a quarantine, a reject or a To/Cc
+/// rewrite is durable,
 /// explains it to the (internal) sender and alerts IT / the DSL where configured. The
 /// notice is sent after the decision is stored and never delays or changes the
 /// milter's reply; a failed notice is logged, without message content.
@@ -20,7 +21,7 @@ public struct NotifyingDecisionStore: DecisionStore {
 
     public func record(_ decision: DecisionRecord) async throws {
         try await store.record(decision)
-        if decision.report.action == .reject { notify(decision) }
+        if decision.report.action == .reject || decision.report.recipientsRewritten { notify(decision) }
     }
 
     public func recordQuarantine(_ decision: DecisionRecord, rawMessage: [UInt8]) async throws {

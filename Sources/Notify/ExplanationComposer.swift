@@ -39,6 +39,10 @@ public struct ExplanationComposer: Sendable {
     }
 
     private func recipientLines(report: ScanReport, envelope: Envelope) -> [String] {
+        // Recipients exposed to each other are counted, not listed again.
+        if report.findings.contains(where: { $0.detector == .exposedRecipients }) {
+            return Self.recipientCounts(report.recipients.isEmpty ? [] : report.recipients, envelopeCount: envelope.recipients.count)
+        }
         if report.recipients.isEmpty { return envelope.recipients }
         return report.recipients.map { "\($0.address) (\($0.recipientClass.wording))" }
     }
@@ -88,6 +92,20 @@ public struct ExplanationComposer: Sendable {
                 "Because this concerns contact with students, you may wish to speak to \(configuration.school.safeguardingLead)."))
         }
         return steps
+    }
+
+    /// "30 recipients: a parent or carer (28), a personal email account (2)".
+    static func recipientCounts(_ recipients: [Recipient], envelopeCount: Int) -> [String] {
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        for recipient in recipients {
+            let wording = recipient.recipientClass.wording
+            if counts[wording] == nil { order.append(wording) }
+            counts[wording, default: 0] += 1
+        }
+        let total = recipients.isEmpty ? envelopeCount : recipients.count
+        let detail = order.map { "\($0) (\(counts[$0] ?? 0))" }.joined(separator: ", ")
+        return ["\(total) recipient\(total == 1 ? "" : "s")" + (detail.isEmpty ? "" : ": " + detail)]
     }
 
     static func dateText(_ date: Date) -> String {

@@ -9,7 +9,7 @@ public enum NoticeEligibility: Hashable, Sendable {
     /// Why no notice is sent.
     public enum SkipReason: String, Hashable, Sendable {
         case notificationsDisabled = "notifications-disabled"
-        /// Only quarantined and rejected messages are explained.
+        /// Only quarantined, rejected and recipient-rewritten messages are explained.
         case nothingToExplain = "nothing-to-explain"
         /// The null sender: a bounce, which must never be answered.
         case bounce
@@ -25,11 +25,14 @@ public enum NoticeEligibility: Hashable, Sendable {
         case unusableSender = "unusable-sender"
     }
 
+    /// - Parameter recipientsRewritten: the message was delivered with its To and Cc
+    ///   rewritten (exposed recipients), which the sender is told about.
     public static func evaluate(
-        action: Action, envelope: Envelope, isAutoSubmitted: Bool, configuration: Configuration
+        action: Action, envelope: Envelope, isAutoSubmitted: Bool, configuration: Configuration,
+        recipientsRewritten: Bool = false
     ) -> NoticeEligibility {
         guard configuration.notifications.enabled else { return .skip(.notificationsDisabled) }
-        guard action == .quarantine || action == .reject else { return .skip(.nothingToExplain) }
+        guard action == .quarantine || action == .reject || recipientsRewritten else { return .skip(.nothingToExplain) }
         let sender = envelope.sender
         guard !sender.isEmpty else { return .skip(.bounce) }
         guard !isAutoSubmitted else { return .skip(.autoSubmitted) }

@@ -25,7 +25,9 @@ public struct NoticePlan: Hashable, Sendable {
         switch identity.role {
         case .system:
             guard configuration.notifications.enabled else { return skip(.notificationsDisabled) }
-            guard report.action == .quarantine || report.action == .reject else { return skip(.nothingToExplain) }
+            guard report.action == .quarantine || report.action == .reject || report.recipientsRewritten else {
+                return skip(.nothingToExplain)
+            }
             // The owner is told whatever the (unattended) sender's address or headers say:
             // this is not a reply to an automatic message but a report to its keeper.
             guard let owner = configuration.senders.systemOwner, SMTPSubmitter.isSafeAddress(owner) else {
@@ -60,7 +62,8 @@ public struct NoticePlan: Hashable, Sendable {
         _ envelope: Envelope, isAutoSubmitted: Bool, report: ScanReport, configuration: Configuration, audience: Audience
     ) -> NoticePlan {
         let eligibility = NoticeEligibility.evaluate(
-            action: report.action, envelope: envelope, isAutoSubmitted: isAutoSubmitted, configuration: configuration)
+            action: report.action, envelope: envelope, isAutoSubmitted: isAutoSubmitted, configuration: configuration,
+            recipientsRewritten: report.recipientsRewritten)
         return NoticePlan(eligibility: eligibility, recipient: eligibility == .send ? envelope.sender : "", audience: audience)
     }
 

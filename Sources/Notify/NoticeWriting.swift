@@ -8,6 +8,9 @@ struct NoticeWriting {
     let configuration: Configuration
 
     func document(report: ScanReport, envelope: Envelope, decidedAt: Date, audience: NoticePlan.Audience) -> NoticeDocument {
+        if report.recipientsRewritten {
+            return RewriteNoticeComposer(configuration: configuration).compose(report: report, decidedAt: decidedAt)
+        }
         switch audience {
         case .pupil:
             return PupilNoticeComposer(configuration: configuration).compose(report: report, envelope: envelope, decidedAt: decidedAt)

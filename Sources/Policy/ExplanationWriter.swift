@@ -36,7 +36,10 @@ struct ExplanationWriter {
     private func describe(_ hit: RuleHit, findings: [Finding], recipients: [Recipient]) -> String {
         let who = RecipientWording.who(hit.recipients, in: recipients)
         let sectionText = hit.sections.map { "Section \($0.rawValue), \($0.title): \($0.rule)" }.joined(separator: " ")
-        var text = "To \(who): \(hit.reason). \(sectionText)"
+        // A rule about the message as a whole (exposed recipients) names nobody.
+        var text = hit.recipients.isEmpty
+            ? "\(hit.reason.prefix(1).uppercased())\(hit.reason.dropFirst()). \(sectionText)"
+            : "To \(who): \(hit.reason). \(sectionText)"
         let found = hit.findingIndices.compactMap { findings.indices.contains($0) ? findings[$0] : nil }
         let lines = Self.uniqueDescriptions(found)
         if !lines.isEmpty {

@@ -17,4 +17,6 @@ public struct PolicyDecision: Codable, Hashable, Sendable {
     /// True when the Designated Safeguarding Lead must be alerted whatever the
     /// configured alert sections (pupil data sent to a restricted contact).
     public var alertsSafeguardingLead: Bool = false
+    /// The To/Cc rewrite to apply (exposed recipients, `rewrite`), only when delivered.
+    public var headerRewrite: HeaderRewrite?
 }

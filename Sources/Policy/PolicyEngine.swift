@@ -7,11 +7,14 @@ public struct PolicyEngine: Sendable {
     public let configuration: Configuration
     public let classifier: RecipientClassifier
     public let senders: SenderRoleClassifier
+    /// Pupils grouped into families, for counting exposed recipients.
+    public let families: RecipientFamilies
 
     public init(configuration: Configuration, roster: Roster, webmailDomains: Set<String>) {
         self.configuration = configuration
         self.classifier = RecipientClassifier(configuration: configuration, roster: roster, webmailDomains: webmailDomains)
         self.senders = SenderRoleClassifier(configuration: configuration, roster: roster)
+        self.families = RecipientFamilies(roster: roster)
     }
 
     /// The addresses the message will really reach, classified: `envelope.judgedRecipients`
@@ -36,8 +39,11 @@ public struct PolicyEngine: Sendable {
     /// will really reach, given what the detectors found in it, under the rules of the
     /// sender's role (computed from the envelope when not given). Contact rights (a
     /// restricted contact, one without parental responsibility) bind staff, system and
-    /// forwarded mail; a pupil's own mail is judged by the pupil rules.
-    public func decide(envelope: Envelope, findings: [Finding], sender: SenderIdentity? = nil) -> PolicyDecision {
+    /// forwarded mail; a pupil's own mail is judged by the pupil rules. `headerAddresses`
+    /// are the To and Cc header addresses, checked for recipients exposed to each other.
+    public func decide(
+        envelope: Envelope, findings: [Finding], sender: SenderIdentity? = nil, headerAddresses: [String] = []
+    ) -> PolicyDecision {
         let recipients = recipients(of: envelope)
         let sender = sender ?? senders.identify(envelope, recipients: recipients)
         let summary = FindingSummary(findings: findings, minimumConfidence: configuration.thresholds.minimumConfidence)
@@ -52,6 +58,11 @@ public struct PolicyEngine: Sendable {
         }
         hits = merge(hits)
         var annotated = findings
+        let exposure = exposedRecipientsHit(headerAddresses: headerAddresses, sender: envelope.sender, findingIndex: findings.count)
+        if let exposure {
+            annotated.append(exposure.finding)
+            hits.append(exposure.hit)
+        }
         for hit in hits where hit.action > .accept {
             for index in hit.findingIndices where annotated.indices.contains(index) {
                 annotated[index].sections = Array(Set(annotated[index].sections).union(hit.sections)).sorted()
@@ -61,13 +72,26 @@ public struct PolicyEngine: Sendable {
         let action = firing.map(\.action).max() ?? .accept
         let sections = Array(Set(firing.flatMap(\.sections))).sorted()
         let writer = ExplanationWriter(configuration: configuration)
-        let explanation = sender.role == .pupil
+        var explanation = sender.role == .pupil
             ? writer.explainToPupil(action: action, hits: firing, recipients: recipients)
             : writer.explain(action: action, hits: firing, findings: annotated, recipients: recipients)
+        var rewrite: HeaderRewrite?
+        if let exposure, configuration.exposedRecipients.action == .rewrite {
+            if action <= .tag {
+                let visible = configuration.exposedRecipients.keepInternalVisible ? exposure.groups.internalAddresses : []
+                rewrite = HeaderRewrite(exposedGroups: exposure.groups.outsideGroups, visibleAddresses: visible)
+                let note = writer.explainRewrite(groups: exposure.groups.outsideGroups)
+                explanation = explanation.isEmpty ? note : explanation + "\n\n" + note
+            } else {
+                // A held or refused message is never rewritten: the reviewer sees it as sent.
+                annotated[findings.count].detail = "applied=none; message \(action.rawValue)"
+            }
+        }
         return PolicyDecision(
             action: action, sections: sections, findings: annotated,
             recipients: recipients, hits: hits, explanation: explanation, sender: sender,
-            alertsSafeguardingLead: firing.contains { $0.rule == Self.restrictedContactRule }
+            alertsSafeguardingLead: firing.contains { $0.rule == Self.restrictedContactRule },
+            headerRewrite: rewrite
         )
     }
 

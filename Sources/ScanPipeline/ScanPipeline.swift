@@ -115,14 +115,16 @@ public struct ScanPipeline: Sendable {
             return report
         }
         let detected = detection.detect(in: content)
-        let decision = policy.decide(envelope: envelope, findings: detected.findings, sender: sender)
+        let decision = policy.decide(
+            envelope: envelope, findings: detected.findings, sender: sender,
+            headerAddresses: content.toAddresses + content.ccAddresses)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return ScanReport(
             messageID: content.messageID, action: decision.action, sections: decision.sections,
             findings: decision.findings, recipients: decision.recipients, explanation: decision.explanation,
             problems: detected.problems + (envelope.expansion?.problems ?? []), sizeBytes: size, scanSeconds: elapsed,
             isAutoSubmitted: content.isAutoSubmitted, sender: decision.sender,
-            alertsSafeguardingLead: decision.alertsSafeguardingLead
+            alertsSafeguardingLead: decision.alertsSafeguardingLead, headerRewrite: decision.headerRewrite
         )
     }
 

@@ -56,6 +56,9 @@ public struct ScanReportJSON: Codable, Sendable {
     public var sender: SenderIdentity
     /// False when the message was accepted unread (inbound mail, `scope.inbound: skip`).
     public var scanned: Bool
+    /// True when the milter would deliver it with To and Cc replaced by
+    /// `undisclosed-recipients:;` (exposed recipients; the count is in the finding).
+    public var recipients_rewritten: Bool = false
 
     public init(file: String, report: ScanReport) {
         self.file = file
@@ -78,11 +81,12 @@ public struct ScanReportJSON: Codable, Sendable {
         self.sender_role = report.sender.role.rawValue
         self.sender = report.sender
         self.scanned = report.sender.scanned
+        self.recipients_rewritten = report.recipientsRewritten
     }
 
     private enum CodingKeys: String, CodingKey {
         case file, decision_id, message_id, action, sections, findings, recipients, explanation, problems, size_bytes, scan_ms
-        case sender_role, sender, scanned
+        case sender_role, sender, scanned, recipients_rewritten
     }
 
     /// `message_id` is always present (null when the message has none).
@@ -102,6 +106,7 @@ public struct ScanReportJSON: Codable, Sendable {
         try container.encode(sender_role, forKey: .sender_role)
         try container.encode(sender, forKey: .sender)
         try container.encode(scanned, forKey: .scanned)
+        try container.encode(recipients_rewritten, forKey: .recipients_rewritten)
     }
 
     /// One line of JSON (keys sorted, no slashes escaped).

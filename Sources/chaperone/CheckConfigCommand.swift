@@ -37,6 +37,7 @@ struct CheckConfigCommand: ParsableCommand {
         }
         print("  milter: \(c.milter.listen), fail action \(c.milter.failAction.rawValue)")
         print("  store: \(c.store.database)")
+        for line in Self.exposedRecipientsLines(c) { print(line) }
         do {
             for line in try Self.expansionLines(c, expander: loaded.expander) { print(line) }
         } catch {

@@ -68,3 +68,42 @@ import Testing
         #expect(long.split(separator: " ").allSatisfy { $0.count <= 75 && $0.hasPrefix("=?UTF-8?B?") })
     }
 }
+
+/// The To/Cc rewrite as replies: only on delivered messages, indexes per header name.
+@Suite struct RecipientRewriteRepliesTests {
+    private func replies(to: Int, cc: Int, leadingSpace: Bool = true) -> DecisionReplies {
+        DecisionReplies(
+            configuration: Configuration(), headerLeadingSpace: leadingSpace, originalSubject: .text("Trip"),
+            recipientHeaders: DecisionReplies.RecipientHeaderCounts(to: to, cc: cc))
+    }
+
+    @Test func keptInternalAddressesReplaceTheFirstTo() {
+        let report = ScanReport(decisionID: "CH-7", action: .accept,
+                                headerRewrite: HeaderRewrite(exposedGroups: 9, visibleAddresses: ["office@school.example", "bad,addr@x"]))
+        #expect(self.replies(to: 1, cc: 0, leadingSpace: false).replies(for: report) == [
+            .changeHeader(index: 1, name: "To", value: "office@school.example"),
+            .addHeader(name: "X-Chaperone", value: "accept; recipients-rewritten; id=CH-7"),
+            .accept,
+        ])
+    }
+
+    @Test func heldRefusedAndUnflaggedMessagesAreNeverRewritten() {
+        let rewrite = HeaderRewrite(exposedGroups: 9)
+        for action in [Action.quarantine, .reject] {
+            let report = ScanReport(decisionID: "CH-8", action: action, sections: [.confidentiality], headerRewrite: rewrite)
+            #expect(!self.replies(to: 2, cc: 1).replies(for: report).contains { if case .changeHeader = $0 { true } else { false } })
+        }
+        let plain = ScanReport(decisionID: "CH-9", action: .tag, sections: [.confidentiality])
+        #expect(!self.replies(to: 2, cc: 1).replies(for: plain).contains { if case .changeHeader(_, "To", _) = $0 { true } else { false } })
+    }
+
+    @Test func aTaggedMessageIsRewrittenAndTagged() {
+        let report = ScanReport(decisionID: "CH-10", action: .tag, sections: [.images], headerRewrite: HeaderRewrite(exposedGroups: 6))
+        let result = self.replies(to: 1, cc: 1).replies(for: report)
+        #expect(Array(result.prefix(2)) == [
+            .changeHeader(index: 1, name: "Cc", value: ""),
+            .changeHeader(index: 1, name: "To", value: " undisclosed-recipients:;"),
+        ])
+        #expect(result.contains { if case .addHeader("X-Chaperone-Classification", _) = $0 { true } else { false } })
+    }
+}

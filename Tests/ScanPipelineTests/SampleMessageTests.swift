@@ -4,13 +4,16 @@ import ScanPipeline
 import Testing
 
 /// Every message in samples/messages has its expected verdict in
-/// samples/messages/expected.tsv (file, action, sections); this checks them all through
-/// the same pipeline the milter runs.
+/// samples/messages/expected.tsv (file, action, sections, why); this checks them all
+/// through the same pipeline the milter runs. A why that starts `rewritten:` means the
+/// To and Cc are rewritten (exposed recipients); every other sample's headers go out as
+/// they came.
 @Suite struct SampleMessageTests {
     struct Expectation: Sendable, CustomTestStringConvertible {
         var file: String
         var action: Action
         var sections: [Section]
+        var rewritten: Bool
         var testDescription: String { file }
     }
 
@@ -22,7 +25,8 @@ import Testing
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard columns.count >= 3, let action = Action(rawValue: columns[1]) else { return nil }
             let sections = columns[2].split(separator: ",").compactMap { Section(rawValue: String($0)) }
-            return Expectation(file: columns[0], action: action, sections: sections)
+            let rewritten = columns.count > 3 && columns[3].hasPrefix("rewritten:")
+            return Expectation(file: columns[0], action: action, sections: sections, rewritten: rewritten)
         }
     }
 
@@ -40,5 +44,6 @@ import Testing
         let report = try SampleRuntime.scan(bytes, pipeline: pipeline, expander: try SampleRuntime.expander())
         #expect(report.action == expectation.action, "\(report.findings.map { "\($0.detector.rawValue)@\($0.location) \($0.confidence)" })")
         #expect(report.sections == expectation.sections)
+        #expect(report.recipientsRewritten == expectation.rewritten)
     }
 }

@@ -9,6 +9,8 @@ struct DecisionReplies {
     var headerLeadingSpace: Bool
     /// The message's first Subject header, as far as it matters for a subject prefix.
     var originalSubject: OriginalSubject
+    /// How many To and Cc headers the message arrived with.
+    var recipientHeaders = RecipientHeaderCounts()
 
     /// The Subject header the message arrived with.
     enum OriginalSubject: Hashable, Sendable {
@@ -26,9 +28,9 @@ struct DecisionReplies {
         let id = report.decisionID
         switch report.action {
         case .accept:
-            return self.trace("accept; id=\(id)") + [.accept]
+            return self.recipientRewriteReplies(report) + self.trace(self.traceValue("accept", report)) + [.accept]
         case .tag:
-            var replies = self.trace("tag; id=\(id)")
+            var replies = self.recipientRewriteReplies(report) + self.trace(self.traceValue("tag", report))
             replies.append(self.header(self.configuration.tagging.header, "sections=\(Self.list(report.sections)); id=\(id)"))
             replies += self.subjectPrefixReplies()
             return replies + [.accept]

@@ -1,9 +1,11 @@
 /// The message a connection is receiving: the snapshot it started under, its bytes, and
-/// its Subject (for a subject prefix).
+/// its Subject (for a subject prefix), and how many To and Cc headers it has (for a
+/// recipient rewrite, whose CHGHEADER indexes count each name's occurrences).
 struct MessageInProgress {
     let snapshot: MilterSnapshot
     let spool: MessageSpool
     var subject: DecisionReplies.OriginalSubject = .absent
+    var recipientHeaders = DecisionReplies.RecipientHeaderCounts()
 
     /// Re-creates the header line as sent (`Name:value` with `HDR_LEADSPC`, else
     /// `Name: value`), turning Postfix's LF folds back into CRLF.
@@ -19,7 +21,10 @@ struct MessageInProgress {
         }
         line += [0x0D, 0x0A]
         self.spool.append(line)
-        if case .absent = self.subject, name.lowercased() == "subject" {
+        let lowered = name.lowercased()
+        if lowered == "to" { self.recipientHeaders.to += 1 }
+        if lowered == "cc" { self.recipientHeaders.cc += 1 }
+        if case .absent = self.subject, lowered == "subject" {
             self.subject = Self.unfoldedSubject(value, leadingSpace: leadingSpace)
         }
     }

@@ -107,7 +107,8 @@ extension MilterSessionHandler {
         let replies = DecisionReplies(
             configuration: message.snapshot.configuration,
             headerLeadingSpace: self.machine.headerLeadingSpace,
-            originalSubject: message.subject
+            originalSubject: message.subject,
+            recipientHeaders: message.recipientHeaders
         )
         let responses: [MilterResponse]
         switch outcome {
@@ -120,6 +121,7 @@ extension MilterSessionHandler {
                 "bytes": "\(message.spool.totalBytes)", "spooled": "\(message.spool.isSpooled)",
                 "sender_role": "\(report.sender.role.rawValue)", "rules": "\(report.sender.rules.rawValue)",
                 "scanned": "\(report.sender.scanned)",
+                "exposed_recipients": "\(Self.exposureLogValue(report))",
             ])
         case .failed(let reason):
             responses = replies.replies(for: reason)
@@ -175,6 +177,12 @@ extension MilterSessionHandler {
             message: "not scanned: \(reason); milter.fail_action \(snapshot.configuration.milter.failAction.rawValue) applied")
         let report = ScanReport(action: action, problems: [problem], sizeBytes: size)
         return DecisionRecord(report: report, envelope: envelope, configVersion: snapshot.scanner.configVersion)
+    }
+
+    /// `rewrite (31 groups)`, `hold (31 groups)`, or `-`: the count, never an address.
+    static func exposureLogValue(_ report: ScanReport) -> String {
+        guard let finding = report.findings.first(where: { $0.detector == .exposedRecipients }) else { return "-" }
+        return "\(finding.detail ?? "-") (\(finding.evidence))"
     }
 
     static func amount(_ seconds: Double) -> TimeAmount {

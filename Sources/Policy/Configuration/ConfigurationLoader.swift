@@ -36,6 +36,7 @@ public enum ConfigurationLoader {
             case "pupils": try readPupils(value, into: &configuration.pupils)
             case "scope": try readScope(value, into: &configuration.scope)
             case "expansion": try readExpansion(value, into: &configuration.expansion, base: baseDirectory)
+            case "exposed_recipients": try readExposedRecipients(value, into: &configuration.exposedRecipients)
             default: break
             }
         }
@@ -46,6 +47,7 @@ public enum ConfigurationLoader {
     static let topLevelKeys = [
         "school", "roster", "thresholds", "actions", "tagging", "explanations",
         "limits", "attachments", "milter", "store", "release", "notifications", "senders", "pupils", "scope", "expansion",
+        "exposed_recipients",
     ]
 
     /// Resolves a relative path against the configuration file's directory.

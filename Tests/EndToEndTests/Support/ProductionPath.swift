@@ -29,7 +29,10 @@ struct ProductionPath: Sendable {
         [UInt8](try Data(contentsOf: repository.appendingPathComponent("samples/messages/\(name)")))
     }
 
-    static func with(_ body: (ProductionPath) async throws -> Void) async throws {
+    /// `configure` adjusts the sample configuration before the server starts.
+    static func with(
+        configure: (inout Configuration) -> Void = { _ in }, _ body: (ProductionPath) async throws -> Void
+    ) async throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-prod-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
@@ -42,7 +45,8 @@ struct ProductionPath: Sendable {
             await sink.stop()
             throw error
         }
-        let configuration = try Self.configuration(work: work, postfix: postfix, milterPort: milterPort)
+        var configuration = try Self.configuration(work: work, postfix: postfix, milterPort: milterPort)
+        configure(&configuration)
         let logger = Logger(label: "chaperone.e2e.production")
         let database = try AppDatabase(path: configuration.store.database)
         let sqlite = SQLiteDecisionStore(database: database)
