@@ -7,10 +7,11 @@ import Testing
 /// damaged ones are reported unscannable with the reason.
 @Suite struct LegacyOfficeTests {
     @Test func kindsFromNameAndType() {
-        for name in ["a.doc", "a.XLS", "a.ppt", "a.msg", "a.pps", "a.dot"] {
-            #expect(AttachmentKind(contentType: "application/octet-stream", filename: name) == .compoundFile)
+        for name in ["a.doc", "a.XLS", "a.ppt", "a.pps", "a.dot"] {
+            #expect(AttachmentKind(contentType: "application/octet-stream", filename: name) == .legacyOffice)
         }
-        #expect(AttachmentKind(contentType: "application/msword", filename: "") == .compoundFile)
+        #expect(AttachmentKind(contentType: "application/octet-stream", filename: "a.msg") == .outlookMessage)
+        #expect(AttachmentKind(contentType: "application/msword", filename: "") == .legacyOffice)
         #expect(AttachmentKind(contentType: "application/vnd.ms-excel", filename: "pupils.csv") == .csv)
         #expect(AttachmentKind(contentType: "text/rtf", filename: "") == .rtf)
         #expect(AttachmentKind(contentType: "application/octet-stream", filename: "notes.rtf") == .rtf)

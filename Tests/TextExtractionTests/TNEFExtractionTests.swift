@@ -8,7 +8,7 @@ import Testing
     @Test func kindFromTypeAndName() {
         #expect(AttachmentKind(contentType: "application/ms-tnef", filename: "") == .tnef)
         #expect(AttachmentKind(contentType: "application/octet-stream", filename: "WINMAIL.DAT") == .tnef)
-        #expect(AttachmentKind(contentType: "application/octet-stream", filename: "data.dat") == .other)
+        #expect(AttachmentKind(contentType: "application/octet-stream", filename: "data.dat") == .unsupported)
     }
 
     @Test func subjectRTFBodyAndFiles() throws {
