@@ -49,7 +49,7 @@ extension ArchiveReader {
             expandedBytes += PDFTextExtractor.extract(bytes, location: place, collector: &collector,
                                                       expansionBudget: limits.maxArchiveExpansionBytes - expandedBytes)
         case .plainText:
-            collector.add(TextSegment(location: place, text: ArchiveMemberText.text(bytes)))
+            collector.add(TextSegment(location: place, text: ArchiveMemberText.text(bytes).trimmingTrailingLineBreaks()))
         case .media, .textless, .program:
             break
         case .legacyOffice, .outlookMessage:
