@@ -19,6 +19,9 @@ public struct AttachmentInfo: Codable, Hashable, Sendable {
     public var detectedType: String?
     /// For `.unscannable`: why, in a few words (`unsupported format`, `encrypted`, `damaged`, `over a limit`).
     public var unreadReason: String?
+    /// Width and height in pixels from the image's own header (PNG, JPEG, GIF, BMP);
+    /// nil when it is not an image or its header could not be read.
+    public var pixelSize: PixelSize?
 
     /// What happened to an attachment's content: every part gets exactly one of these.
     public enum Handling: String, Codable, Hashable, Sendable {

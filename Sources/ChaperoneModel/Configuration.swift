@@ -27,6 +27,9 @@ public struct Configuration: Codable, Hashable, Sendable {
         public var files: [String] = []
         /// Staff list CSV (school email, name, optional personal emails).
         public var staffFile: String?
+        /// MIS consent headings (as written in the export) → the purposes each grants;
+        /// added to, and overriding, the built-in SIMS, Arbor and Bromcom headings.
+        public var consentColumns: [String: [ConsentPurpose]] = [:]
         public init() {}
     }
 
@@ -163,6 +166,7 @@ public struct Configuration: Codable, Hashable, Sendable {
     public var scope = Scope()
     public var expansion = Expansion()
     public var exposedRecipients = ExposedRecipients()
+    public var images = Images()
 
     public init() {}
 }

@@ -37,6 +37,9 @@ public enum DetectorKind: String, CaseIterable, Codable, Hashable, Sendable {
     case executableAttachment = "executable-attachment"
     /// An image or video attachment.
     case imageAttachment = "image-attachment"
+    /// A small image (logo, icon, signature picture, tracking pixel) that is not a
+    /// photo of a pupil: reported, fires no rule.
+    case decorativeImage = "decorative-image"
     /// Content that could not be scanned (encrypted, over a limit, malformed).
     case unscannableContent = "unscannable-content"
     /// Many families' or organisations' addresses in To and Cc, visible to each other

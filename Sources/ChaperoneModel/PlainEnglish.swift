@@ -37,6 +37,7 @@ extension DetectorKind {
         case .credential: "a login or password"
         case .executableAttachment: "a program or macro-enabled file"
         case .imageAttachment: "a photo or video"
+        case .decorativeImage: "a logo or icon"
         case .unscannableContent: "content that could not be checked"
         case .exposedRecipients: "recipients exposed to each other"
         }
@@ -77,7 +78,7 @@ extension Configuration {
         case .socialMedia:
             return "Don't share social media identities or profile links with students."
         case .images:
-            return "Share images of students only through the school's approved systems, and only with written consent."
+            return "Check the school's consent list before sharing images of students: where a student named has no consent for this use (or it is not recorded), remove the name or the image, or ask for the consent to be recorded. Share images only through the school's approved systems, never to personal addresses."
         case .internetUse:
             return "Never send logins or passwords by email; use the school's password reset process."
         case .unacceptableUse:

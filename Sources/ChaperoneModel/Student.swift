@@ -20,6 +20,8 @@ public struct Student: Codable, Hashable, Sendable {
     public var freeSchoolMeals: Bool?
     /// Keys of this pupil's contacts (parents and carers).
     public var contactKeys: [String]
+    /// Image consents recorded in the MIS; purposes not recorded are unknown.
+    public var imageConsent: ImageConsent = ImageConsent()
 
     public init(
         key: String, upn: String? = nil, uln: String? = nil,

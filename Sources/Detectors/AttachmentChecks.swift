@@ -9,7 +9,7 @@ enum AttachmentChecks {
         "exe", "scr", "bat", "cmd", "com", "js", "vbs", "ps1", "jar", "msi", "docm", "xlsm", "pptm",
     ]
 
-    static func findings(for content: MessageContent) -> [Finding] {
+    static func findings(for content: MessageContent, images: Configuration.Images = .init()) -> [Finding] {
         var findings: [Finding] = []
         for attachment in content.attachments {
             let location = TextLocation(kind: .attachmentName, name: attachment.filename, partPath: attachment.partPath)
@@ -27,9 +27,11 @@ enum AttachmentChecks {
                                         detail: fileExtension(member)))
             }
             if attachment.isImageOrVideo {
-                findings.append(Finding(detector: .imageAttachment, location: location,
-                                        evidence: attachment.contentType + " attachment", confidence: 1,
-                                        detail: attachment.contentType))
+                findings.append(DecorativeImage.isDecorative(attachment, limits: images)
+                    ? DecorativeImage.finding(attachment, location: location)
+                    : Finding(detector: .imageAttachment, location: location,
+                              evidence: attachment.contentType + " attachment", confidence: 1,
+                              detail: attachment.contentType))
             }
         }
         for problem in content.problems where problem.leavesContentUnscanned {

@@ -16,12 +16,14 @@ public struct DetectionEngine: Sendable {
     ]
 
     public init(roster: Roster, thresholds: Configuration.Thresholds, terms: SpecialCategoryTerms = .default,
-                extraWebmailDomains: [String] = [], officialSocialAccounts: [String] = []) {
+                extraWebmailDomains: [String] = [], officialSocialAccounts: [String] = [],
+                images: Configuration.Images = .init()) {
         index = RosterIndex(roster: roster, terms: terms)
         settings = DetectionSettings(
             thresholds: thresholds,
             webmailDomains: WebmailDomains.builtIn.union(extraWebmailDomains.map { $0.lowercased() }),
-            officialSocialAccounts: Set(officialSocialAccounts.map(DetectionSettings.handle(ofAccount:)))
+            officialSocialAccounts: Set(officialSocialAccounts.map(DetectionSettings.handle(ofAccount:))),
+            images: images
         )
     }
 
@@ -50,7 +52,7 @@ public struct DetectionEngine: Sendable {
             findings += scanner.findings
             for reference in scanner.references { bulk.add(reference.identity, segment: segment) }
         }
-        findings += AttachmentChecks.findings(for: content)
+        findings += AttachmentChecks.findings(for: content, images: settings.images)
         findings += bulk.findings(threshold: settings.thresholds.bulkPupils)
         let redaction = LocationRedaction(identifyingNames: identifyingNames)
         return Detection(findings: findings.map(redaction.apply), problems: content.problems.map(redaction.apply))

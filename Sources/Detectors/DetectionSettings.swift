@@ -6,6 +6,8 @@ struct DetectionSettings: Sendable {
     var webmailDomains: Set<String>
     /// The school's own social-media handles, lower-cased, without `@` or link.
     var officialSocialAccounts: Set<String> = []
+    /// Limits that tell logos and icons from photos.
+    var images = Configuration.Images()
 
     /// "@RalphThoresbyPE", "https://instagram.com/ralphthoresby/" → "ralphthoresbype", "ralphthoresby".
     static func handle(ofAccount account: String) -> String {

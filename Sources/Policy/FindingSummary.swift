@@ -11,6 +11,10 @@ struct FindingSummary {
     var unlinkedIdentifiers: [Int] = []
     /// Bulk pupil data and MIS-export tables.
     var bulk: [Int] = []
+    /// MIS-export tables alone (a subset of `bulk`).
+    var misExports: [Int] = []
+    /// The largest distinct-pupil count of any bulk finding (`Int.max` when one gives none).
+    var largestBulkCount = 0
     /// Mobile numbers, personal-webmail addresses and social-media identities.
     var contactDetails: [Int] = []
     var socialMedia: [Int] = []
@@ -35,7 +39,10 @@ struct FindingSummary {
                 unlinkedIdentifiers.append(index)
             }
             switch kind {
-            case .bulkPupilData, .misExport: bulk.append(index)
+            case .bulkPupilData:
+                bulk.append(index)
+                largestBulkCount = max(largestBulkCount, finding.detail.flatMap { Int($0) } ?? Int.max)
+            case .misExport: bulk.append(index); misExports.append(index)
             case .mobileNumber, .personalEmail: contactDetails.append(index)
             case .socialMedia: contactDetails.append(index); socialMedia.append(index)
             case .credential: credentials.append(index)
@@ -67,6 +74,31 @@ struct FindingSummary {
     func sensitiveIndices(notAbout allowed: [String]) -> [Int] {
         let others = sensitivePupils.filter { !allowed.contains($0.key) }.values.flatMap { $0 }
         return (others + unlinkedIdentifiers + bulk).sorted()
+    }
+
+    /// True when the message's pupil data is records, not just names: identifiers,
+    /// dates of birth, addresses or special-category attributes of any pupil, or an MIS
+    /// export. A list of names alone (award winners, a team sheet) is not records.
+    var carriesRecords: Bool {
+        !sensitivePupils.isEmpty || !unlinkedIdentifiers.isEmpty || !misExports.isEmpty
+    }
+
+    /// The bulk findings that are only a count of names (no records anywhere in the message).
+    var namesOnlyBulk: [Int] {
+        carriesRecords ? [] : bulk
+    }
+
+    /// `sensitiveIndices(notAbout:)` for a publication route (parents, pupils' school
+    /// addresses): a list of names alone is not sensitive there; its consent is checked
+    /// by the publication rule instead.
+    func publicationSensitiveIndices(notAbout allowed: [String]) -> [Int] {
+        let namesOnly = Set(namesOnlyBulk)
+        return sensitiveIndices(notAbout: allowed).filter { !namesOnly.contains($0) }
+    }
+
+    /// Pupils referenced, other than `allowed`.
+    func referencedPupils(notAbout allowed: [String]) -> [String] {
+        pupilReferences.keys.filter { !allowed.contains($0) }.sorted()
     }
 
     /// Finding indices referring to pupils other than `allowed`.

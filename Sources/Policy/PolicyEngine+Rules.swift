@@ -14,7 +14,7 @@ extension PolicyEngine {
 
         switch recipient.recipientClass {
         case .internal:
-            return []
+            return imageRules(for: recipient, summary: summary)
         case .student:
             if !recipient.isSchoolAddress {
                 hit("3.student-personal-address", [.socialContact], actions.socialContact, [],
@@ -26,22 +26,21 @@ extension PolicyEngine {
                     max(actions.socialContact, social ? actions.socialMedia : .accept), summary.contactDetails,
                     "it gives a student personal contact details" + (social ? " including social media" : ""))
             }
-            let others = summary.sensitiveIndices(notAbout: recipient.linkedPupils)
+            let others = recipient.isSchoolAddress
+                ? summary.publicationSensitiveIndices(notAbout: recipient.linkedPupils)
+                : summary.sensitiveIndices(notAbout: recipient.linkedPupils)
+            if recipient.isSchoolAddress { hits += namesListRule(for: recipient, summary: summary) }
             if !others.isEmpty {
                 hit("8.misdirected-to-student", [.confidentiality], actions.confidentiality, others,
                     "it sends a student sensitive information about other students")
             }
         case .parent:
-            let others = summary.sensitiveIndices(notAbout: recipient.linkedPupils)
+            let others = summary.publicationSensitiveIndices(notAbout: recipient.linkedPupils)
             if !others.isEmpty {
                 hit("8.misdirected-to-parent", [.confidentiality], actions.confidentiality, others,
                     "it sends a parent sensitive information about students who are not their own children")
             }
-            let otherImages = summary.referenceIndices(notAbout: recipient.linkedPupils)
-            if !summary.images.isEmpty, !otherImages.isEmpty {
-                hit("5.images-to-parent", [.images], actions.images, summary.images + otherImages,
-                    "it sends images together with references to students who are not the parent's own children")
-            }
+            hits += namesListRule(for: recipient, summary: summary)
         case .partner:
             if summary.hasSensitiveData {
                 hit("8.sensitive-to-partner", [.confidentiality], actions.partnerSensitive, summary.sensitiveIndices,
@@ -67,10 +66,6 @@ extension PolicyEngine {
             }
         }
         if recipient.recipientClass.isOutsideOrganisation {
-            if !summary.images.isEmpty, !summary.pupilReferences.isEmpty {
-                hit("5.images-outside", [.images], actions.images, summary.images + summary.referenceIndices,
-                    "it sends images together with references to students outside the school")
-            }
             if !summary.executables.isEmpty {
                 hit("7.2.executable-outside", [.unacceptableUse], actions.unacceptableUse, summary.executables,
                     "it carries an executable or macro-enabled file outside the school")
@@ -80,6 +75,7 @@ extension PolicyEngine {
                     "part of it could not be checked (encrypted, too large or damaged) and it leaves the school")
             }
         }
+        hits += imageRules(for: recipient, summary: summary)
         if outside, !summary.credentials.isEmpty {
             hit("7.credentials-outside", [.internetUse], actions.internetUse, summary.credentials,
                 "it shares a login or password outside the school")

@@ -9,12 +9,15 @@ public struct PolicyEngine: Sendable {
     public let senders: SenderRoleClassifier
     /// Pupils grouped into families, for counting exposed recipients.
     public let families: RecipientFamilies
+    /// The pupils' image consents (§5).
+    public let consents: ConsentRegister
 
     public init(configuration: Configuration, roster: Roster, webmailDomains: Set<String>) {
         self.configuration = configuration
         self.classifier = RecipientClassifier(configuration: configuration, roster: roster, webmailDomains: webmailDomains)
         self.senders = SenderRoleClassifier(configuration: configuration, roster: roster)
         self.families = RecipientFamilies(roster: roster)
+        self.consents = ConsentRegister(roster: roster)
     }
 
     /// The addresses the message will really reach, classified: `envelope.judgedRecipients`

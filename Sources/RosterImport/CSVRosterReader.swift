@@ -1,3 +1,4 @@
+import ChaperoneModel
 import Detectors
 
 /// Reads an MIS CSV export (SIMS, Arbor, Bromcom, IRIS) into pupil records. Columns
@@ -6,15 +7,20 @@ import Detectors
 struct CSVRosterReader {
     let file: String
     let table: CSVTable
+    var consentHeadings = ConsentHeadings()
 
     struct Layout {
         var columns: [Int: MISColumn] = [:]
         var contacts: [Int: ContactHeading] = [:]
         var addressLines: [Int: Int] = [:]
+        /// Column → (heading, purposes) for image-consent columns.
+        var consents: [Int: (heading: String, purposes: [ConsentPurpose])] = [:]
         var unknown: [String] = []
+        /// Consent headings that are not image consents (school trips, internet access).
+        var otherConsents: [String] = []
     }
 
-    static func layout(of header: [String]) -> Layout {
+    static func layout(of header: [String], consentHeadings: ConsentHeadings = ConsentHeadings()) -> Layout {
         var layout = Layout()
         for (position, raw) in header.enumerated() {
             let heading = raw.trimmingCharacters
@@ -25,18 +31,32 @@ struct CSVRosterReader {
             } else if let line = AddressHeading.lineNumber(heading) {
                 layout.addressLines[position] = line
             } else if !heading.isEmpty {
-                layout.unknown.append(heading)
+                switch consentHeadings.meaning(of: heading) {
+                case .imageConsent(let purposes): layout.consents[position] = (heading, purposes)
+                case .otherConsent: layout.otherConsents.append(heading)
+                case .none: layout.unknown.append(heading)
+                }
             }
         }
         return layout
     }
 
-    func read(into problems: inout [RosterProblem]) -> (records: [PupilRecord], unknown: [String]) {
+    /// What one file gave: its pupil records, the headings it ignored, and the consent
+    /// headings it skipped because they are not image consents.
+    struct Output {
+        var records: [PupilRecord] = []
+        var unknown: [String] = []
+        var otherConsents: [String] = []
+        /// Image-consent headings read, with their purposes.
+        var consentColumns: [String: [ConsentPurpose]] = [:]
+    }
+
+    func read(into problems: inout [RosterProblem]) -> Output {
         guard let header = table.rows.first else {
             problems.append(RosterProblem(file: file, position: "line 1", reason: "the file is empty", severity: .error))
-            return ([], [])
+            return Output()
         }
-        let layout = Self.layout(of: header.fields)
+        let layout = Self.layout(of: header.fields, consentHeadings: consentHeadings)
         let named = Set(layout.columns.values)
         guard named.contains(.surname), named.contains(.forename) || named.contains(.preferredForename) else {
             problems.append(RosterProblem(
@@ -44,14 +64,16 @@ struct CSVRosterReader {
                 reason: "no Surname and Forename columns in the header row; is this an MIS pupil export? "
                     + "Export with headings such as UPN, Legal Surname, Legal Forename, DOB",
                 severity: .error))
-            return ([], layout.unknown)
+            return Output(unknown: layout.unknown, otherConsents: layout.otherConsents)
         }
         var records: [PupilRecord] = []
         records.reserveCapacity(table.rows.count)
         for row in table.rows.dropFirst() {
             records.append(record(row, layout))
         }
-        return (records, layout.unknown)
+        var columns: [String: [ConsentPurpose]] = [:]
+        for (heading, purposes) in layout.consents.values { columns[heading] = purposes }
+        return Output(records: records, unknown: layout.unknown, otherConsents: layout.otherConsents, consentColumns: columns)
     }
 
     private func record(_ row: CSVTable.Row, _ layout: Layout) -> PupilRecord {
@@ -64,6 +86,8 @@ struct CSVRosterReader {
             guard !value.isEmpty else { continue }
             if let column = layout.columns[position] {
                 assign(value, to: column, in: &record, lines: &lines)
+            } else if let consent = layout.consents[position] {
+                record.consents.append(ConsentCell(heading: consent.heading, purposes: consent.purposes, value: value))
             } else if let line = layout.addressLines[position] {
                 lines.append((line, value))
             } else if let heading = layout.contacts[position] {

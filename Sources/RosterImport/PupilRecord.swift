@@ -20,6 +20,15 @@ struct PupilRecord {
     var senStatus = ""
     var freeSchoolMeals = ""
     var contacts: [ContactRecord] = []
+    /// Image-consent cells: the heading, the purposes it covers, and the value as written.
+    var consents: [ConsentCell] = []
+}
+
+/// One image-consent cell of a pupil row.
+struct ConsentCell {
+    var heading: String
+    var purposes: [ConsentPurpose]
+    var value: String
 }
 
 /// One contact as read from a file.

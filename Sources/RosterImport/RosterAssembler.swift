@@ -55,6 +55,15 @@ struct RosterAssembler {
             personalEmails: record.personalEmails.map { $0.lowercased() }, addressLines: record.addressLines,
             postcode: record.postcode.nilIfEmpty?.uppercased(), senStatus: record.senStatus.nilIfEmpty,
             freeSchoolMeals: Self.flag(record.freeSchoolMeals))
+        for cell in record.consents {
+            let value = ConsentValue(cell.value)
+            if value == .unreadable {
+                problem(cell.heading, "'\(cell.value)' is not a consent value (Yes/No, Granted/Refused, Given/Withheld); "
+                    + "the consent is treated as unknown", .warning)
+            }
+            guard let granted = value.recorded else { continue }
+            for purpose in cell.purposes { student.imageConsent.record(granted, for: purpose) }
+        }
         for contact in record.contacts {
             let rights = ContactRightsValues(contact)
             if let unreadable = rights.unreadableResponsibility {

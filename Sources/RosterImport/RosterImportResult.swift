@@ -10,11 +10,19 @@ public struct RosterImportResult: Sendable {
     /// True when nothing usable remains (no pupils at all) or a file could not be read
     /// in a way that makes the roster unsafe to use.
     public var isFatal: Bool
+    /// File name → consent headings that are not image consents (school trips,
+    /// internet access), skipped; map one in `roster.consent_columns` if it is.
+    public var skippedConsentColumns: [String: [String]]
+    /// File name → image-consent headings read, with the purposes each covers.
+    public var consentColumns: [String: [String: [ConsentPurpose]]]
 
-    public init(roster: Roster, problems: [RosterProblem], unknownColumns: [String: [String]], isFatal: Bool) {
+    public init(roster: Roster, problems: [RosterProblem], unknownColumns: [String: [String]], isFatal: Bool,
+                skippedConsentColumns: [String: [String]] = [:], consentColumns: [String: [String: [ConsentPurpose]]] = [:]) {
         self.roster = roster
         self.problems = problems
         self.unknownColumns = unknownColumns
         self.isFatal = isFatal
+        self.skippedConsentColumns = skippedConsentColumns
+        self.consentColumns = consentColumns
     }
 }

@@ -5,14 +5,19 @@ import ChaperoneModel
 /// the files. Every bad row is reported with file, line or XML path, column and
 /// reason, and the import carries on unless nothing usable remains.
 public struct RosterImporter {
-    public static func importFiles(_ sources: [RosterSource], staff: RosterSource?) -> RosterImportResult {
-        importFiles(sources, staff: staff, limits: RosterImportLimits())
+    public static func importFiles(_ sources: [RosterSource], staff: RosterSource?,
+                                   consentHeadings: ConsentHeadings = ConsentHeadings()) -> RosterImportResult {
+        importFiles(sources, staff: staff, limits: RosterImportLimits(), consentHeadings: consentHeadings)
     }
 
-    public static func importFiles(_ sources: [RosterSource], staff: RosterSource?,
-                                   limits: RosterImportLimits) -> RosterImportResult {
+    /// `consentHeadings` says which CSV headings carry image consent (the built-in
+    /// vendor words plus `roster.consent_columns`).
+    public static func importFiles(_ sources: [RosterSource], staff: RosterSource?, limits: RosterImportLimits,
+                                   consentHeadings: ConsentHeadings = ConsentHeadings()) -> RosterImportResult {
         var problems: [RosterProblem] = []
         var unknown: [String: [String]] = [:]
+        var skippedConsents: [String: [String]] = [:]
+        var consentColumns: [String: [String: [ConsentPurpose]]] = [:]
         var assembler = RosterAssembler()
         for source in sources {
             var fileProblems: [RosterProblem] = []
@@ -22,9 +27,12 @@ public struct RosterImporter {
                 records = CTFReader(file: source.name, bytes: source.bytes, limits: limits).read(into: &fileProblems)
             case .csv:
                 let table = csvTable(source, limits: limits, problems: &fileProblems)
-                let result = CSVRosterReader(file: source.name, table: table).read(into: &fileProblems)
+                let result = CSVRosterReader(file: source.name, table: table, consentHeadings: consentHeadings)
+                    .read(into: &fileProblems)
                 records = result.records
                 if !result.unknown.isEmpty { unknown[source.name] = result.unknown }
+                if !result.otherConsents.isEmpty { skippedConsents[source.name] = result.otherConsents }
+                if !result.consentColumns.isEmpty { consentColumns[source.name] = result.consentColumns }
             }
             let before = assembler.problems.count
             for record in records { assembler.add(record) }
@@ -46,7 +54,8 @@ public struct RosterImporter {
                 reason: "no usable pupils were read; fix the problems above or export the roster again",
                 severity: .fatal))
         }
-        return RosterImportResult(roster: roster, problems: problems, unknownColumns: unknown, isFatal: isFatal)
+        return RosterImportResult(roster: roster, problems: problems, unknownColumns: unknown, isFatal: isFatal,
+                                  skippedConsentColumns: skippedConsents, consentColumns: consentColumns)
     }
 
     static func csvTable(_ source: RosterSource, limits: RosterImportLimits, problems: inout [RosterProblem]) -> CSVTable {

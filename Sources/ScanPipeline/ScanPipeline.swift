@@ -28,7 +28,8 @@ public struct ScanPipeline: Sendable {
         self.detection = DetectionEngine(
             roster: roster, thresholds: configuration.thresholds,
             extraWebmailDomains: configuration.school.extraWebmailDomains,
-            officialSocialAccounts: configuration.school.officialSocialAccounts
+            officialSocialAccounts: configuration.school.officialSocialAccounts,
+            images: configuration.images
         )
         self.policy = PolicyEngine(configuration: configuration, roster: roster, webmailDomains: WebmailDomains.builtIn)
     }

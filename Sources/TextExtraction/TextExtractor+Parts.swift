@@ -71,6 +71,7 @@ extension TextExtractor {
             info.archiveMembers = reader.read(part.body, kind: kind, collector: &collector)
         case .media:
             info.handling = .media
+            info.pixelSize = ImageHeader.pixelSize(part.body)
         case .textless:
             info.handling = .textless
         case .program:

@@ -2,17 +2,21 @@ import ArgumentParser
 import Foundation
 import RosterImport
 
-/// `chaperone roster check FILE... [--staff FILE] [--json]`: import the files exactly
-/// as the milter would, print what was loaded and every problem, and exit non-zero
-/// when the import is fatal.
+/// `chaperone roster check [FILE...] [--staff FILE] [--config FILE] [--json]`: import
+/// the files exactly as the milter would (with the configuration's consent headings,
+/// and its roster files when none are given), print what was loaded and every
+/// problem, and exit non-zero when the import is fatal.
 struct RosterCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Load roster files and report pupils, contacts, staff and every problem."
     )
 
-    @Argument(help: "MIS CSV exports and/or CTF XML files.")
-    var files: [String]
+    @Argument(help: "MIS CSV exports and/or CTF XML files (default: the configuration's roster files).")
+    var files: [String] = []
+
+    @Option(help: "YAML configuration: its roster.consent_columns apply, and its roster files when none are given.")
+    var config: String?
 
     @Option(help: "Staff list CSV (Email, Name, Personal Email).")
     var staff: String?
@@ -21,13 +25,19 @@ struct RosterCheckCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("Give at least one roster file.") }
+        guard !files.isEmpty || config != nil else {
+            throw ValidationError("Give at least one roster file, or --config with roster.files.")
+        }
     }
 
     func run() async throws {
-        let sources = try files.map(Self.read)
-        let staffSource = try staff.map(Self.read)
-        let result = RosterImporter.importFiles(sources, staff: staffSource)
+        let configuration = try loadConfiguration(path: config)
+        let paths = files.isEmpty ? configuration.roster.files : files
+        guard !paths.isEmpty else { throw ValidationError("The configuration lists no roster.files: give the files.") }
+        let sources = try paths.map(Self.read)
+        let staffSource = try (staff ?? (files.isEmpty ? configuration.roster.staffFile : nil)).map(Self.read)
+        let result = RosterImporter.importFiles(
+            sources, staff: staffSource, consentHeadings: ConsentHeadings(configured: configuration.roster.consentColumns))
         let report = RosterCheckReport(result)
         if json {
             let encoder = JSONEncoder()

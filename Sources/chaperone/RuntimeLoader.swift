@@ -53,7 +53,8 @@ struct RuntimeLoader {
         let staff = try configuration.roster.staffFile.map { path in
             RosterSource(name: path, bytes: try readBytes(path, what: "staff file"))
         }
-        let result = RosterImporter.importFiles(sources, staff: staff)
+        let result = RosterImporter.importFiles(
+            sources, staff: staff, consentHeadings: ConsentHeadings(configured: configuration.roster.consentColumns))
         if result.isFatal {
             let problems = result.problems.prefix(10).map { "  \($0)" }.joined(separator: "\n")
             throw LoadError(description: "the roster could not be loaded:\n\(problems)")
@@ -78,6 +79,9 @@ struct RuntimeLoader {
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         for student in roster.students {
             for byte in student.key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            // A consent changed in the MIS changes §5 decisions, so it changes the version.
+            let consents = student.imageConsent.recorded.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }
+            for byte in consents.joined(separator: ",").utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         }
         hash ^= UInt64(roster.students.count) &* 31 &+ UInt64(roster.contacts.count)
         return String(hash, radix: 16)

@@ -17,7 +17,8 @@ enum SampleRuntime {
         let staff = try configuration.roster.staffFile.map {
             RosterSource(name: $0, bytes: try SamplePaths.bytes(URL(fileURLWithPath: $0)))
         }
-        let result = RosterImporter.importFiles(sources, staff: staff)
+        let result = RosterImporter.importFiles(
+            sources, staff: staff, consentHeadings: ConsentHeadings(configured: configuration.roster.consentColumns))
         return (configuration, result, ScanPipeline(configuration: configuration, roster: result.roster, version: "test"))
     }
 

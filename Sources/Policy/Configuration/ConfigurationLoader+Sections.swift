@@ -16,9 +16,10 @@ extension ConfigurationLoader {
     }
 
     static func readRoster(_ field: YAMLField, into roster: inout Configuration.RosterFiles, base: String?) throws(ConfigurationError) {
-        try field.mapping(known: ["files", "staff_file"]) { (key, value) throws(ConfigurationError) in
+        try field.mapping(known: ["files", "staff_file", "consent_columns"]) { (key, value) throws(ConfigurationError) in
             switch key {
             case "files": roster.files = try value.strings().map { resolve($0, base: base) }
+            case "consent_columns": roster.consentColumns = try readConsentColumns(value)
             default: roster.staffFile = try value.optionalString().map { resolve($0, base: base) }
             }
         }

@@ -1,0 +1,54 @@
+import ChaperoneModel
+
+/// The image consents the roster holds, by pupil key, and how a group of pupils stands
+/// for one purpose. A pupil the roster does not hold, or a purpose it did not record,
+/// is `unknown`.
+public struct ConsentRegister: Sendable {
+    private let consents: [String: ImageConsent]
+
+    public init(roster: Roster) {
+        var consents: [String: ImageConsent] = [:]
+        for student in roster.students where !student.imageConsent.recorded.isEmpty {
+            consents[student.key] = student.imageConsent
+        }
+        self.consents = consents
+    }
+
+    public func state(of pupil: String, for purpose: ConsentPurpose) -> ConsentState {
+        consents[pupil]?.state(for: purpose) ?? .unknown
+    }
+
+    /// How many of `pupils` have refused, and how many have no recorded consent, for `purpose`.
+    func tally(_ pupils: [String], for purpose: ConsentPurpose) -> ConsentTally {
+        var tally = ConsentTally(purpose: purpose, pupils: pupils.count)
+        for pupil in pupils {
+            switch state(of: pupil, for: purpose) {
+            case .granted: break
+            case .refused: tally.refused += 1
+            case .unknown: tally.unknown += 1
+            }
+        }
+        return tally
+    }
+}
+
+/// Counts (never names) of the pupils in a message lacking one consent.
+struct ConsentTally: Hashable {
+    var purpose: ConsentPurpose
+    var pupils: Int
+    var refused = 0
+    var unknown = 0
+
+    var lacking: Int { refused + unknown }
+
+    /// "2 of the 5 students named have refused consent for the press and media, and 1
+    /// has no consent recorded".
+    var wording: String {
+        var parts: [String] = []
+        if refused > 0 { parts.append("\(refused) \(refused == 1 ? "has" : "have") refused consent") }
+        if unknown > 0 { parts.append("\(unknown) \(unknown == 1 ? "has" : "have") no consent recorded") }
+        let students = pupils == 1 ? "the student named" : "the \(pupils) students named"
+        let subject = pupils == 1 ? students : "of \(students), "
+        return (pupils == 1 ? subject + " " : subject) + parts.joined(separator: " and ") + " for \(purpose.wording)"
+    }
+}
