@@ -41,14 +41,16 @@ struct ConsentTally: Hashable {
 
     var lacking: Int { refused + unknown }
 
-    /// "2 of the 5 students named have refused consent for the press and media, and 1
-    /// has no consent recorded".
+    /// "of the 5 students named, 2 have refused consent and 1 has no consent recorded
+    /// for the press and media", or "the student named has refused consent for …".
     var wording: String {
+        guard pupils > 1 else {
+            let state = refused > 0 ? "has refused consent" : "has no consent recorded"
+            return "the student named \(state) for \(purpose.wording)"
+        }
         var parts: [String] = []
         if refused > 0 { parts.append("\(refused) \(refused == 1 ? "has" : "have") refused consent") }
         if unknown > 0 { parts.append("\(unknown) \(unknown == 1 ? "has" : "have") no consent recorded") }
-        let students = pupils == 1 ? "the student named" : "the \(pupils) students named"
-        let subject = pupils == 1 ? students : "of \(students), "
-        return (pupils == 1 ? subject + " " : subject) + parts.joined(separator: " and ") + " for \(purpose.wording)"
+        return "of the \(pupils) students named, " + parts.joined(separator: " and ") + " for \(purpose.wording)"
     }
 }

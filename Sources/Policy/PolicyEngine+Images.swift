@@ -45,14 +45,13 @@ extension PolicyEngine {
             if recipient.recipientClass == .student, !recipient.isSchoolAddress { return [] }
             let others = summary.referencedPupils(notAbout: recipient.linkedPupils)
             guard !others.isEmpty, consents.tally(others, for: .schoolPublications).lacking > 0 else { return [] }
-            // The reason counts every pupil in the message, so the hits for all the
-            // parents of one newsletter are the same and merge into one.
+            // The reason counts every pupil in the message and names no route, so the
+            // hits for all the families and staff of one newsletter merge into one.
             let tally = consents.tally(everyone, for: .schoolPublications)
-            let route = recipient.recipientClass == .internal ? "inside the school" : "to families"
             let refused = consents.tally(others, for: .schoolPublications).refused > 0
             let action = refused ? actions.images : recipient.recipientClass == .internal ? unknown.internalRecipients : unknown.parents
             return hit(refused ? "5.images-publication-consent-refused" : "5.images-publication-consent-unknown", action,
-                       "it sends images of students \(route), and \(tally.wording)")
+                       "it sends images of students, and \(tally.wording)")
         case .partner:
             return []
         }

@@ -33,7 +33,7 @@ import Testing
         let refused = try Self.scan("86-newsletter-photo-consent-refused.eml")
         #expect(refused.action == "quarantine" && refused.sections == ["5"])
         #expect(refused.explanation.contains("the student named has refused consent for school publications"), "\(refused.explanation)")
-        #expect(refused.explanation.contains("check the consent list"))
+        #expect(refused.explanation.contains("Check the school's consent list"))
         #expect(!refused.explanation.contains("Okonkwo") && !refused.explanation.contains("S*** O"), "never who")
 
         let unknown = try Self.scan("87-newsletter-photo-consent-unknown.eml")
