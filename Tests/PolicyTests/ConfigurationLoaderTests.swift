@@ -58,6 +58,12 @@ import Testing
         ("school:\n  domains: [a.example]\n  domains: [b.example]\n", 2, "duplicated key"),
         ("school:\n  domains: [a.example]\nrelease:\n  postfix_config_directory: /etc/postfix\n", 4, "no longer used"),
         ("school:\n  domains: [a.example]\nmilter:\n  max_connections: 0\n", 4, "out of range"),
+        ("school:\n  domains: [a.example]\nimages:\n  unknown_consent:\n    parents: maybe\n", 5, "'maybe' is not one of"),
+        ("school:\n  domains: [a.example]\nimages:\n  unknown_consent:\n    press: hold\n", 5, "unknown key 'press'"),
+        ("school:\n  domains: [a.example]\nroster:\n  consent_columns:\n    Photos: newsletters\n", 5,
+         "'newsletters' is not one of: school_publications, website, press_and_media"),
+        ("school:\n  domains: [a.example]\nroster:\n  consent_columns:\n    Photos: [website, tv]\n", 5, "'tv' is not one of"),
+        ("school:\n  domains: [a.example]\nroster:\n  consent_columns: [Photos]\n", 4, "expected MIS headings"),
     ])
     func reportsProblemsWithTheirLine(yaml: String, line: Int, fragment: String) {
         #expect {
@@ -66,6 +72,33 @@ import Testing
             guard let error = error as? ConfigurationError else { return false }
             return error.line == line && error.description.contains(fragment) && error.description.hasPrefix("bad.yaml:")
         }
+    }
+
+    @Test func imagesAndConsentColumnsAreRead() throws {
+        let yaml = """
+        school:
+          domains: [a.example]
+        roster:
+          consent_columns:
+            "Celebration Film": [school_publications, website]
+            "Media Permission": press_and_media
+            "Sun Cream Permission": []
+        images:
+          unknown_consent: {parents: tag, internal: quarantine, outside: reject}
+          review_press_images: true
+          decoration_max_side_pixels: 100
+          banner_min_aspect_ratio: 4.5
+          decoration_max_bytes: 2048
+        """
+        let c = try ConfigurationLoader.load(yaml: yaml)
+        #expect(c.roster.consentColumns == ["Celebration Film": [.schoolPublications, .website],
+                                            "Media Permission": [.pressAndMedia], "Sun Cream Permission": []])
+        #expect(c.images.unknownConsent.parents == .tag && c.images.unknownConsent.internalRecipients == .quarantine)
+        #expect(c.images.unknownConsent.outside == .reject && c.images.reviewPressImages)
+        #expect(c.images.decorationMaxSidePixels == 100 && c.images.bannerMinAspectRatio == 4.5 && c.images.decorationMaxBytes == 2048)
+        let defaults = Configuration.Images()
+        #expect(defaults.unknownConsent.parents == .quarantine && defaults.unknownConsent.internalRecipients == .accept)
+        #expect(defaults.unknownConsent.outside == .quarantine && !defaults.reviewPressImages)
     }
 
     @Test func emptyDocumentIsDefaults() throws {

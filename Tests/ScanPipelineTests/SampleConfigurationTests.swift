@@ -19,6 +19,7 @@ import Testing
         let keys = ConfigurationLoader.topLevelKeys + ConfigurationLoader.actionKeys.map(\.0)
             + ConfigurationLoader.limitKeys.map(\.0) + ConfigurationLoader.expansionKeys
             + ConfigurationLoader.exposedRecipientsKeys
+            + ConfigurationLoader.imagesKeys + ConfigurationLoader.unknownConsentKeys + ["consent_columns"]
             + ["name", "domains", "partner_domains", "extra_webmail_domains", "official_social_accounts", "it_contact", "safeguarding_lead",
                "files", "staff_file", "bulk_pupils", "proximity_window", "minimum_confidence",
                "header", "subject_prefix", "trace_header", "scan_deadline_seconds",
