@@ -86,6 +86,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// old one goes on deciding; then swap it in at once. Keep the old one on any error.
     private func reload(_ server: MilterServer, logger: Logger) async {
         let current = server.snapshot.configuration
+        logger.notice("reloading: building the new configuration and roster while the current ones keep deciding")
         do {
             let runtime = try await ServeRuntime.build(self.options)
             if runtime.configuration.milter.listen != current.milter.listen
