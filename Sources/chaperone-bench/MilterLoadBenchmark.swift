@@ -24,6 +24,7 @@ struct MilterLoadBenchmark: AsyncParsableCommand {
     @Option(help: "Pupils in the generated roster.") var pupils = 2_000
     @Option(help: "milter.max_scan_bytes_in_flight.") var maxScanBytesInFlight = Configuration.Milter().maxScanBytesInFlight
     @Option(help: "milter.admission_wait_seconds.") var admissionWaitSeconds = Configuration.Milter().admissionWaitSeconds
+    @Option(help: "limits.scan_deadline_seconds.") var scanDeadlineSeconds = Limits().scanDeadlineSeconds
 
     func run() async throws {
         let spool = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-load-\(UUID().uuidString)").path
@@ -33,6 +34,7 @@ struct MilterLoadBenchmark: AsyncParsableCommand {
         configuration.milter.spoolDirectory = spool
         configuration.milter.maxScanBytesInFlight = self.maxScanBytesInFlight
         configuration.milter.admissionWaitSeconds = self.admissionWaitSeconds
+        configuration.limits.scanDeadlineSeconds = self.scanDeadlineSeconds
         var logger = Logger(label: "bench")
         logger.logLevel = .error
         let roster = SyntheticSchool.roster(pupils: self.pupils)
@@ -54,6 +56,13 @@ struct MilterLoadBenchmark: AsyncParsableCommand {
             return try await group.reduce(into: []) { $0 += $1 }
         }
         let elapsed = ContinuousClock.now - started
+        // Scans abandoned at their deadline must stop at their next checkpoint.
+        let abandoned = server.statistics.scansInFlight
+        let stopping = ContinuousClock.now
+        while server.statistics.scansInFlight > 0, ContinuousClock.now - stopping < .seconds(60) {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        let stopped = ContinuousClock.now - stopping
         let statistics = server.statistics
         await server.shutdown()
         var verdicts: [String: Int] = [:]
@@ -64,6 +73,8 @@ struct MilterLoadBenchmark: AsyncParsableCommand {
         print("  decided \(statistics.messagesDecided), fail actions \(statistics.failActions),"
             + " admission waits \(statistics.admissionWaits), refusals \(statistics.admissionRefusals),"
             + " scans cancelled \(statistics.scansCancelled), peak scan bytes in flight \(statistics.peakScanBytesInFlight)")
+        print("  scans still running after the last verdict: \(abandoned), all stopped \(MilterBenchmark.milliseconds([stopped], 0)) ms later"
+            + " (\(statistics.scansInFlight) still running)")
         print("  peak RSS of the process (milter + clients): \(MilterBenchmark.peakRSS()) kB")
     }
 
