@@ -2,17 +2,16 @@ import Detectors
 import Foundation
 import Testing
 
-/// A SIGHUP reload does not pause decisions: `chaperone serve` builds the new runtime
-/// (a 4,000-pupil roster: import and automaton; in a debug build that takes seconds) on a thread of its own while messages
-/// through a real Postfix keep being decided under the old one, then swaps it in.
+/// A SIGHUP reload does not pause decisions: `chaperone serve` starts with a small roster,
+/// then builds the reloaded runtime (a 6,000-pupil roster: import and automaton, which a
+/// debug build takes seconds over) on a thread of its own while messages through a real
+/// Postfix keep being decided under the old one, then swaps it in.
 /// Ordering, not timing: a message counts as decided during the reload when its 250
 /// came back after the log said "reloading" and before it said "configuration reloaded".
 @Suite(.enabled(if: PostfixInstance.isInstalled, "Postfix is not installed (/usr/sbin/postfix); `apt-get install postfix`, as .ci/run does"))
 struct ServeReloadTests {
-    static let pupils = 4_000
-
     /// Invented pupils with syllable names and valid UPNs, as an MIS CSV export.
-    static func rosterCSV() -> String {
+    static func rosterCSV(pupils: Int) -> String {
         let syllables = ["ba", "ket", "lo", "mir", "dan", "sor", "vel", "tin", "ka", "ro", "pel", "zan"]
         func word(_ seed: Int, _ parts: Int) -> String {
             var value = seed
@@ -38,7 +37,9 @@ struct ServeReloadTests {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let roster = work.appendingPathComponent("pupils.csv")
-        try Self.rosterCSV().write(to: roster, atomically: true, encoding: .utf8)
+        try Self.rosterCSV(pupils: 50).write(to: roster, atomically: true, encoding: .utf8)
+        let larger = work.appendingPathComponent("pupils-6000.csv")
+        try Self.rosterCSV(pupils: 6_000).write(to: larger, atomically: true, encoding: .utf8)
         let sink = try await SMTPSink.start()
         let milterPort = try FreePort.next()
         let postfix = try PostfixInstance(milterPort: milterPort, sinkPort: sink.port, defaultAction: "tempfail")
@@ -68,7 +69,7 @@ struct ServeReloadTests {
         }
         #expect(try await send() == 250, "a message before the reload")
 
-        try (text + "\nthresholds:\n  bulk_pupils: 25\n").write(to: config, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: roster.path, with: larger.path).write(to: config, atomically: true, encoding: .utf8)
         kill(serve.process.processIdentifier, SIGHUP)
         #expect(try await ServeSignalsTests.waitFor("reloading", in: log), "\(ServeSignalsTests.log(log))")
         var decidedDuringReload = 0
