@@ -112,6 +112,16 @@ public struct Configuration: Codable, Hashable, Sendable {
         /// Milter connections open at once; more are closed at once (Postfix then
         /// applies `milter_default_action`). Above Postfix's default process limit (100).
         public var maxConnections: Int = 500
+        /// Scans run at once, each on its own thread; 0 means one per core.
+        public var scanWorkers: Int = 0
+        /// Bytes of messages being scanned at once (a scan's memory is a small multiple
+        /// of its message); a message that does not fit waits. One larger than the whole
+        /// budget is scanned when nothing else is.
+        public var maxScanBytesInFlight: Int = 64 * 1024 * 1024
+        /// Seconds a message may wait for a scan worker and room in the budget before the
+        /// fail action is applied; 0 applies it at once. `scan_deadline_seconds` starts
+        /// when the scan does.
+        public var admissionWaitSeconds: Double = 60
         public init() {}
     }
 

@@ -41,6 +41,7 @@ public struct DetectionEngine: Sendable {
         var tableColumns = TableColumns()
         var identifyingNames: Set<String> = []
         for segment in content.segments {
+            if ScanCancellation.shouldStop(at: .segment) { break }
             if segment.location.kind == .header, Self.addressHeaders.contains(segment.location.name) { continue }
             var scanner = SegmentScanner(index: index, settings: settings, segment: segment,
                                          columns: tableColumns.columns(for: segment))

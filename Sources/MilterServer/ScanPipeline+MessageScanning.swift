@@ -1,7 +1,8 @@
 import ChaperoneModel
 import ScanPipeline
 
-/// The real scanner the milter runs: the same pipeline as `chaperone scan`.
+/// The real scanner the milter runs: the same pipeline as `chaperone scan`, with its
+/// cancellation checkpoints.
 extension ScanPipeline: MessageScanning {
     public var configVersion: String { version }
 

@@ -51,6 +51,18 @@ public struct ScanPipeline: Sendable {
         return decide(content: content, envelope: envelope, size: message.count, started: started)
     }
 
+    /// Scans as `scan(message:envelope:)` does, stopping at the next checkpoint once
+    /// `cancellation` is cancelled (the milter's deadline): then it throws
+    /// `ScanCancelled` and no decision is made from what was read so far.
+    public func scan(message: [UInt8], envelope: Envelope, cancellation: ScanCancellation) throws -> ScanReport {
+        try ScanCancellation.$current.withValue(cancellation) {
+            try cancellation.check("parsing")
+            let report = scan(message: message, envelope: envelope)
+            try cancellation.check("the decision")
+            return report
+        }
+    }
+
     /// Scans a message file: the envelope comes from the From, To, Cc and Bcc headers,
     /// unless `sender` or `recipients` override them; `authenticatedUser` stands for the
     /// milter's `{auth_authen}`.
@@ -97,7 +109,10 @@ public struct ScanPipeline: Sendable {
     func extract(_ message: [UInt8]) -> MessageContent {
         let limit = configuration.limits.maxMessageBytes
         guard message.count > limit else {
-            return extractor.extract(MessageParser.parse(message, limits: configuration.limits))
+            let parsed = MessageParser.parse(message, limits: configuration.limits)
+            // A cancelled scan reads nothing more (its caller discards the result).
+            if ScanCancellation.shouldStop(at: .stage) { return MessageContent() }
+            return extractor.extract(parsed)
         }
         let headerBytes = Array(message.prefix(min(limit, configuration.limits.maxHeaderBytes)))
         var content = extractor.extract(MessageParser.parse(headerBytes, limits: configuration.limits))
@@ -115,6 +130,9 @@ public struct ScanPipeline: Sendable {
             report.messageID = content.messageID
             return report
         }
+        // A cancelled scan stops here; `scan(message:envelope:cancellation:)` throws
+        // instead of returning this placeholder, so it is never taken as a decision.
+        if ScanCancellation.shouldStop(at: .stage) { return skipped(envelope: envelope, sender: sender, size: size, started: started) }
         let detected = detection.detect(in: content)
         let decision = policy.decide(
             envelope: envelope, findings: detected.findings, sender: sender,

@@ -6,6 +6,7 @@ extension ArchiveReader {
     mutating func readMembers(_ reader: LibArchiveReader, _ listing: [LibArchiveReader.Entry],
                               collector: inout SegmentCollector) {
         for expected in listing {
+            if ScanCancellation.shouldStop(at: .archiveMember) { return }
             guard case .entry = reader.next() else { return }
             guard expected.isFile else { continue }
             let name = expected.name

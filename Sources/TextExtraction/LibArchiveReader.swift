@@ -1,4 +1,5 @@
 import CLibArchive
+import ChaperoneModel
 
 /// One archive held in memory, read through libarchive: members one after another, and
 /// each member's bytes up to a budget. Only in-process decoders are enabled (no filter
@@ -102,6 +103,7 @@ final class LibArchiveReader {
             let count = chunk.withUnsafeMutableBytes { archive_read_data(handle, $0.baseAddress, $0.count) }
             if count == 0 { return .bytes(output) }
             if count < 0 { return count == Int(ARCHIVE_WARN) ? .bytes(output) : .failed }
+            if ScanCancellation.shouldStop(at: .decoderChunk) { return .failed }
             guard output.count + count <= budget else { return .overBudget }
             output.append(contentsOf: chunk[0..<count])
         }

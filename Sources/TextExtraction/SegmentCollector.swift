@@ -9,15 +9,21 @@ struct SegmentCollector {
     var problems: [ScanProblem] = []
     private(set) var textBytes = 0
     private var limitReported = false
+    /// Set once the scan was cancelled: every producer stops as if the text were full.
+    private(set) var isStopped = false
 
     init(limits: Limits) {
         self.limits = limits
     }
 
-    var isFull: Bool { textBytes >= limits.maxTextBytes }
+    var isFull: Bool { textBytes >= limits.maxTextBytes || isStopped }
 
     mutating func add(_ segment: TextSegment) {
-        guard !segment.text.isEmpty else { return }
+        guard !segment.text.isEmpty, !isStopped else { return }
+        if ScanCancellation.shouldStop(at: .segment) {
+            isStopped = true
+            return
+        }
         let size = segment.text.utf8.count
         let room = limits.maxTextBytes - textBytes
         if size <= room {
@@ -36,7 +42,7 @@ struct SegmentCollector {
 
     /// Reports `max_text_bytes` (once per message) for text dropped at `location`.
     mutating func reportTextLimit(at location: TextLocation) {
-        guard !limitReported else { return }
+        guard !limitReported, !isStopped else { return }
         limitReported = true
         problems.append(ScanProblem(kind: .limitHit, location: location.description, limit: "max_text_bytes",
                                     message: "Extracted text exceeds \(limits.maxTextBytes) bytes; the rest was not scanned."))

@@ -48,6 +48,7 @@ public struct TextExtractor: Sendable {
     private func walk(_ root: MIMEPart, collector: inout SegmentCollector, attachments: inout [AttachmentInfo]) {
         var stack: [(part: MIMEPart, isMessageRoot: Bool)] = [(root, true)]
         while let (part, isMessageRoot) = stack.popLast() {
+            if ScanCancellation.shouldStop(at: .part) { return }
             if isMessageRoot { addHeaderSegments(part, collector: &collector) }
             if part.isLeaf {
                 extractLeaf(part, collector: &collector, attachments: &attachments)

@@ -8,6 +8,7 @@ struct Bench: AsyncParsableCommand {
         commandName: "chaperone-bench",
         abstract: "Chaperone's benchmarks (run with -c release).",
         subcommands: [ParseBenchmark.self, DetectBenchmark.self, MilterBenchmark.self, UPNLookAlikeBenchmark.self,
-                      ExpansionBenchmark.self, StoreBenchmark.self]
+                      ExpansionBenchmark.self, StoreBenchmark.self, StartupBenchmark.self,
+                      MilterLoadBenchmark.self]
     )
 }

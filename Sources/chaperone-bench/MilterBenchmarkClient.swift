@@ -14,7 +14,20 @@ enum MilterBenchmarkClient {
         return (0..<(bytes / line.count + 1)).flatMap { _ in line }
     }
 
+    /// One message's time (MAIL → end-of-message reply) and its final reply.
+    struct Outcome: Sendable {
+        var latency: Duration
+        var verdict: MilterResponse
+    }
+
     static func run(address: SocketAddress, messages: Int, body: [UInt8]) async throws -> [Duration] {
+        try await self.run(address: address, messages: messages, body: body, envelope: Self.envelope).map(\.latency)
+    }
+
+    /// As `run`, with the envelope and headers of message N from `envelope`.
+    static func run(
+        address: SocketAddress, messages: Int, body: [UInt8], envelope: @escaping @Sendable (Int) -> [MilterCommand]
+    ) async throws -> [Outcome] {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(to: address) { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -25,8 +38,9 @@ enum MilterBenchmarkClient {
             }
         return try await channel.executeThenClose { inbound, outbound in
             var replies = inbound.makeAsyncIterator()
-            func final() async throws {
-                while let reply = try await replies.next() { if reply.isFinal { return } }
+            @discardableResult
+            func final() async throws -> MilterResponse {
+                while let reply = try await replies.next() { if reply.isFinal { return reply } }
                 throw Closed()
             }
             try await outbound.write(.optionNegotiation(MilterOptions(
@@ -34,37 +48,41 @@ enum MilterBenchmarkClient {
             try await final()
             /// Postfix writes one event and, unless a no-reply flag was negotiated (Chaperone
             /// negotiates none), waits for the answer; MACRO packets are never answered.
-            func exchange(_ commands: [MilterCommand]) async throws {
+            @discardableResult
+            func exchange(_ commands: [MilterCommand]) async throws -> MilterResponse? {
+                var last: MilterResponse?
                 for command in commands {
                     try await outbound.write(command)
                     if case .macros = command { continue }
-                    try await final()
+                    last = try await final()
                 }
+                return last
             }
             try await exchange([
                 .macros(forCommand: UInt8(ascii: "C"), [MilterMacro(name: "{daemon_name}", value: "mx")]),
                 .connect(MilterClientInfo(hostname: "localhost", family: .inet, port: 40_000, address: "127.0.0.1")),
             ])
-            var latencies: [Duration] = []
+            var outcomes: [Outcome] = []
             for index in 0..<messages {
                 let start = ContinuousClock.now
-                try await exchange(Self.envelope(index))
+                try await exchange(envelope(index))
                 var offset = 0
                 while offset < body.count {
                     let end = min(body.count, offset + 65_535)
                     try await exchange([.body(ByteBuffer(bytes: body[offset..<end]))])
                     offset = end
                 }
-                try await exchange([.endOfMessage(finalChunk: ByteBuffer())])
-                latencies.append(ContinuousClock.now - start)
+                let verdict = try await exchange([.endOfMessage(finalChunk: ByteBuffer())])
+                outcomes.append(Outcome(latency: ContinuousClock.now - start, verdict: verdict ?? .tempfail))
                 try await outbound.write(.abort)
             }
             try await outbound.write(.quit)
-            return latencies
+            return outcomes
         }
     }
 
-    private static func envelope(_ index: Int) -> [MilterCommand] {
+    @Sendable
+    static func envelope(_ index: Int) -> [MilterCommand] {
         [
             .macros(forCommand: UInt8(ascii: "M"), [MilterMacro(name: "{auth_authen}", value: "teacher")]),
             .mail(sender: "<teacher@school.example>", arguments: ["BODY=8BITMIME"]),

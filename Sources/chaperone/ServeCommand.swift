@@ -66,7 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         for await signal in signals.events {
             if signal == SIGHUP {
-                self.reload(server, logger: logger)
+                await self.reload(server, logger: logger)
                 continue
             }
             logger.notice("stopping: draining messages being decided", metadata: ["signal": "\(signal)"])
@@ -81,11 +81,14 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// SIGHUP: build a whole new runtime the same way as at start; keep the old one on any error.
-    private func reload(_ server: MilterServer, logger: Logger) {
+    /// SIGHUP: build a whole new runtime the same way as at start, on a thread of its
+    /// own (never an event loop, nor the threads the store's commits run on), while the
+    /// old one goes on deciding; then swap it in at once. Keep the old one on any error.
+    private func reload(_ server: MilterServer, logger: Logger) async {
         let current = server.snapshot.configuration
+        logger.notice("reloading: building the new configuration and roster while the current ones keep deciding")
         do {
-            let runtime = try ServeRuntime.make(self.options)
+            let runtime = try await ServeRuntime.build(self.options)
             if runtime.configuration.milter.listen != current.milter.listen
                 || runtime.configuration.store.database != current.store.database
                 || runtime.configuration.notifications != current.notifications

@@ -1,4 +1,5 @@
 import ChaperoneModel
+import Foundation
 import Logging
 import MilterServer
 import Notify
@@ -7,7 +8,7 @@ import Store
 
 /// What `serve` runs on: configuration, scanner and store, built at start; the
 /// configuration and scanner are built again on every SIGHUP.
-struct ServeRuntime {
+struct ServeRuntime: Sendable {
     var configuration: Configuration
     var scanner: any MessageScanning
     var expander: (any RecipientExpanding)?
@@ -23,6 +24,25 @@ struct ServeRuntime {
         }
         let loaded = try loader.load()
         return ServeRuntime(configuration: loaded.configuration, scanner: loaded.pipeline, expander: loaded.expander)
+    }
+
+    /// `make` on a thread of its own (a reload): the event loops, and the cooperative
+    /// threads the store's commits run on, keep deciding messages while the roster is
+    /// imported and the automaton built.
+    static func build(_ options: ServeOptions) async throws -> ServeRuntime {
+        let request = UncheckedOptions(options: options)
+        return try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(with: Result { try ServeRuntime.make(request.options) })
+            }
+            thread.name = "chaperone-reload"
+            thread.start()
+        }
+    }
+
+    /// The parsed command line, handed to the reload thread once and only read there.
+    private struct UncheckedOptions: @unchecked Sendable {
+        let options: ServeOptions
     }
 
     /// What `serve` checks before it opens anything, and `check-config` runs the very

@@ -16,7 +16,7 @@ import Testing
         pool.start()
         let core = MilterServerCore(
             snapshot: MilterSnapshot(configuration: Configuration(), scanner: MarkerScanner()),
-            store: InMemoryDecisionStore(), logger: Logger(label: "test"), threadPool: pool)
+            store: InMemoryDecisionStore(), logger: Logger(label: "test"), threadPool: pool, ioThreadPool: pool, scanWorkers: 1)
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(MilterCommandDecoder(maximumFrameLength: 1024)))
         try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(MilterResponseEncoder()))

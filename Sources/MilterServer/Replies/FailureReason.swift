@@ -14,6 +14,10 @@ public enum FailureReason: Hashable, Sendable, CustomStringConvertible {
     /// The recipients could not be expanded through the alias tables and lists (a
     /// lookup failed, timed out, or an `expansion.*` limit was hit).
     case recipientExpansionFailed(limit: String?)
+    /// Other scans filled the workers and `milter.max_scan_bytes_in_flight`, and the
+    /// message could not wait (`limit` is the key that stopped it:
+    /// `milter.admission_wait_seconds`, or the budget when waiting is off).
+    case overloaded(limit: String)
 
     /// The config key of the limit that was hit, if any.
     public var limit: String? {
@@ -21,6 +25,7 @@ public enum FailureReason: Hashable, Sendable, CustomStringConvertible {
         case .messageTooLarge: "max_message_bytes"
         case .deadlineExceeded: "scan_deadline_seconds"
         case .recipientExpansionFailed(let limit): limit
+        case .overloaded(let limit): limit
         case .scannerFailed, .spoolFailed, .storeFailed: nil
         }
     }
@@ -33,6 +38,7 @@ public enum FailureReason: Hashable, Sendable, CustomStringConvertible {
         case .spoolFailed: "the message could not be stored for checking"
         case .storeFailed: "the decision could not be recorded"
         case .recipientExpansionFailed: "the recipients could not be looked up in the school's mailing lists and aliases"
+        case .overloaded: "the mail filter is busy checking other messages"
         }
     }
 }

@@ -29,14 +29,18 @@ public final class MilterServer: Sendable {
         store: any DecisionStore,
         logger: Logger,
         eventLoopGroup: (any EventLoopGroup)? = nil,
-        scanThreads: Int = System.coreCount,
+        scanThreads: Int? = nil,
         expander: (any RecipientExpanding)? = nil
     ) {
-        let threadPool = NIOThreadPool(numberOfThreads: max(1, scanThreads))
+        let configured = configuration.milter.scanWorkers
+        let workers = max(1, scanThreads ?? (configured > 0 ? configured : System.coreCount))
+        let threadPool = NIOThreadPool(numberOfThreads: workers)
         threadPool.start()
+        let ioThreadPool = NIOThreadPool(numberOfThreads: 2)
+        ioThreadPool.start()
         self.core = MilterServerCore(
             snapshot: MilterSnapshot(configuration: configuration, scanner: scanner, expander: expander),
-            store: store, logger: logger, threadPool: threadPool
+            store: store, logger: logger, threadPool: threadPool, ioThreadPool: ioThreadPool, scanWorkers: workers
         )
         self.ownsGroup = eventLoopGroup == nil
         self.group = eventLoopGroup ?? MultiThreadedEventLoopGroup(numberOfThreads: max(1, System.coreCount))
@@ -66,13 +70,15 @@ public final class MilterServer: Sendable {
         if stale > 0 {
             self.core.logger.notice("removed spool files left by an earlier run", metadata: ["files": "\(stale)"])
         }
-        let bootstrap = self.bootstrap()
         let channel: any Channel
         switch listen {
         case .inet(let host, let port):
-            channel = try await bootstrap.bind(host: host, port: port).get()
+            // Replies are small and each is awaited by Postfix: never held back by Nagle.
+            channel = try await self.bootstrap()
+                .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
+                .bind(host: host, port: port).get()
         case .unix(let path):
-            channel = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).get()
+            channel = try await self.bootstrap().bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).get()
         }
         let raced = self.listener.withLock { current -> Bool in
             guard current == nil else { return true }
@@ -134,6 +140,7 @@ public final class MilterServer: Sendable {
             try? await connection.close()
         }
         try? await self.core.threadPool.shutdownGracefully()
+        try? await self.core.ioThreadPool.shutdownGracefully()
         if self.ownsGroup { try? await self.group.shutdownGracefully() }
         self.core.logger.info("milter stopped", metadata: ["decisions": "\(self.core.statistics.messagesDecided)"])
     }

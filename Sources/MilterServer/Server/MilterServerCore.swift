@@ -6,30 +6,44 @@ import Store
 import Synchronization
 
 /// What every connection of one server shares: the current snapshot, the store, the
-/// thread pool scans run on, the logger, the statistics, and the open connections (so a
-/// shutdown can drain them). Thread-safe.
+/// thread pool scans run on (one thread per admitted scan), the pool spool files are
+/// written and read on (so a long scan never delays another message's body), the scan
+/// admission, the logger, the statistics, and the open connections (so a shutdown can
+/// drain them). Thread-safe.
 final class MilterServerCore: Sendable {
     let store: any DecisionStore
     let logger: Logger
     let threadPool: NIOThreadPool
+    let ioThreadPool: NIOThreadPool
+    let admission: ScanAdmission
     private let snapshotBox: Mutex<MilterSnapshot>
     private let statisticsBox = Mutex(MilterStatistics())
     private let connections = Mutex<[ObjectIdentifier: any Channel]>([:])
     private let decisionsInFlight = Mutex(0)
 
-    init(snapshot: MilterSnapshot, store: any DecisionStore, logger: Logger, threadPool: NIOThreadPool) {
+    init(snapshot: MilterSnapshot, store: any DecisionStore, logger: Logger, threadPool: NIOThreadPool,
+         ioThreadPool: NIOThreadPool, scanWorkers: Int) {
         self.snapshotBox = Mutex(snapshot)
         self.store = store
         self.logger = logger
         self.threadPool = threadPool
+        self.ioThreadPool = ioThreadPool
+        self.admission = ScanAdmission(workers: scanWorkers, budgetBytes: snapshot.configuration.milter.maxScanBytesInFlight)
     }
 
     var snapshot: MilterSnapshot {
         get { self.snapshotBox.withLock { $0 } }
-        set { self.snapshotBox.withLock { $0 = newValue } }
+        set {
+            self.snapshotBox.withLock { $0 = newValue }
+            self.admission.budgetBytes = newValue.configuration.milter.maxScanBytesInFlight
+        }
     }
 
-    var statistics: MilterStatistics { self.statisticsBox.withLock { $0 } }
+    var statistics: MilterStatistics {
+        var statistics = self.statisticsBox.withLock { $0 }
+        statistics.peakScanBytesInFlight = self.admission.load.peakBytesInFlight
+        return statistics
+    }
 
     func updateStatistics(_ body: (inout MilterStatistics) -> Void) {
         self.statisticsBox.withLock { body(&$0) }

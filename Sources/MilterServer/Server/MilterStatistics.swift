@@ -19,6 +19,16 @@ public struct MilterStatistics: Hashable, Sendable {
     public var largestMessageBytes = 0
     /// Scans still running (or abandoned at their deadline) on the thread pool.
     public var scansInFlight = 0
+    /// Scans that stopped at a checkpoint because they were cancelled (deadline passed,
+    /// connection gone) rather than running to their end.
+    public var scansCancelled = 0
+    /// Messages that had to wait for a scan worker or room in
+    /// `milter.max_scan_bytes_in_flight`.
+    public var admissionWaits = 0
+    /// Messages given the fail action because they could not be admitted in time.
+    public var admissionRefusals = 0
+    /// The most message bytes ever being scanned at once.
+    public var peakScanBytesInFlight = 0
 
     public init() {}
 }

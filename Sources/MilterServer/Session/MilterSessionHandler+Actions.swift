@@ -38,7 +38,7 @@ extension MilterSessionHandler {
             memoryLimit: limits.memorySpoolBytes,
             messageLimit: limits.maxMessageBytes,
             directory: snapshot.configuration.milter.spoolDirectory,
-            threadPool: self.core.threadPool,
+            threadPool: self.core.ioThreadPool,
             eventLoop: context.eventLoop
         )
         self.message = MessageInProgress(snapshot: snapshot, spool: spool)

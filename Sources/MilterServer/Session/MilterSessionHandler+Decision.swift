@@ -6,10 +6,11 @@ import RecipientExpansion
 import Store
 
 extension MilterSessionHandler {
-    /// End of message: read the message back, scan it on the thread pool, record the
-    /// decision (durably first, for quarantine), then reply. PROGRESS keeps Postfix
-    /// waiting while this runs; `scan_deadline_seconds` bounds it, after which the fail
-    /// action is sent and the late result is ignored.
+    /// End of message: wait for a scan worker and room in the scan budget (at most
+    /// `milter.admission_wait_seconds`), read the message back, scan it on the thread
+    /// pool, record the decision durably, then reply. PROGRESS keeps Postfix waiting
+    /// while this runs; `scan_deadline_seconds` bounds the scan from its start, after
+    /// which the fail action is sent and the scan stops at its next checkpoint.
     func decide(_ info: MilterMessageInfo, context: ChannelHandlerContext) {
         guard let message = self.message else {
             self.reply(.tempfail, context: context)
@@ -32,18 +33,23 @@ extension MilterSessionHandler {
             self.finish(token: token, outcome: .failed(.messageTooLarge(limit: spool.messageLimit)), context: context)
             return
         }
-        self.schedule(token: token, configuration: configuration, context: context)
-        self.outcome(of: message, envelope: Envelope(info), eventLoop: context.eventLoop)
-            .assumeIsolated()
-            .whenSuccess { outcome in self.finish(token: token, outcome: outcome, context: context) }
+        self.scheduleProgress(token: token, interval: configuration.milter.progressIntervalSeconds, context: context)
+        self.admit(token: token, message: message, envelope: Envelope(info), context: context)
     }
 
-    private func schedule(token: Int, configuration: Configuration, context: ChannelHandlerContext) {
-        let seconds = configuration.limits.scanDeadlineSeconds
+    /// Admitted: the scan deadline starts, and the scan runs on its worker.
+    func startScan(token: Int, message: MessageInProgress, envelope: Envelope, ticket: ScanAdmission.Ticket,
+                   context: ChannelHandlerContext) {
+        guard let cancellation = self.pending?.cancellation else { return }
+        let seconds = message.snapshot.configuration.limits.scanDeadlineSeconds
+        self.pending?.deadline?.cancel()
         self.pending?.deadline = context.eventLoop.assumeIsolated().scheduleTask(in: Self.amount(seconds)) {
+            cancellation.cancel()
             self.finish(token: token, outcome: .failed(.deadlineExceeded(seconds: seconds)), context: context)
         }
-        self.scheduleProgress(token: token, interval: configuration.milter.progressIntervalSeconds, context: context)
+        self.outcome(of: message, envelope: envelope, cancellation: cancellation, ticket: ticket, eventLoop: context.eventLoop)
+            .assumeIsolated()
+            .whenSuccess { outcome in self.finish(token: token, outcome: outcome, context: context) }
     }
 
     private func scheduleProgress(token: Int, interval: Double, context: ChannelHandlerContext) {
@@ -56,20 +62,28 @@ extension MilterSessionHandler {
     }
 
     /// Scan and record, never failing: every error becomes a `FailureReason`.
+    /// The admission ticket is released as soon as the scan's thread is free (and on
+    /// every other path, since a release is idempotent).
     private func outcome(
-        of message: MessageInProgress, envelope: Envelope, eventLoop: any EventLoop
+        of message: MessageInProgress, envelope: Envelope, cancellation: ScanCancellation,
+        ticket: ScanAdmission.Ticket, eventLoop: any EventLoop
     ) -> EventLoopFuture<DecisionOutcome> {
         let scanner = message.snapshot.scanner
         let expander = message.snapshot.expander
+        let deadline = message.snapshot.configuration.limits.scanDeadlineSeconds
         let core = self.core
         let logger = self.logger
         return message.spool.contents().flatMap { bytes -> EventLoopFuture<DecisionOutcome> in
             core.threadPool.runIfActive(eventLoop: eventLoop) { () -> ScanReport in
                 core.updateStatistics { $0.scansInFlight += 1 }
-                defer { core.updateStatistics { $0.scansInFlight -= 1 } }
+                defer {
+                    core.updateStatistics { $0.scansInFlight -= 1 }
+                    core.admission.release(ticket)
+                }
                 // Expansion may run Postfix's lookup programs: here, on the scan thread.
+                try cancellation.check("recipient expansion")
                 let judged = try expander.map { expander throws in try expander.expand(envelope) } ?? envelope
-                return try scanner.scan(message: bytes, envelope: judged)
+                return try scanner.scan(message: bytes, envelope: judged, cancellation: cancellation)
             }.flatMap { report in
                 let record = DecisionRecord(report: report, envelope: envelope, configVersion: scanner.configVersion)
                 // Durable before acknowledged: no reply until the row is committed; a
@@ -89,6 +103,12 @@ extension MilterSessionHandler {
                         return .failed(.storeFailed)
                     }
             }.recover { error in
+                if error is ScanCancelled {
+                    // Its fail action went out already (deadline) or nobody waits (gone).
+                    core.updateStatistics { $0.scansCancelled += 1 }
+                    logger.info("scan stopped at a checkpoint after cancellation", metadata: ["passed_checkpoints": "\(cancellation.passedTotal)"])
+                    return .failed(.deadlineExceeded(seconds: deadline))
+                }
                 if let expansion = error as? ExpansionError {
                     logger.error("recipients not expanded", metadata: ["error": "\(expansion)"])
                     return .failed(.recipientExpansionFailed(limit: expansion.limit))
@@ -99,10 +119,10 @@ extension MilterSessionHandler {
         }.recover { error in
             logger.error("spooled message could not be read back", metadata: ["error": "\(error)"])
             return .failed(.spoolFailed)
-        }
+        }.always { _ in core.admission.release(ticket) }
     }
 
-    private func finish(token: Int, outcome: DecisionOutcome, context: ChannelHandlerContext) {
+    func finish(token: Int, outcome: DecisionOutcome, context: ChannelHandlerContext) {
         guard self.pending?.token == token, self.pending?.isReplying == false, let message = self.message else { return }
         let replies = DecisionReplies(
             configuration: message.snapshot.configuration,

@@ -17,7 +17,12 @@ final class MilterSessionHandler: ChannelInboundHandler {
         var token: Int
         /// The envelope, so a fail action can be logged as a decision.
         var envelope: Envelope
+        /// Stops the scan at its next checkpoint once the decision no longer needs it.
+        var cancellation = ScanCancellation()
+        /// The request for a scan worker, while it waits or runs.
+        var ticket: ScanAdmission.Ticket?
         var progress: Scheduled<Void>?
+        /// The end of the admission wait, then the scan deadline.
         var deadline: Scheduled<Void>?
         /// Set once an outcome was chosen and its row is being committed: later
         /// outcomes (a late scan, the deadline) are ignored.
@@ -91,12 +96,16 @@ final class MilterSessionHandler: ChannelInboundHandler {
         context.close(promise: nil)
     }
 
-    /// Forgets the message and any decision under way (ABORT, QUIT, closed connection).
+    /// Forgets the message and any decision under way (ABORT, QUIT, closed connection,
+    /// or the reply sent): a scan still running stops at its next checkpoint and a
+    /// request still waiting for a worker leaves the queue.
     func endMessage() {
         if let pending = self.pending {
             pending.progress?.cancel()
             pending.deadline?.cancel()
             self.pending = nil
+            pending.cancellation.cancel()
+            if let ticket = pending.ticket { self.core.admission.withdraw(ticket) }
             self.core.decisionFinished()
         }
         self.message?.spool.discard()

@@ -27,7 +27,8 @@ extension ConfigurationLoader {
     }
 
     static func readMilter(_ field: YAMLField, into milter: inout Configuration.Milter, base: String?) throws(ConfigurationError) {
-        let keys = ["listen", "fail_action", "progress_interval_seconds", "spool_directory", "idle_timeout_seconds", "max_connections"]
+        let keys = ["listen", "fail_action", "progress_interval_seconds", "spool_directory", "idle_timeout_seconds", "max_connections",
+                    "scan_workers", "max_scan_bytes_in_flight", "admission_wait_seconds"]
         try field.mapping(known: keys) { (key, value) throws(ConfigurationError) in
             switch key {
             case "listen":
@@ -40,6 +41,9 @@ extension ConfigurationLoader {
             case "progress_interval_seconds": milter.progressIntervalSeconds = try value.double(in: 0.5...300)
             case "idle_timeout_seconds": milter.idleTimeoutSeconds = try value.double(in: 1...86_400)
             case "max_connections": milter.maxConnections = try value.int(in: 1...100_000)
+            case "scan_workers": milter.scanWorkers = try value.int(in: 0...1_024)
+            case "max_scan_bytes_in_flight": milter.maxScanBytesInFlight = try value.int(in: 1...(1 << 40))
+            case "admission_wait_seconds": milter.admissionWaitSeconds = try value.double(in: 0...300)
             default: milter.spoolDirectory = resolve(try value.string(), base: base)
             }
         }

@@ -1,4 +1,5 @@
 import ChaperoneZlib
+import ChaperoneModel
 
 /// zlib (RFC 1950) inflation of one Flate stream through the system zlib, stopping at a
 /// byte budget. Damaged data yields what inflated before the damage, as readers do.
@@ -30,6 +31,7 @@ enum PDFInflater {
                 }
                 output.append(contentsOf: chunk[0..<produced])
                 if status != Z_OK || (produced == 0 && stream.avail_in == 0) { return }
+                if ScanCancellation.shouldStop(at: .decoderChunk) { return }
             }
         }
         return (output, exceeded)

@@ -118,4 +118,20 @@ final class MilterConversation {
         }
         return try await self.exchange([.endOfMessage(finalChunk: ByteBuffer())])
     }
+
+    /// Sends one small message as `message` does, up to and including end of message,
+    /// without waiting for the verdict (read it later with `replies()`).
+    func submit(body: String) async throws {
+        let commands: [MilterCommand] = [
+            .mail(sender: "<teacher@school.example>", arguments: []),
+            .recipient("<parent@example.net>", arguments: []),
+            .data, .header(name: "Subject", value: Array(" Trip".utf8)), .endOfHeaders,
+            .body(ByteBuffer(string: body)),
+        ]
+        guard try await self.exchange(commands) != nil else { throw ClosedEarly() }
+        try await self.send([.endOfMessage(finalChunk: ByteBuffer())])
+    }
+
+    /// The filter closed the connection before the message was sent whole.
+    struct ClosedEarly: Error {}
 }

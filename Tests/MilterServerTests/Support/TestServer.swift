@@ -38,7 +38,7 @@ struct TestServer {
         configure(&configuration)
         let server = MilterServer(
             configuration: configuration, scanner: scanner, store: store,
-            logger: Logger(label: "test"), scanThreads: 2, expander: expander)
+            logger: Logger(label: "test"), scanThreads: configuration.milter.scanWorkers > 0 ? nil : 2, expander: expander)
         guard let address = try await server.start(address: address) else { throw MilterServerError.notRunning }
         do {
             let result = try await body(TestServer(server: server, address: address, spoolDirectory: spool))
