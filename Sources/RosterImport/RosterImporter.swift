@@ -13,6 +13,7 @@ public struct RosterImporter {
                                    limits: RosterImportLimits) -> RosterImportResult {
         var problems: [RosterProblem] = []
         var unknown: [String: [String]] = [:]
+        var columnErrors: [RosterProblem] = []
         var assembler = RosterAssembler()
         for source in sources {
             var fileProblems: [RosterProblem] = []
@@ -22,7 +23,7 @@ public struct RosterImporter {
                 records = CTFReader(file: source.name, bytes: source.bytes, limits: limits).read(into: &fileProblems)
             case .csv:
                 let table = csvTable(source, limits: limits, problems: &fileProblems)
-                let result = CSVRosterReader(file: source.name, table: table).read(into: &fileProblems)
+                let result = CSVRosterReader(file: source.name, table: table).read(into: &fileProblems, columnErrors: &columnErrors)
                 records = result.records
                 if !result.unknown.isEmpty { unknown[source.name] = result.unknown }
             }
@@ -35,7 +36,10 @@ public struct RosterImporter {
         if let staff {
             var staffProblems: [RosterProblem] = []
             let table = csvTable(staff, limits: limits, problems: &staffProblems)
-            staffMembers = StaffListReader(file: staff.name, table: table).read(into: &staffProblems)
+            let reader = StaffListReader(file: staff.name, table: table)
+            staffMembers = reader.read(into: &staffProblems)
+            columnErrors += reader.columnProblems()
+            if let headings = reader.unknownHeadings(), !headings.isEmpty { unknown[staff.name] = headings }
             problems += capped(staffProblems, file: staff.name, limit: limits.maxProblemsPerFile)
         }
         let roster = Roster(students: assembler.students, contacts: assembler.contacts, staff: staffMembers)
@@ -46,7 +50,16 @@ public struct RosterImporter {
                 reason: "no usable pupils were read; fix the problems above or export the roster again",
                 severity: .fatal))
         }
-        return RosterImportResult(roster: roster, problems: problems, unknownColumns: unknown, isFatal: isFatal)
+        var result = RosterImportResult(roster: roster, problems: problems, unknownColumns: unknown, isFatal: isFatal)
+        result.columnErrors = columnErrors
+        let staffName = staff?.name
+        for (file, headings) in unknown {
+            let known = file == staffName ? StaffListReader.knownHeadings : HeadingSuggestion.pupilHeadings
+            for heading in headings {
+                if let suggestion = HeadingSuggestion.closest(to: heading, among: known) { result.headingSuggestions[heading] = suggestion }
+            }
+        }
+        return result
     }
 
     static func csvTable(_ source: RosterSource, limits: RosterImportLimits, problems: inout [RosterProblem]) -> CSVTable {

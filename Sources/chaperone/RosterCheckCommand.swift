@@ -3,8 +3,8 @@ import Foundation
 import RosterImport
 
 /// `chaperone roster check FILE... [--staff FILE] [--json]`: import the files exactly
-/// as the milter would, print what was loaded and every problem, and exit non-zero
-/// when the import is fatal.
+/// as the milter would, print what was loaded and every problem, and exit 2 (an input
+/// error) when the import is fatal.
 struct RosterCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -30,13 +30,11 @@ struct RosterCheckCommand: AsyncParsableCommand {
         let result = RosterImporter.importFiles(sources, staff: staffSource)
         let report = RosterCheckReport(result)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            JSONLines.print(report)
         } else {
             print(report.text)
         }
-        if result.isFatal { throw ExitCode(1) }
+        if result.failsCheck { throw ExitCode(ExitStatus.usageOrInput.rawValue) }
     }
 
     static func read(_ path: String) throws -> RosterSource {

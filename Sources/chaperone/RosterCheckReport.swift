@@ -8,6 +8,21 @@ struct RosterCheckReport: Encodable {
         var position: String
         var column: String?
         var reason: String
+
+        init(_ problem: RosterProblem) {
+            severity = problem.severity.rawValue
+            file = problem.file
+            position = problem.position
+            column = problem.column
+            reason = problem.reason
+        }
+    }
+
+    /// A heading no reader uses, with the known heading it most likely meant.
+    struct IgnoredColumn: Encodable {
+        var file: String
+        var heading: String
+        var didYouMean: String?
     }
 
     var pupils: Int
@@ -23,7 +38,11 @@ struct RosterCheckReport: Encodable {
     var contactsRestricted: Int
     var staff: Int
     var fatal: Bool
-    var unknownColumns: [String: [String]]
+    /// False when the check fails: fatal, or a column error (no UPN/ULN column, a
+    /// required column empty in every row).
+    var ok: Bool
+    var ignoredColumns: [IgnoredColumn]
+    var columnErrors: [Problem]
     var problems: [Problem]
 
     init(_ result: RosterImportResult) {
@@ -36,10 +55,12 @@ struct RosterCheckReport: Encodable {
         contactsRestricted = result.roster.contacts.filter { !$0.restrictedPupilKeys.isEmpty }.count
         staff = result.roster.staff.count
         fatal = result.isFatal
-        unknownColumns = result.unknownColumns
-        problems = result.problems.map {
-            Problem(severity: $0.severity.rawValue, file: $0.file, position: $0.position, column: $0.column, reason: $0.reason)
+        ok = !result.failsCheck
+        ignoredColumns = result.unknownColumns.sorted(by: { $0.key < $1.key }).flatMap { file, headings in
+            headings.map { IgnoredColumn(file: file, heading: $0, didYouMean: result.headingSuggestions[$0]) }
         }
+        columnErrors = result.columnErrors.map(Problem.init)
+        problems = result.problems.map(Problem.init)
     }
 
     var text: String {
@@ -49,15 +70,24 @@ struct RosterCheckReport: Encodable {
                      "  parental responsibility not recorded: \(contactsResponsibilityNotRecorded)",
                      "  restricted (court order or no contact): \(contactsRestricted)",
                      "staff: \(staff)"]
-        for (file, columns) in unknownColumns.sorted(by: { $0.key < $1.key }) {
+        for file in Set(ignoredColumns.map(\.file)).sorted() {
+            let columns = ignoredColumns.filter { $0.file == file }.map { column in
+                column.didYouMean.map { "\(column.heading) — did you mean \($0)?" } ?? column.heading
+            }
             lines.append("ignored columns in \(file): \(columns.joined(separator: ", "))")
         }
-        lines.append("problems: \(problems.count)")
-        for problem in problems {
+        lines.append("problems: \(problems.count + columnErrors.count)")
+        for problem in columnErrors + problems {
             let column = problem.column.map { ", column \"\($0)\"" } ?? ""
             lines.append("  \(problem.severity): \(problem.file) \(problem.position)\(column): \(problem.reason)")
         }
-        lines.append(fatal ? "result: FATAL, the roster cannot be used" : "result: OK")
+        if fatal {
+            lines.append("result: FATAL, the roster cannot be used")
+        } else if !ok {
+            lines.append("result: FAILED, the roster loads but its columns are wrong (see the errors above)")
+        } else {
+            lines.append("result: OK")
+        }
         return lines.joined(separator: "\n")
     }
 }

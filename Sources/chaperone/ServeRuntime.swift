@@ -3,6 +3,7 @@ import Logging
 import MilterServer
 import Notify
 import RecipientExpansion
+import ServiceMetrics
 import Store
 
 /// What `serve` runs on: configuration, scanner and store, built at start; the
@@ -22,7 +23,8 @@ struct ServeRuntime {
             if let database = options.database { configuration.store.database = database }
         }
         let loaded = try loader.load()
-        return ServeRuntime(configuration: loaded.configuration, scanner: loaded.pipeline, expander: loaded.expander)
+        ChaperoneMetrics.rosterLoaded(pupils: loaded.rosterReport.roster.students.count)
+        return ServeRuntime(configuration: loaded.configuration, scanner: MeasuredScanner(loaded.pipeline), expander: loaded.expander)
     }
 
     /// What `serve` checks before it opens anything, and `check-config` runs the very
@@ -48,6 +50,6 @@ struct ServeRuntime {
             let listener = try SMTPListenerAddress(parsing: configuration.notifications.submitListener)
             notifier = StaffNotifier(configuration: configuration, submitter: SMTPSubmitter(listener: listener))
         }
-        return (NotifyingDecisionStore(store: sqlite, notifier: notifier, logger: logger), sqlite)
+        return (NotifyingDecisionStore(store: MeasuredDecisionStore(sqlite), notifier: notifier, logger: logger), sqlite)
     }
 }
