@@ -6,5 +6,13 @@ extension Configuration {
         /// much mail is held and why, which is not for the network.
         public var listen: String? = nil
         public init() {}
+
+        /// `listen` is written even when null, so `config show` lists the setting.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(listen, forKey: .listen)
+        }
+
+        private enum CodingKeys: String, CodingKey { case listen }
     }
 }
