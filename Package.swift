@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(name: "ChaperoneModel"),
@@ -55,7 +57,7 @@ let package = Package(
         .target(
             name: "MilterServer",
             dependencies: [
-                "ChaperoneModel", "MilterProtocol", "ScanPipeline", "Store", "Notify", "RecipientExpansion",
+                "ChaperoneModel", "MilterProtocol", "ScanPipeline", "Store", "Notify", "RecipientExpansion", "ServiceMetrics",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -67,12 +69,28 @@ let package = Package(
         ),
         .target(name: "Notify", dependencies: ["ChaperoneModel"]),
         .target(name: "Review", dependencies: ["ChaperoneModel", "Store", "Notify"]),
+        // What Chaperone measures (swift-metrics), and the loopback /metrics listener (Prometheus).
+        .target(name: "ServiceMetrics", dependencies: [.product(name: "CoreMetrics", package: "swift-metrics")]),
+        .target(
+            name: "MetricsEndpoint",
+            dependencies: [
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // Log lines for the journal (priority prefixes) or a terminal: key=value metadata.
+        .target(name: "ServiceLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "chaperone",
             dependencies: [
                 "ChaperoneModel", "MIMEParser", "TextExtraction", "RosterImport", "Detectors",
                 "Policy", "ScanPipeline", "MilterServer", "Store", "Notify", "Review", "RecipientExpansion",
+                "ServiceLogging", "ServiceMetrics", "MetricsEndpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -126,6 +144,17 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "ChaperoneModel"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "ChaperoneModel"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Store", "Notify", "ChaperoneModel"]),
+        .testTarget(
+            name: "MetricsEndpointTests",
+            dependencies: [
+                "MetricsEndpoint", "ServiceMetrics",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ]
+        ),
+        .testTarget(
+            name: "ServiceLoggingTests",
+            dependencies: ["ServiceLogging", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

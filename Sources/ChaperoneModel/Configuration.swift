@@ -177,6 +177,7 @@ public struct Configuration: Codable, Hashable, Sendable {
     public var expansion = Expansion()
     public var exposedRecipients = ExposedRecipients()
     public var images = Images()
+    public var metrics = Metrics()
 
     public init() {}
 }

@@ -2,6 +2,7 @@ import ChaperoneModel
 import Logging
 import Notify
 import Store
+import ServiceMetrics
 
 /// Records decisions in the real store, then, once a quarantine, a reject or a To/Cc
 /// rewrite is durable,
@@ -37,8 +38,16 @@ public struct NotifyingDecisionStore: DecisionStore {
                 let outcome = try await notifier.messageDecided(
                     report: decision.report, envelope: decision.envelope,
                     isAutoSubmitted: decision.report.isAutoSubmitted, decidedAt: decision.decidedAt)
-                logger.info("notice", metadata: ["decision": "\(decision.report.decisionID)", "outcome": "\(outcome)"])
+                let notice: String = switch outcome.notice {
+                case .send: "sent"
+                case .skip(let reason): "skipped:" + reason.rawValue
+                }
+                ChaperoneMetrics.notice(outcome: outcome.notice == .send ? "sent" : "skipped")
+                logger.info("notice", metadata: [
+                    "decision": "\(decision.report.decisionID)", "notice": "\(notice)", "alert": outcome.alertSent ? "sent" : "none",
+                ])
             } catch {
+                ChaperoneMetrics.notice(outcome: "failed")
                 logger.error("notice could not be sent", metadata: [
                     "decision": "\(decision.report.decisionID)", "error": "\(error)",
                 ])

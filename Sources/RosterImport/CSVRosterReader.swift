@@ -51,7 +51,17 @@ struct CSVRosterReader {
         var consentColumns: [String: [ConsentPurpose]] = [:]
     }
 
+    /// Columns that matching relies on: a file where one is present but empty in every
+    /// row lost its values in the export (an MIS permission, a wrong report).
+    static let requiredValues: [MISColumn] = [.upn, .uln, .surname, .forename, .dateOfBirth, .pupilEmail]
+
     func read(into problems: inout [RosterProblem]) -> Output {
+        var columnErrors: [RosterProblem] = []
+        return read(into: &problems, columnErrors: &columnErrors)
+    }
+
+    /// Reads the rows, and adds to `columnErrors` what is wrong with the file's columns.
+    func read(into problems: inout [RosterProblem], columnErrors: inout [RosterProblem]) -> Output {
         guard let header = table.rows.first else {
             problems.append(RosterProblem(file: file, position: "line 1", reason: "the file is empty", severity: .error))
             return Output()
@@ -68,12 +78,43 @@ struct CSVRosterReader {
         }
         var records: [PupilRecord] = []
         records.reserveCapacity(table.rows.count)
+        var filled: Set<Int> = []
         for row in table.rows.dropFirst() {
             records.append(record(row, layout))
+            for position in layout.columns.keys where !filled.contains(position) && row.fields.indices.contains(position) {
+                if !row.fields[position].trimmingCharacters.isEmpty { filled.insert(position) }
+            }
         }
+        columnErrors += columnProblems(header, layout, filled: filled, rows: records.count)
         var columns: [String: [ConsentPurpose]] = [:]
         for (heading, purposes) in layout.consents.values { columns[heading] = purposes }
         return Output(records: records, unknown: layout.unknown, otherConsents: layout.otherConsents, consentColumns: columns)
+    }
+
+    /// No UPN or ULN column, or a required column with no value in any of `rows` rows.
+    private func columnProblems(_ header: CSVTable.Row, _ layout: Layout, filled: Set<Int>, rows: Int) -> [RosterProblem] {
+        var found: [RosterProblem] = []
+        let named = Set(layout.columns.values)
+        if !named.contains(.upn), !named.contains(.uln) {
+            let hints = layout.unknown.compactMap { heading in
+                HeadingSuggestion.closest(to: heading, among: HeadingSuggestion.pupilHeadings).map { "\"\(heading)\" (did you mean \($0)?)" }
+            }
+            found.append(RosterProblem(
+                file: file, position: "line \(header.line)",
+                reason: "no pupil identifier column (UPN or ULN), so UPNs are not matched in mail"
+                    + (hints.isEmpty ? "" : "; misspelt heading " + hints.joined(separator: ", "))
+                    + ": export the roster with its UPN column",
+                severity: .error))
+        }
+        guard rows > 0 else { return found }
+        for (position, column) in layout.columns.sorted(by: { $0.key < $1.key })
+        where Self.requiredValues.contains(column) && !filled.contains(position) {
+            found.append(RosterProblem(
+                file: file, position: "line \(header.line)", column: header.fields[position].trimmingCharacters,
+                reason: "the column is empty in all \(rows) rows: the export left its values out (check the MIS report and the exporting user's permissions)",
+                severity: .error))
+        }
+        return found
     }
 
     private func record(_ row: CSVTable.Row, _ layout: Layout) -> PupilRecord {

@@ -15,6 +15,16 @@ public struct RosterImportResult: Sendable {
     public var skippedConsentColumns: [String: [String]]
     /// File name → image-consent headings read, with the purposes each covers.
     public var consentColumns: [String: [String: [ConsentPurpose]]]
+    /// Unknown heading → the known heading it most likely meant (see `HeadingSuggestion`).
+    public var headingSuggestions: [String: String] = [:]
+    /// Problems with a file's columns rather than its rows: no pupil identifier column
+    /// (UPN or ULN), or a column that matching relies on with no value in any row.
+    /// The roster still loads (a nightly export must not stop the milter), but `roster
+    /// check` and `check-config` fail on them.
+    public var columnErrors: [RosterProblem] = []
+
+    /// True when `roster check` and `check-config` must fail: fatal, or a column error.
+    public var failsCheck: Bool { isFatal || !columnErrors.isEmpty }
 
     public init(roster: Roster, problems: [RosterProblem], unknownColumns: [String: [String]], isFatal: Bool,
                 skippedConsentColumns: [String: [String]] = [:], consentColumns: [String: [String: [ConsentPurpose]]] = [:]) {

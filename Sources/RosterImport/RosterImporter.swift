@@ -18,6 +18,7 @@ public struct RosterImporter {
         var unknown: [String: [String]] = [:]
         var skippedConsents: [String: [String]] = [:]
         var consentColumns: [String: [String: [ConsentPurpose]]] = [:]
+        var columnErrors: [RosterProblem] = []
         var assembler = RosterAssembler()
         for source in sources {
             var fileProblems: [RosterProblem] = []
@@ -28,7 +29,7 @@ public struct RosterImporter {
             case .csv:
                 let table = csvTable(source, limits: limits, problems: &fileProblems)
                 let result = CSVRosterReader(file: source.name, table: table, consentHeadings: consentHeadings)
-                    .read(into: &fileProblems)
+                    .read(into: &fileProblems, columnErrors: &columnErrors)
                 records = result.records
                 if !result.unknown.isEmpty { unknown[source.name] = result.unknown }
                 if !result.otherConsents.isEmpty { skippedConsents[source.name] = result.otherConsents }
@@ -43,7 +44,10 @@ public struct RosterImporter {
         if let staff {
             var staffProblems: [RosterProblem] = []
             let table = csvTable(staff, limits: limits, problems: &staffProblems)
-            staffMembers = StaffListReader(file: staff.name, table: table).read(into: &staffProblems)
+            let reader = StaffListReader(file: staff.name, table: table)
+            staffMembers = reader.read(into: &staffProblems)
+            columnErrors += reader.columnProblems()
+            if let headings = reader.unknownHeadings(), !headings.isEmpty { unknown[staff.name] = headings }
             problems += capped(staffProblems, file: staff.name, limit: limits.maxProblemsPerFile)
         }
         let roster = Roster(students: assembler.students, contacts: assembler.contacts, staff: staffMembers)
@@ -54,8 +58,17 @@ public struct RosterImporter {
                 reason: "no usable pupils were read; fix the problems above or export the roster again",
                 severity: .fatal))
         }
-        return RosterImportResult(roster: roster, problems: problems, unknownColumns: unknown, isFatal: isFatal,
-                                  skippedConsentColumns: skippedConsents, consentColumns: consentColumns)
+        var result = RosterImportResult(roster: roster, problems: problems, unknownColumns: unknown, isFatal: isFatal,
+                                        skippedConsentColumns: skippedConsents, consentColumns: consentColumns)
+        result.columnErrors = columnErrors
+        let staffName = staff?.name
+        for (file, headings) in unknown {
+            let known = file == staffName ? StaffListReader.knownHeadings : HeadingSuggestion.pupilHeadings
+            for heading in headings {
+                if let suggestion = HeadingSuggestion.closest(to: heading, among: known) { result.headingSuggestions[heading] = suggestion }
+            }
+        }
+        return result
     }
 
     static func csvTable(_ source: RosterSource, limits: RosterImportLimits, problems: inout [RosterProblem]) -> CSVTable {

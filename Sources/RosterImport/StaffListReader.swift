@@ -9,17 +9,64 @@ struct StaffListReader {
 
     static let emailKeys: Set<String> = ["email", "schoolemail", "workemail", "emailaddress", "staffemail"]
     static let personalKeys: Set<String> = ["personalemail", "personalemails", "homeemail", "knownpersonalemails"]
+    static let nameKeys: Set<String> = ["name", "fullname", "staffname"]
+    static let forenameKeys: Set<String> = ["forename", "firstname", "legalforename"]
+    static let surnameKeys: Set<String> = ["surname", "lastname", "legalsurname"]
+
+    /// The headings the staff list knows, spelt for people, for `HeadingSuggestion`.
+    static let knownHeadings = [
+        "Email", "School Email", "Work Email", "Email Address", "Staff Email", "Name", "Full Name", "Staff Name",
+        "Forename", "First Name", "Legal Forename", "Surname", "Last Name", "Legal Surname",
+        "Personal Email", "Personal Emails", "Home Email", "Known Personal Emails",
+    ]
+
+    /// A heading as the key sets spell it.
+    static func key(_ heading: String) -> String { heading.trimmingCharacters.lowercased().filter { $0.isLetter } }
+
+    /// The headings of the header row that the reader does not use, or nil for an empty file.
+    func unknownHeadings() -> [String]? {
+        guard let header = table.rows.first else { return nil }
+        let known = Self.emailKeys.union(Self.personalKeys).union(Self.nameKeys).union(Self.forenameKeys).union(Self.surnameKeys)
+        return header.fields.map(\.trimmingCharacters).filter { !$0.isEmpty && !known.contains(Self.key($0)) }
+    }
+
+    /// No Email column, or the Email or name column empty in every row: what makes
+    /// `roster check` and `check-config` fail for the staff list.
+    func columnProblems() -> [RosterProblem] {
+        guard let header = table.rows.first else { return [] }
+        let keys = header.fields.map(Self.key)
+        guard let email = keys.firstIndex(where: { Self.emailKeys.contains($0) }) else {
+            let hints = (unknownHeadings() ?? []).compactMap { heading in
+                HeadingSuggestion.closest(to: heading, among: Self.knownHeadings).map { "\"\(heading)\" (did you mean \($0)?)" }
+            }
+            return [RosterProblem(file: file, position: "line \(header.line)",
+                reason: "no Email column, so no member of staff is recognised"
+                    + (hints.isEmpty ? "" : "; misspelt heading " + hints.joined(separator: ", "))
+                    + ": the staff list needs Email, Name and optionally Personal Email",
+                severity: .error)]
+        }
+        let rows = table.rows.dropFirst()
+        guard !rows.isEmpty else { return [] }
+        let name = keys.firstIndex { Self.nameKeys.contains($0) }
+        return [email, name].compactMap { $0 }.filter { index in
+            !rows.contains { $0.fields.indices.contains(index) && !$0.fields[index].trimmingCharacters.isEmpty }
+        }.map { index in
+            RosterProblem(file: file, position: "line \(header.line)", column: header.fields[index].trimmingCharacters,
+                reason: "the column is empty in all \(rows.count) rows: export the staff list again with its values",
+                severity: .error)
+        }
+    }
 
     func read(into problems: inout [RosterProblem]) -> [StaffMember] {
         guard let header = table.rows.first else {
             problems.append(RosterProblem(file: file, position: "line 1", reason: "the staff list is empty", severity: .error))
             return []
         }
-        let keys = header.fields.map { $0.trimmingCharacters.lowercased().filter { $0.isLetter } }
+        let keys = header.fields.map(Self.key)
         let email = keys.firstIndex { Self.emailKeys.contains($0) }
-        let name = keys.firstIndex { ["name", "fullname", "staffname"].contains($0) }
-        let forename = keys.firstIndex { ["forename", "firstname", "legalforename"].contains($0) }
-        let surname = keys.firstIndex { ["surname", "lastname", "legalsurname"].contains($0) }
+        let name = keys.firstIndex { Self.nameKeys.contains($0) }
+        let forename = keys.firstIndex { Self.forenameKeys.contains($0) }
+        let surname = keys.firstIndex { Self.surnameKeys.contains($0) }
         let personal = keys.indices.filter { Self.personalKeys.contains(keys[$0]) }
         guard let email else {
             problems.append(RosterProblem(file: file, position: "line \(header.line)",

@@ -7,6 +7,29 @@ public enum MboxSplitter {
         bytes.starts(with: fromLine)
     }
 
+    /// True when the file is an mbox: its first line is a `From ` line with a time.
+    public static func isMbox(_ bytes: [UInt8]) -> Bool {
+        let firstLineEnd = bytes.firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+        return isSeparator(bytes[0..<firstLineEnd])
+    }
+
+    /// The messages in a saved file, in order: an mbox's messages; a file whose first
+    /// line is a `From ` line without a time (as many mail tools save one message) as one
+    /// message without that line; any other file as one message. Messages that are only
+    /// blank lines are left out, so an empty file yields none (and `scan` reports it).
+    public static func messages(inFile bytes: [UInt8]) -> [[UInt8]] {
+        let firstLineEnd = bytes.firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+        let messages: [[UInt8]]
+        if isMbox(bytes) {
+            messages = split(bytes)
+        } else if looksLikeMbox(bytes) {
+            messages = [Array(bytes[firstLineEnd...])]
+        } else {
+            messages = [bytes]
+        }
+        return messages.filter { !$0.allSatisfy { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 } }
+    }
+
     /// The messages in the mbox, in order, each as raw bytes.
     public static func split(_ bytes: [UInt8]) -> [[UInt8]] {
         var messages: [[UInt8]] = []

@@ -7,15 +7,17 @@ struct Chaperone: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chaperone",
         abstract: "Keeps pupils' personal data in outbound school mail where it belongs.",
+        version: ChaperoneVersion.current,
         subcommands: [
-            ServeCommand.self, ScanCommand.self, CheckConfigCommand.self, InspectCommand.self, RosterCommand.self,
+            ServeCommand.self, ScanCommand.self, CheckConfigCommand.self, ConfigCommand.self, InspectCommand.self, RosterCommand.self,
             QuarantineCommand.self, LogCommand.self, ReportCommand.self, PurgeCommand.self,
         ]
     )
 
-    /// Runs the chosen subcommand. A usage error (an unknown flag, a bad value) exits
-    /// with status 2, as `scan` documents and as scripts expect of mail tools, rather
-    /// than ArgumentParser's 64; every other status is the command's own.
+    /// Runs the chosen subcommand under the command-line contract (README): exit status
+    /// 0 success, 1 a breach found or an operation refused, 2 usage or input error, and
+    /// every error reported one way by `CommandErrorReport`. `--help` and `--version`
+    /// print and exit 0 as ArgumentParser does; a command's own `ExitCode` is kept.
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -24,11 +26,12 @@ struct Chaperone: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
         } catch {
-            let code = exitCode(for: error)
-            guard code == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+            if exitCode(for: error) == .success { exit(withError: error) }
+            let report = CommandErrorReport(arguments: Array(CommandLine.arguments.dropFirst()))
+            Foundation.exit(report.report(error).rawValue)
         }
     }
 }

@@ -20,8 +20,12 @@ struct CheckConfigCommand: ParsableCommand {
             loaded = try RuntimeLoader(options: options).load()
             try ServeRuntime.checkStartable(loaded.configuration)
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(1)
+            throw CommandFailure.input("\(error)")
+        }
+        let columnErrors = loaded.rosterReport.columnErrors
+        guard columnErrors.isEmpty else {
+            let listed = columnErrors.map { "  \($0)" }.joined(separator: "\n")
+            throw CommandFailure.input("\(file): the roster loads but its columns are wrong; fix the export and run `chaperone roster check`:\n\(listed)")
         }
         let c = loaded.configuration
         let roster = loaded.rosterReport.roster
@@ -41,8 +45,7 @@ struct CheckConfigCommand: ParsableCommand {
         do {
             for line in try Self.expansionLines(c, expander: loaded.expander) { print(line) }
         } catch {
-            FileHandle.standardError.write(Data("recipient expansion: \(error)\n".utf8))
-            throw ExitCode(1)
+            throw CommandFailure.input("recipient expansion: \(error)")
         }
     }
 }

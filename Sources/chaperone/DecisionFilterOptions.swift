@@ -28,8 +28,10 @@ struct DecisionFilterOptions<Wording: DecisionFilterWording>: ParsableArguments 
         return filter
     }
 
-    /// `decisions` as a table, or as JSON with `--json`; printed as is.
-    func rendered(_ decisions: [StoredDecision]) throws -> String {
-        json ? try JSONOutput.render(decisions) + "\n" : DecisionTable.render(decisions)
+    /// `decisions` as a table (with the Postfix queue id and Message-ID when
+    /// `mailIdentifiers`), or as JSON Lines of `DecisionLine` with `--json`; printed as is.
+    func rendered(_ decisions: [StoredDecision], mailIdentifiers: Bool = false) -> String {
+        guard json else { return DecisionTable.render(decisions, mailIdentifiers: mailIdentifiers) }
+        return decisions.map { JSONLines.line(DecisionLine($0)) + "\n" }.joined()
     }
 }

@@ -25,7 +25,7 @@ struct InspectCommand: ParsableCommand {
     func validate() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: message, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw ValidationError("No message file at \(message): give the path of an .eml file.")
+            throw ValidationError("no message file at \(message): give the path of an .eml file")
         }
     }
 
@@ -39,7 +39,7 @@ struct InspectCommand: ParsableCommand {
         let parsed = parser.finish()
         let content = text ? TextExtractor(limits: limits).extract(parsed) : nil
         if json {
-            print(InspectReport.json(parsed, content: content))
+            JSONLines.print(InspectReport.JSONDocument(message: MessageSummary(parsed), content: content))
         } else {
             print(InspectReport.text(parsed, content: content, name: message), terminator: "")
         }

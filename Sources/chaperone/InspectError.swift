@@ -5,7 +5,7 @@ enum InspectError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .unreadable(let path):
-            "Cannot read \(path): check that the file exists and that you may read it."
+            "cannot read \(path): check that the file exists and that you may read it"
         }
     }
 }

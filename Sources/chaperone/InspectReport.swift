@@ -61,15 +61,10 @@ enum InspectReport {
         return fields.joined(separator: "  ")
     }
 
-    /// `{"message": <MessageSummary>, "content": <MessageContent>?}`, keys sorted.
-    static func json(_ message: ParsedMessage, content: MessageContent?) -> String {
-        struct Output: Encodable {
-            var message: MessageSummary
-            var content: MessageContent?
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Output(message: MessageSummary(message), content: content))) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+    /// What `inspect --json` prints on one line: `{"message": …, "content": …}`
+    /// (`content` only with `--text`).
+    struct JSONDocument: Encodable {
+        var message: MessageSummary
+        var content: MessageContent?
     }
 }

@@ -14,7 +14,7 @@ struct LogCommand: AsyncParsableCommand {
     func run() async throws {
         let database = try store.openDatabase(store.loadedConfiguration())
         let decisions = try await database.decisions(matching: filter.decisionFilter(action: action))
-        print(try filter.rendered(decisions), terminator: "")
+        print(filter.rendered(decisions), terminator: "")
     }
 }
 

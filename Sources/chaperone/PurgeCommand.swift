@@ -20,7 +20,7 @@ struct PurgeCommand: AsyncParsableCommand {
             decisionDays: configuration.store.decisionRetentionDays)
         let result = try await database.purge(policy: policy, actor: QuarantineCommand.reviewer(nil), dryRun: dryRun)
         if json {
-            print(try JSONOutput.render(result))
+            JSONLines.print(result)
         } else {
             let verb = dryRun ? "Would remove" : "Removed"
             print("\(verb) \(result.contentsRemoved) stored copies (\(result.heldExpired) never reviewed, now expired) and \(result.decisionsDeleted) decision rows.")

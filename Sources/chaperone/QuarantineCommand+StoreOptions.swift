@@ -4,7 +4,7 @@ import Foundation
 import Store
 
 extension QuarantineCommand {
-    /// `--config` and `--database`, taken by every command that reads the store.
+    /// `--config`, `--database` and `--create`, taken by every command that opens the store.
     struct StoreOptions: ParsableArguments {
         @Option(help: "The Chaperone configuration file (YAML).")
         var config: String?
@@ -12,12 +12,22 @@ extension QuarantineCommand {
         @Option(help: "The SQLite database; overrides store.database from the configuration.")
         var database: String?
 
+        @Flag(help: "Create the database if it does not exist (without it, a missing database is an error, so a mistyped path is caught).")
+        var create = false
+
         func loadedConfiguration() throws -> Configuration {
             try loadConfiguration(path: config)
         }
 
+        /// Opens the store, refusing a path that does not exist unless `--create` is given.
         func openDatabase(_ configuration: Configuration) throws -> AppDatabase {
-            try AppDatabase(path: database ?? configuration.store.database)
+            let path = database ?? configuration.store.database
+            guard create || FileManager.default.fileExists(atPath: path) else {
+                let origin = database != nil ? "--database" : config.map { "store.database in \($0)" } ?? "the default store.database"
+                throw CommandFailure.input(
+                    "no database at \(path) (from \(origin)): check the path (serve creates it on first start), or pass --create to start an empty one")
+            }
+            return try AppDatabase(path: path)
         }
     }
 

@@ -1,16 +1,18 @@
 import ArgumentParser
 import Review
 
-/// `chaperone quarantine delete ID --reason R`: removes a held message for good.
+/// `chaperone quarantine delete ID... --reason R`: removes held messages for good.
 struct QuarantineDelete: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete", abstract: "Delete a held message: its stored copy, the only one, is removed at once.")
+        commandName: "delete", abstract: "Delete held messages: each stored copy, the only one, is removed at once.")
 
     @OptionGroup var review: ReviewActionOptions<QuarantineDelete>
 
     func run() async throws {
-        try await review.workflow().delete(decisionID: review.id, reviewer: review.actingReviewer, reason: review.reason)
-        print("Deleted \(review.id).")
+        try await ReviewBatch(options: review, verb: "Delete").run { workflow, id in
+            try await workflow.delete(decisionID: id, reviewer: review.actingReviewer, reason: review.reason)
+            return .init(result: "deleted", text: "Deleted \(id).")
+        }
     }
 }
 

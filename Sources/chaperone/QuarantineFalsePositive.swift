@@ -1,18 +1,21 @@
 import ArgumentParser
 import Review
 
-/// `chaperone quarantine false-positive ID --reason R`: labels the decision for policy
-/// tuning and releases the message if it is still held.
+/// `chaperone quarantine false-positive ID... --reason R`: labels decisions for policy
+/// tuning and releases each message that is still held.
 struct QuarantineFalsePositive: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "false-positive", abstract: "Label a decision a false positive and release the message if still held.")
+        commandName: "false-positive", abstract: "Label decisions false positives and release the messages still held.")
 
     @OptionGroup var review: ReviewActionOptions<QuarantineFalsePositive>
 
     func run() async throws {
-        let released = try await review.workflow().markFalsePositive(
-            decisionID: review.id, reviewer: review.actingReviewer, reason: review.reason)
-        print("Labelled \(review.id) a false positive" + (released ? "; released." : "; it was not held, so nothing was released."))
+        try await ReviewBatch(options: review, verb: "Label as false positives and release").run { workflow, id in
+            let released = try await workflow.markFalsePositive(decisionID: id, reviewer: review.actingReviewer, reason: review.reason)
+            return released
+                ? .init(result: "labelled_and_released", text: "Labelled \(id) a false positive; released.")
+                : .init(result: "labelled", text: "Labelled \(id) a false positive; it was not held, so nothing was released.")
+        }
     }
 }
 

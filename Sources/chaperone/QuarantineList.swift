@@ -12,7 +12,7 @@ struct QuarantineList: AsyncParsableCommand {
     func run() async throws {
         let database = try store.openDatabase(store.loadedConfiguration())
         let decisions = try await database.decisions(matching: filter.decisionFilter(state: state, quarantinedOnly: true))
-        print(try filter.rendered(decisions), terminator: "")
+        print(filter.rendered(decisions, mailIdentifiers: true), terminator: "")
     }
 }
 

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import Review
+import Store
 
-/// `chaperone quarantine recover ID --reason R [--mail-log FILE]...`: settles a release
+/// `chaperone quarantine recover ID... --reason R [--mail-log FILE]...`: settles a release
 /// that stopped half way (the command was killed after claiming the message). If the
 /// mail log shows Postfix took the copy (its `X-Chaperone-Release` header, logged by
 /// the listener's header_checks, see deploy/postfix), it is recorded released and never
@@ -24,15 +25,16 @@ struct QuarantineRecover: AsyncParsableCommand {
             }
             logs.append((path, contents))
         }
-        let outcome = try await review.workflow().recover(
-            decisionID: review.id, mailLogs: logs, reviewer: review.actingReviewer, reason: review.reason)
-        switch outcome {
-        case .recordedReleased(let file):
-            print("\(review.id) went out before the interruption (its release header is in \(file)); recorded released.")
-        case .heldAgain:
-            print("\(review.id) did not go out (no release header in the mail log); it is held again: release or delete it as usual.")
-        case .deleted:
-            print("\(review.id) was half deleted by an older version; the delete is finished.")
+        try await ReviewBatch(options: review, verb: "Recover").run { workflow, id in
+            let outcome = try await workflow.recover(decisionID: id, mailLogs: logs, reviewer: review.actingReviewer, reason: review.reason)
+            switch outcome {
+            case .recordedReleased(let file):
+                return .init(result: "released", text: "\(id) went out before the interruption (its release header is in \(file)); recorded released.")
+            case .heldAgain:
+                return .init(result: "held", text: "\(id) did not go out (no release header in the mail log); it is held again: release or delete it as usual.")
+            case .deleted:
+                return .init(result: "deleted", text: "\(id) was half deleted by an older version; the delete is finished.")
+            }
         }
     }
 }
@@ -40,4 +42,5 @@ struct QuarantineRecover: AsyncParsableCommand {
 extension QuarantineRecover: ReviewActionWording {
     static let reasonHelp = "Why it is recovered (recorded in the audit trail)."
     static let reviewerDoing = "recovering"
+    static let stateForAll = QuarantineState.releasing
 }

@@ -26,6 +26,6 @@ struct QuarantineShow: AsyncParsableCommand {
             return
         }
         let detail = try await DecisionDetail.load(decisionID: id, from: database, configuration: configuration)
-        print(json ? try JSONOutput.render(detail) : detail.text, terminator: json ? "\n" : "")
+        print(json ? JSONLines.line(detail) : detail.text, terminator: json ? "\n" : "")
     }
 }

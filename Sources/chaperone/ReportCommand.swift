@@ -19,6 +19,6 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let database = try store.openDatabase(store.loadedConfiguration())
         let summary = try await database.summary(since: try QuarantineCommand.sinceDate(since) ?? Date())
-        print(json ? try JSONOutput.render(summary) : SummaryText.render(summary), terminator: json ? "\n" : "")
+        print(json ? JSONLines.line(ReportLine(summary)) : SummaryText.render(summary), terminator: json ? "\n" : "")
     }
 }

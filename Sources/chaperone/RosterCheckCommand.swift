@@ -5,7 +5,7 @@ import RosterImport
 /// `chaperone roster check [FILE...] [--staff FILE] [--config FILE] [--json]`: import
 /// the files exactly as the milter would (with the configuration's consent headings,
 /// and its roster files when none are given), print what was loaded and every
-/// problem, and exit non-zero when the import is fatal.
+/// problem, and exit 2 (an input error) when the import is fatal or its columns are wrong.
 struct RosterCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -40,13 +40,11 @@ struct RosterCheckCommand: AsyncParsableCommand {
             sources, staff: staffSource, consentHeadings: ConsentHeadings(configured: configuration.roster.consentColumns))
         let report = RosterCheckReport(result)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            JSONLines.print(report)
         } else {
             print(report.text)
         }
-        if result.isFatal { throw ExitCode(1) }
+        if result.failsCheck { throw ExitCode(ExitStatus.usageOrInput.rawValue) }
     }
 
     static func read(_ path: String) throws -> RosterSource {

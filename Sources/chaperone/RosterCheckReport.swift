@@ -9,6 +9,21 @@ struct RosterCheckReport: Encodable {
         var position: String
         var column: String?
         var reason: String
+
+        init(_ problem: RosterProblem) {
+            severity = problem.severity.rawValue
+            file = problem.file
+            position = problem.position
+            column = problem.column
+            reason = problem.reason
+        }
+    }
+
+    /// A heading no reader uses, with the known heading it most likely meant.
+    struct IgnoredColumn: Encodable {
+        var file: String
+        var heading: String
+        var didYouMean: String?
     }
 
     var pupils: Int
@@ -25,13 +40,29 @@ struct RosterCheckReport: Encodable {
     var staff: Int
     /// Image-consent counts per purpose (`school_publications`, `website`, `press_and_media`).
     var consent: [String: ConsentCount]
-    /// File → image-consent headings read, with the purposes each covers.
-    var consentColumns: [String: [String: [String]]]
-    /// File → consent headings skipped because they are not image consents; map one in
+    /// An image-consent heading read, with the purposes it covers.
+    struct ConsentColumn: Encodable {
+        var file: String
+        var heading: String
+        var purposes: [String]
+    }
+
+    /// A consent heading skipped because it is not an image consent; map it in
     /// `roster.consent_columns` if it is.
-    var skippedConsentColumns: [String: [String]]
+    struct SkippedConsentColumn: Encodable {
+        var file: String
+        var heading: String
+    }
+
+    /// Listed as items, not keyed by heading: JSON keys are snake_cased, headings are data.
+    var consentColumns: [ConsentColumn]
+    var skippedConsentColumns: [SkippedConsentColumn]
     var fatal: Bool
-    var unknownColumns: [String: [String]]
+    /// False when the check fails: fatal, or a column error (no UPN/ULN column, a
+    /// required column empty in every row).
+    var ok: Bool
+    var ignoredColumns: [IgnoredColumn]
+    var columnErrors: [Problem]
     var problems: [Problem]
 
     /// Pupils by consent state for one purpose. Unknown: the export recorded nothing.
@@ -55,8 +86,14 @@ struct RosterCheckReport: Encodable {
             consent[purpose.rawValue] = count
         }
         self.consent = consent
-        consentColumns = result.consentColumns.mapValues { $0.mapValues { $0.map(\.rawValue) } }
-        skippedConsentColumns = result.skippedConsentColumns
+        consentColumns = result.consentColumns.sorted(by: { $0.key < $1.key }).flatMap { file, columns in
+            columns.sorted(by: { $0.key < $1.key }).map {
+                ConsentColumn(file: file, heading: $0.key, purposes: $0.value.map(\.rawValue))
+            }
+        }
+        skippedConsentColumns = result.skippedConsentColumns.sorted(by: { $0.key < $1.key }).flatMap { file, headings in
+            headings.map { SkippedConsentColumn(file: file, heading: $0) }
+        }
         pupils = result.roster.students.count
         pupilsWithUPN = result.roster.students.filter { $0.upn != nil }.count
         contacts = result.roster.contacts.count
@@ -66,10 +103,12 @@ struct RosterCheckReport: Encodable {
         contactsRestricted = result.roster.contacts.filter { !$0.restrictedPupilKeys.isEmpty }.count
         staff = result.roster.staff.count
         fatal = result.isFatal
-        unknownColumns = result.unknownColumns
-        problems = result.problems.map {
-            Problem(severity: $0.severity.rawValue, file: $0.file, position: $0.position, column: $0.column, reason: $0.reason)
+        ok = !result.failsCheck
+        ignoredColumns = result.unknownColumns.sorted(by: { $0.key < $1.key }).flatMap { file, headings in
+            headings.map { IgnoredColumn(file: file, heading: $0, didYouMean: result.headingSuggestions[$0]) }
         }
+        columnErrors = result.columnErrors.map(Problem.init)
+        problems = result.problems.map(Problem.init)
     }
 
     var text: String {
@@ -83,23 +122,33 @@ struct RosterCheckReport: Encodable {
             let count = consent[purpose.rawValue] ?? ConsentCount()
             lines.append("  \(purpose.rawValue): \(count.granted) / \(count.refused) / \(count.unknown)")
         }
-        for (file, columns) in consentColumns.sorted(by: { $0.key < $1.key }) {
-            let read = columns.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value.joined(separator: ", "))" }
+        for file in Set(consentColumns.map(\.file)).sorted() {
+            let read = consentColumns.filter { $0.file == file }.map { "\($0.heading) → \($0.purposes.joined(separator: ", "))" }
             lines.append("consent columns read in \(file): \(read.joined(separator: "; "))")
         }
-        for (file, columns) in skippedConsentColumns.sorted(by: { $0.key < $1.key }) {
+        for file in Set(skippedConsentColumns.map(\.file)).sorted() {
+            let headings = skippedConsentColumns.filter { $0.file == file }.map(\.heading)
             lines.append("skipped consent columns in \(file) (not image consent; map in roster.consent_columns if they are): "
-                + columns.joined(separator: ", "))
+                + headings.joined(separator: ", "))
         }
-        for (file, columns) in unknownColumns.sorted(by: { $0.key < $1.key }) {
+        for file in Set(ignoredColumns.map(\.file)).sorted() {
+            let columns = ignoredColumns.filter { $0.file == file }.map { column in
+                column.didYouMean.map { "\(column.heading) — did you mean \($0)?" } ?? column.heading
+            }
             lines.append("ignored columns in \(file): \(columns.joined(separator: ", "))")
         }
-        lines.append("problems: \(problems.count)")
-        for problem in problems {
+        lines.append("problems: \(problems.count + columnErrors.count)")
+        for problem in columnErrors + problems {
             let column = problem.column.map { ", column \"\($0)\"" } ?? ""
             lines.append("  \(problem.severity): \(problem.file) \(problem.position)\(column): \(problem.reason)")
         }
-        lines.append(fatal ? "result: FATAL, the roster cannot be used" : "result: OK")
+        if fatal {
+            lines.append("result: FATAL, the roster cannot be used")
+        } else if !ok {
+            lines.append("result: FAILED, the roster loads but its columns are wrong (see the errors above)")
+        } else {
+            lines.append("result: OK")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import ChaperoneModel
 import Foundation
 import ScanPipeline
+import Store
 
 /// `chaperone scan`: runs the same pipeline as the milter over message files, a
 /// directory of them or an mbox, so a technician can try Chaperone on real mail
@@ -10,7 +11,10 @@ struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
         abstract: "Scan message files, directories or mboxes and print each verdict.",
-        discussion: "Exit status: 0 when every message is accepted or tagged, 1 when any breach is found, 2 on errors."
+        discussion: """
+            Exit status: 0 when every message is accepted or tagged, 1 when any breach is found, \
+            2 when a file could not be read or yielded no message (the others are still scanned).
+            """
     )
 
     @OptionGroup var runtime: RuntimeOptions
@@ -30,6 +34,14 @@ struct ScanCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the findings and the explanation under each verdict.")
     var explain = false
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Record each decision (and each quarantined message's copy) in the configured store, as the milter would.",
+        discussion: "The database is store.database from --config, or --database; it is created if missing."))
+    var record = false
+
+    @Option(name: .long, help: "With --record, the SQLite database (overrides store.database).")
+    var database: String?
+
     @Option(name: .long, help: "Messages scanned at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -39,6 +51,7 @@ struct ScanCommand: AsyncParsableCommand {
     func validate() throws {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
         guard !paths.isEmpty else { throw ValidationError("give at least one message file, directory or mbox") }
+        if database != nil, !record { throw ValidationError("--database goes only with --record") }
     }
 
     func run() async throws {
@@ -46,15 +59,25 @@ struct ScanCommand: AsyncParsableCommand {
         do {
             loaded = try RuntimeLoader(options: runtime).load()
         } catch {
-            FileHandle.standardError.write(Data("chaperone scan: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw CommandFailure.input("\(error)")
         }
         let printer = ScanPrinter(json: json, explain: explain)
-        let runner = ScanRunner(pipeline: loaded.pipeline, expander: loaded.expander, from: from, rcpt: rcpt,
+        var runner = ScanRunner(pipeline: loaded.pipeline, expander: loaded.expander, from: from, rcpt: rcpt,
                                 authenticatedUser: auth, jobs: jobs)
-        let tally = await runner.run(files: ScanInputs(paths: paths).files(), printer: printer)
+        if record {
+            let path = database ?? loaded.configuration.store.database
+            do {
+                runner.recorder = ScanRecorder(database: try AppDatabase(path: path), configVersion: loaded.pipeline.version)
+            } catch {
+                throw CommandFailure.input("cannot open the store \(path) to record decisions: \(error)")
+            }
+        }
+        let files = ScanInputs(paths: paths).files()
+        runner.progress = ScanProgress.make(files: files.count)
+        let tally = await runner.run(files: files, printer: printer)
         if !json { printer.summary(tally) }
-        if tally.errors > 0 { throw ExitCode(2) }
-        if tally.breaches > 0 { throw ExitCode(1) }
+        if record, !json { print("decisions recorded in \(database ?? loaded.configuration.store.database)") }
+        if tally.errors > 0 { throw ExitCode(ExitStatus.usageOrInput.rawValue) }
+        if tally.breaches > 0 { throw ExitCode(ExitStatus.refused.rawValue) }
     }
 }

@@ -60,7 +60,13 @@ struct ScanInputs {
             return [ScanInput(name: path, error: "cannot read this file: check its permissions")]
         }
         let bytes = [UInt8](data)
-        guard MboxSplitter.looksLikeMbox(bytes) else { return [ScanInput(name: path, bytes: bytes)] }
-        return MboxSplitter.split(bytes).enumerated().map { ScanInput(name: "\(path)#\($0.offset + 1)", bytes: $0.element) }
+        let messages = MboxSplitter.messages(inFile: bytes)
+        guard !messages.isEmpty else {
+            return [ScanInput(name: path, error: "no message in this file (it is empty, or an mbox with no messages): give an .eml file or an mbox")]
+        }
+        guard MboxSplitter.isMbox(bytes) else {
+            return [ScanInput(name: path, bytes: messages[0])]
+        }
+        return messages.enumerated().map { ScanInput(name: "\(path)#\($0.offset + 1)", bytes: $0.element) }
     }
 }

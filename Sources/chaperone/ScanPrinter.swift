@@ -31,13 +31,12 @@ struct ScanPrinter: Sendable {
         }
     }
 
+    /// A file or message that could not be scanned: on standard error, as JSON with `--json`.
     func printError(name: String, message: String) {
-        if json {
-            let escaped = message.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            let file = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            write("{\"error\":\"\(escaped)\",\"file\":\"\(file)\"}")
-        }
-        FileHandle.standardError.write(Data("chaperone scan: \(name): \(message)\n".utf8))
+        let line = json
+            ? JSONLines.line(CommandErrorReport.FileErrorLine(command: "chaperone scan", error: message, file: name))
+            : "chaperone scan: \(name): \(message)"
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     func summary(_ tally: ScanTally) {

@@ -3,6 +3,7 @@ import Foundation
 import ChaperoneModel
 import Logging
 import MilterServer
+import ServiceLogging
 import Store
 
 /// `chaperone serve`: runs the milter for Postfix until SIGTERM (drain, then exit);
@@ -36,11 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let level = Logger.Level(rawValue: self.options.logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        LoggingSystem.bootstrap { ServiceLogHandler(label: $0, level: level) }
         let logger = Logger(label: "chaperone.milter")
         let runtime: ServeRuntime
         let store: any DecisionStore
@@ -50,12 +47,12 @@ struct ServeCommand: AsyncParsableCommand {
             try ServeRuntime.checkStartable(runtime.configuration)
             (store, sqlite) = try await ServeRuntime.openStore(runtime.configuration, logger: logger)
         } catch {
-            logger.critical("chaperone serve cannot start", metadata: ["error": "\(error)"])
-            throw ExitCode.failure
+            throw CommandFailure.input("cannot start: \(error)")
         }
         let server = MilterServer(
             configuration: runtime.configuration, scanner: runtime.scanner, store: store, logger: logger,
             expander: runtime.expander)
+        let metrics = try await ServeMetrics.start(runtime.configuration, logger: logger)
         let signals = SignalStream(SIGHUP, SIGTERM, SIGINT)
         do {
             try await server.start()
@@ -74,6 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let drain = server.snapshot.configuration.limits.scanDeadlineSeconds + 5
         await server.shutdown(drainTimeout: .milliseconds(Int64(drain * 1000)))
+        await metrics?.stop()
         do {
             try await sqlite.close()
         } catch {

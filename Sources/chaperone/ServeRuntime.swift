@@ -4,6 +4,7 @@ import Logging
 import MilterServer
 import Notify
 import RecipientExpansion
+import ServiceMetrics
 import Store
 
 /// What `serve` runs on: configuration, scanner and store, built at start; the
@@ -23,7 +24,8 @@ struct ServeRuntime: Sendable {
             if let database = options.database { configuration.store.database = database }
         }
         let loaded = try loader.load()
-        return ServeRuntime(configuration: loaded.configuration, scanner: loaded.pipeline, expander: loaded.expander)
+        ChaperoneMetrics.rosterLoaded(pupils: loaded.rosterReport.roster.students.count)
+        return ServeRuntime(configuration: loaded.configuration, scanner: MeasuredScanner(loaded.pipeline), expander: loaded.expander)
     }
 
     /// `make` on a thread of its own (a reload): the event loops, and the cooperative
@@ -68,6 +70,6 @@ struct ServeRuntime: Sendable {
             let listener = try SMTPListenerAddress(parsing: configuration.notifications.submitListener)
             notifier = StaffNotifier(configuration: configuration, submitter: SMTPSubmitter(listener: listener))
         }
-        return (NotifyingDecisionStore(store: sqlite, notifier: notifier, logger: logger), sqlite)
+        return (NotifyingDecisionStore(store: MeasuredDecisionStore(sqlite), notifier: notifier, logger: logger), sqlite)
     }
 }

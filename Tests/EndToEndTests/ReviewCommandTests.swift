@@ -69,7 +69,7 @@ struct ReviewCommandTests {
               database: \(directory.path)/c.sqlite
             """.write(to: file, atomically: true, encoding: .utf8)
         let check = try ChaperoneCommand.run(["check-config", file.path])
-        #expect(check.status == 1)
+        #expect(check.status == 2)
         #expect(check.errors.contains("99999"), "\(check.errors)")
         let serve = try ChaperoneCommand.run(["serve", "--config", file.path])
         #expect(serve.status != 0)

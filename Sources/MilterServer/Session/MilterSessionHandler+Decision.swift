@@ -4,6 +4,7 @@ import NIOCore
 import NIOPosix
 import RecipientExpansion
 import Store
+import ServiceMetrics
 
 extension MilterSessionHandler {
     /// End of message: wait for a scan worker and room in the scan budget (at most
@@ -145,6 +146,7 @@ extension MilterSessionHandler {
             ])
         case .failed(let reason):
             responses = replies.replies(for: reason)
+            ChaperoneMetrics.failAction(reason: reason.metricLabel)
             self.core.updateStatistics { $0.failActions += 1 }
             self.logger.warning("fail action applied", metadata: [
                 "reason": "\(reason)", "fail_action": "\(message.snapshot.configuration.milter.failAction.rawValue)",

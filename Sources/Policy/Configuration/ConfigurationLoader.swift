@@ -38,6 +38,7 @@ public enum ConfigurationLoader {
             case "expansion": try readExpansion(value, into: &configuration.expansion, base: baseDirectory)
             case "exposed_recipients": try readExposedRecipients(value, into: &configuration.exposedRecipients)
             case "images": try readImages(value, into: &configuration.images)
+            case "metrics": try readMetrics(value, into: &configuration.metrics)
             default: break
             }
         }
@@ -48,7 +49,7 @@ public enum ConfigurationLoader {
     static let topLevelKeys = [
         "school", "roster", "thresholds", "actions", "tagging", "explanations",
         "limits", "attachments", "milter", "store", "release", "notifications", "senders", "pupils", "scope", "expansion",
-        "exposed_recipients", "images",
+        "exposed_recipients", "images", "metrics",
     ]
 
     /// Resolves a relative path against the configuration file's directory.

@@ -1,0 +1,36 @@
+import ArgumentParser
+import ChaperoneModel
+import Foundation
+
+/// `chaperone config show [--config FILE] [--changed] [--json]`: every setting in force,
+/// defaults included, one `key.path = value` a line (as `postconf` prints Postfix's);
+/// `--changed` only those the file sets to something other than the default (as
+/// `postconf -n`); without `--config`, the defaults (as `postconf -d`). The configuration
+/// holds no secrets (no passwords or keys); if one is ever added it is shown as `(set)`.
+struct ConfigShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Print the effective configuration with defaults, one key = value a line.")
+
+    @Option(help: "The YAML configuration file (default: show the built-in defaults).") var config: String?
+    @Flag(help: "Only the settings that differ from the defaults.") var changed = false
+    @Flag(help: "Print one JSON object per setting: {\"key\", \"value\", \"default\"}.") var json = false
+
+    func run() throws {
+        let effective = try ConfigurationListing(try loadConfiguration(path: config))
+        let defaults = try ConfigurationListing(Configuration())
+        for (key, value) in effective.settings where !changed || defaults.value(of: key) != value {
+            if json {
+                JSONLines.print(Setting(key: key, value: value, default: defaults.value(of: key)))
+            } else {
+                print("\(key) = \(value)")
+            }
+        }
+    }
+
+    /// One setting as `--json` prints it.
+    struct Setting: Encodable {
+        var key: String
+        var value: String
+        var `default`: String?
+    }
+}

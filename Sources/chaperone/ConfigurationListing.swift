@@ -1,0 +1,58 @@
+import ChaperoneModel
+import Foundation
+
+/// A `Configuration` flattened to sorted `section.key = value` settings, with the
+/// configuration file's snake_case names; lists are written `[a, b]` and absent values
+/// `null`. Keys that name a secret (password, secret, token, private key) show `(set)`.
+struct ConfigurationListing {
+    private(set) var settings: [(key: String, value: String)] = []
+    private var byKey: [String: String] = [:]
+
+    init(_ configuration: Configuration) throws {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let tree = try JSONDecoder().decode(JSONValue.self, from: try encoder.encode(configuration))
+        flatten(tree, path: "")
+        settings.sort { $0.key < $1.key }
+        byKey = Dictionary(settings.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func value(of key: String) -> String? { byKey[key] }
+
+    private mutating func flatten(_ value: JSONValue, path: String) {
+        if case .object(let object) = value, !object.isEmpty || path.isEmpty {
+            for (key, nested) in object { flatten(nested, path: path.isEmpty ? key : path + "." + key) }
+            return
+        }
+        let secret = Self.secretWords.contains { path.lowercased().contains($0) }
+        settings.append((path, secret ? "(set)" : value.text))
+    }
+
+    static let secretWords = ["password", "secret", "token", "private_key"]
+
+    /// Any JSON value, read back exactly (a boolean is never taken for a number).
+    enum JSONValue: Decodable {
+        case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() { self = .null }
+            else if let bool = try? container.decode(Bool.self) { self = .bool(bool) }
+            else if let number = try? container.decode(Double.self) { self = .number(number) }
+            else if let string = try? container.decode(String.self) { self = .string(string) }
+            else if let array = try? container.decode([JSONValue].self) { self = .array(array) }
+            else { self = .object(try container.decode([String: JSONValue].self)) }
+        }
+
+        var text: String {
+            switch self {
+            case .null: "null"
+            case .bool(let bool): bool ? "true" : "false"
+            case .number(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+            case .string(let string): string
+            case .array(let array): "[" + array.map(\.text).joined(separator: ", ") + "]"
+            case .object(let object): "{" + object.keys.sorted().map { "\($0): \(object[$0]?.text ?? "null")" }.joined(separator: ", ") + "}"
+            }
+        }
+    }
+}
