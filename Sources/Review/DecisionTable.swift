@@ -6,7 +6,7 @@ import Store
 public enum DecisionTable {
     public static func render(_ decisions: [StoredDecision]) -> String {
         guard !decisions.isEmpty else { return "No decisions match.\n" }
-        let header = ["DECISION", "DECIDED (UTC)", "ACTION", "STATE", "SECTIONS", "ROLE", "SENDER", "RECIPIENTS"]
+        let header = ["DECISION", "DECIDED (UTC)", "ACTION", "STATE", "SECTIONS", "RULES", "ROLE", "SENDER", "RECIPIENTS"]
         let rows = decisions.map { decision -> [String] in
             let record = decision.record
             return [
@@ -15,6 +15,7 @@ public enum DecisionTable {
                 record.report.action.rawValue + (decision.falsePositive ? " (fp)" : ""),
                 decision.quarantine?.state.rawValue ?? "-",
                 record.report.sections.isEmpty ? "-" : record.report.sections.map { "§" + $0.rawValue }.joined(separator: ","),
+                record.report.rules.isEmpty ? "-" : record.report.rules.joined(separator: ","),
                 roleText(record.report.sender),
                 record.envelope.sender.isEmpty ? "<>" : record.envelope.sender,
                 recipientSummary(record),
