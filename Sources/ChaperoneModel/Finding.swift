@@ -11,8 +11,11 @@ public struct Finding: Codable, Hashable, Sendable {
     public var pupil: String?
     /// Extra, non-identifying detail (a special-category family, a count, a platform).
     public var detail: String?
-    /// Policy sections this finding contributed to; filled in by the policy engine.
+    /// Policy sections this finding contributed to a breach of (rules that held or
+    /// refused the message); filled in by the policy engine.
     public var sections: [Section]
+    /// Every rule this finding made act, a tag included; filled in by the policy engine.
+    public var rules: [String]
 
     public init(
         detector: DetectorKind,
@@ -21,7 +24,8 @@ public struct Finding: Codable, Hashable, Sendable {
         confidence: Double,
         pupil: String? = nil,
         detail: String? = nil,
-        sections: [Section] = []
+        sections: [Section] = [],
+        rules: [String] = []
     ) {
         self.detector = detector
         self.location = location
@@ -30,5 +34,19 @@ public struct Finding: Codable, Hashable, Sendable {
         self.pupil = pupil
         self.detail = detail
         self.sections = sections
+        self.rules = rules
+    }
+
+    /// Reads findings stored before `rules` existed (decision rows keep findings as JSON).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        detector = try container.decode(DetectorKind.self, forKey: .detector)
+        location = try container.decode(TextLocation.self, forKey: .location)
+        evidence = try container.decode(String.self, forKey: .evidence)
+        confidence = try container.decode(Double.self, forKey: .confidence)
+        pupil = try container.decodeIfPresent(String.self, forKey: .pupil)
+        detail = try container.decodeIfPresent(String.self, forKey: .detail)
+        sections = try container.decodeIfPresent([Section].self, forKey: .sections) ?? []
+        rules = try container.decodeIfPresent([String].self, forKey: .rules) ?? []
     }
 }

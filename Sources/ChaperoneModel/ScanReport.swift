@@ -2,13 +2,24 @@ import Foundation
 
 /// The outcome of scanning one message: what was found, which policy sections it
 /// breaches, what to do, and why in plain English. Contains no raw pupil data.
+///
+/// `sections` are the sections *breached*: those of the rules that held or refused the
+/// message. A rule that only tagged it (sensitive data to a partner, delivered and
+/// marked) or rewrote its headers breaches none; it is named in `rules`, and its section
+/// in `governingSections`, which list every rule that acted, whatever its action.
 public struct ScanReport: Codable, Hashable, Sendable {
     /// A unique id for this decision (printed in replies, headers and explanations).
     public var decisionID: String
     public var messageID: String?
     public var action: Action
-    /// Every section any rule fired for, sorted.
+    /// The sections breached, sorted: those of every rule that held or refused the
+    /// message. Empty when it was delivered, even tagged.
     public var sections: [Section]
+    /// The stable names of every rule that acted on the message (held, refused, tagged
+    /// it, or rewrote its headers), e.g. `8.sensitive-to-partner`, sorted.
+    public var rules: [String]
+    /// The sections governing `rules`, sorted: a superset of `sections`.
+    public var governingSections: [Section]
     public var findings: [Finding]
     public var recipients: [Recipient]
     /// Plain-English paragraph(s) for the sender; empty when accepted with nothing to say.
@@ -36,6 +47,8 @@ public struct ScanReport: Codable, Hashable, Sendable {
         messageID: String? = nil,
         action: Action,
         sections: [Section] = [],
+        rules: [String] = [],
+        governingSections: [Section]? = nil,
         findings: [Finding] = [],
         recipients: [Recipient] = [],
         explanation: String = "",
@@ -51,6 +64,8 @@ public struct ScanReport: Codable, Hashable, Sendable {
         self.messageID = messageID
         self.action = action
         self.sections = sections
+        self.rules = rules
+        self.governingSections = governingSections ?? sections
         self.findings = findings
         self.recipients = recipients
         self.explanation = explanation
@@ -87,6 +102,14 @@ public struct ScanReport: Codable, Hashable, Sendable {
         let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// `governing_sections` in snake case, as in `scan --json` and the tag header.
+    private enum CodingKeys: String, CodingKey {
+        case decisionID, messageID, action, sections, rules
+        case governingSections = "governing_sections"
+        case findings, recipients, explanation, problems, sizeBytes, scanSeconds, isAutoSubmitted, sender
+        case alertsSafeguardingLead, headerRewrite
     }
 
 }

@@ -8,6 +8,9 @@ public struct Student: Codable, Hashable, Sendable {
     public var uln: String?
     public var legalForename: String
     public var preferredForename: String?
+    /// Middle names as the MIS lists them ("Grace", "Grace Elizabeth"); empty when the
+    /// export has none.
+    public var middleNames: String?
     public var surname: String
     public var dateOfBirth: SchoolDate?
     public var yearGroup: String?
@@ -25,7 +28,7 @@ public struct Student: Codable, Hashable, Sendable {
 
     public init(
         key: String, upn: String? = nil, uln: String? = nil,
-        legalForename: String, preferredForename: String? = nil, surname: String,
+        legalForename: String, preferredForename: String? = nil, middleNames: String? = nil, surname: String,
         dateOfBirth: SchoolDate? = nil, yearGroup: String? = nil, regGroup: String? = nil,
         schoolEmail: String? = nil, personalEmails: [String] = [],
         addressLines: [String] = [], postcode: String? = nil,
@@ -36,6 +39,7 @@ public struct Student: Codable, Hashable, Sendable {
         self.uln = uln
         self.legalForename = legalForename
         self.preferredForename = preferredForename
+        self.middleNames = middleNames
         self.surname = surname
         self.dateOfBirth = dateOfBirth
         self.yearGroup = yearGroup

@@ -43,11 +43,11 @@ struct CredentialScanner {
                 hits.append(hit)
             }
         }
-        return hits
+        return hits + pipeTableSecrets()
     }
 
     /// The separator after a keyword, and where the value begins.
-    private enum Separator {
+    enum Separator {
         /// `:`, `=` or a table cell: any non-instruction value.
         case explicit
         /// `-`, `–`, `is`, or nothing: the value must look like a secret.
@@ -88,7 +88,7 @@ struct CredentialScanner {
         return Hit(range: token.start..<secret.upperBound, keyword: keyword)
     }
 
-    private func isSecret(_ secret: Range<Int>, keyword: String, separator: Separator) -> Bool {
+    func isSecret(_ secret: Range<Int>, keyword: String, separator: Separator) -> Bool {
         let value = bytes[secret]
         let hasLetter = value.contains { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }
         let allDigits = !value.isEmpty && value.allSatisfy { $0 >= 48 && $0 <= 57 }

@@ -28,6 +28,12 @@ struct RosterIndexBuilder {
                         RosterEntry(kind: .name, student: index, needsCapitals: needsCapitals))
                     add(family + [NormalisedText.separator] + given,
                         RosterEntry(kind: .reversedName, student: index, needsCapitals: needsCapitals))
+                    // "SURNAME Forename Middle" is already the SIMS form's reference.
+                    for middle in Self.middleNameForms(student.middleNames) {
+                        let separator = [NormalisedText.separator]
+                        add(given + separator + middle + separator + family,
+                            RosterEntry(kind: .name, student: index, needsCapitals: needsCapitals))
+                    }
                 }
             }
         }
@@ -68,6 +74,16 @@ struct RosterIndexBuilder {
         guard !pattern.isEmpty else { return }
         entries.append(entry)
         automaton.add(pattern, value: Int32(entries.count - 1))
+    }
+
+    /// The roster's middle names as written in full ("grace elizabeth") and, when there
+    /// are several, the first alone ("grace"): staff write "Amara Grace Okafor" either way.
+    static func middleNameForms(_ middleNames: String?) -> [[UInt8]] {
+        guard let middleNames else { return [] }
+        let full = NormalisedText(middleNames).bytes
+        guard !full.isEmpty else { return [] }
+        guard let split = full.firstIndex(of: NormalisedText.separator) else { return [full] }
+        return [full, Array(full[..<split])]
     }
 
     /// A name's normalised forms: as written, and with apostrophes dropped (`O'Neill`

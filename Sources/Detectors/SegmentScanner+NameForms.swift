@@ -2,7 +2,8 @@ import ChaperoneModel
 
 /// The name forms beyond "Forename Surname" and "Surname, Forename":
 /// - forename, one or two capitalised middle names or initials, surname ("Amara Grace
-///   Okafor", "Amara G. Okafor"), on one line (or across table cells);
+///   Okafor", "Amara G. Okafor"), on one line (or across table cells), whatever the
+///   roster's middle names (those are full-name patterns of the automaton);
 /// - "SURNAME Forename" as SIMS prints it (surname in capitals, forename not), and
 ///   "Surname Forename" inside a table column headed Name or Pupil;
 /// - initial and surname ("A. Okafor") only when no other roster pupil shares that
@@ -69,6 +70,8 @@ extension SegmentScanner {
                 let shared = forename.owners.filter { surname.owners.contains($0) }
                 let raw = normalised.rawRange(forename.start, surname.end)
                 guard !shared.isEmpty, middleFormGapIsValid(raw), isCapitalised(raw) else { continue }
+                // The roster's own middle names already made this a full-name reference.
+                if references.contains(where: { $0.range == raw }) { return }
                 addNameReference(shared, raw: raw, pattern: "m\(forename.start)", confidence: 0.85)
                 return
             }

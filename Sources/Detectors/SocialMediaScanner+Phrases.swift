@@ -24,8 +24,23 @@ extension SocialMediaScanner {
            let hit = handle(at: index + 1, platform: platform, from: token.start, loose: true) {
             return hit
         }
+        if before == "on", twoBefore == "me", let hit = handleAfterItIs(index, platform: platform) { return hit }
         if before == "on" { return handleBeforeOn(index - 1, platform: platform, through: token.end) }
         return nil
+    }
+
+    /// Words of "it's" / "it is" / "I'm" between "add me on snap," and the handle.
+    static let handleLeadIns: Set<String> = ["it", "s", "its", "it's", "it\u{2019}s", "is", "i", "m", "im", "i'm"]
+
+    /// "add me on snap, it's jo_smith" / "add me on insta: jo.smith": a lead-in after the
+    /// platform, on the same line; the value must look like a handle.
+    private func handleAfterItIs(_ index: Int, platform: String) -> Hit? {
+        var next = index + 1
+        while next < tokens.count, next - index <= 3, Self.handleLeadIns.contains(word(next)) { next += 1 }
+        guard next < tokens.count, next > index + 1 || bytes.gap(tokens[index], tokens[next]).contains(58) else { return nil }
+        let gap = bytes[tokens[index].end..<tokens[next].start]
+        guard gap.count <= 10, !gap.contains(10), !gap.contains(13) else { return nil }
+        return handle(at: next, platform: platform, from: tokens[index].start, loose: false)
     }
 
     /// "WhatsApp me on 07700 900461", "whatsapp me at +44 7700 900461", "WhatsApp 07700 900461".

@@ -11,9 +11,10 @@ public struct AlertComposer: Sendable {
         self.configuration = configuration
     }
 
-    /// The sections of `report` that call for an alert, empty when none do. A report
-    /// that must reach the Designated Safeguarding Lead (pupil data sent to a restricted
-    /// contact) alerts under §8 whatever `alert_sections` says.
+    /// The sections of `report` that call for an alert, empty when none do: those
+    /// governing the rules that acted, so a tag under an alert section alerts too. A
+    /// report that must reach the Designated Safeguarding Lead (pupil data sent to a
+    /// restricted contact) alerts under §8 whatever `alert_sections` says.
     public func alertSections(in report: ScanReport) -> [Section] {
         guard !configuration.notifications.alertRecipients.isEmpty else { return [] }
         if report.sender.role == .pupil {
@@ -21,7 +22,7 @@ public struct AlertComposer: Sendable {
             guard configuration.pupils.alertDSL, report.action >= .quarantine else { return [] }
             return report.sections
         }
-        return report.sections.filter {
+        return report.governingSections.filter {
             configuration.notifications.alertSections.contains($0)
                 || (report.alertsSafeguardingLead && $0 == .confidentiality)
         }
@@ -41,7 +42,7 @@ public struct AlertComposer: Sendable {
                 .list(report.recipients.isEmpty
                       ? envelope.recipients
                       : report.recipients.map { "\($0.address) (\($0.recipientClass.wording))" }),
-                .heading("Sections"),
+                .heading(report.action >= .quarantine ? "Sections breached" : "Sections governing the rules that acted (delivered, no breach)"),
                 .list(sections.map { "Section \($0.rawValue), \($0.title): \($0.rule)" }),
                 .heading("What was found"),
                 .list(explanation.findingLines(report.findings)),

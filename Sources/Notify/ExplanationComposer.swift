@@ -60,7 +60,7 @@ public struct ExplanationComposer: Sendable {
     }
 
     func findingLines(_ findings: [Finding]) -> [String] {
-        let relevant = findings.contains { !$0.sections.isEmpty } ? findings.filter { !$0.sections.isEmpty } : findings
+        let relevant = findings.contains { !$0.rules.isEmpty } ? findings.filter { !$0.rules.isEmpty } : findings
         guard !relevant.isEmpty else { return ["Nothing specific; see the reason above."] }
         var lines = relevant.prefix(Self.maxListedFindings).map { finding in
             "\(finding.detector.wording) (\(finding.evidence)) \(finding.location.wording)"

@@ -4,10 +4,15 @@ import ChaperoneModel
 public struct PolicyDecision: Codable, Hashable, Sendable {
     /// The most severe action of every rule that fired (accept when none did).
     public var action: Action
-    /// The union of the sections of every rule that fired, sorted.
+    /// The sections breached, sorted: those of every rule that held or refused the
+    /// message (a tag or a header rewrite breaches none).
     public var sections: [Section]
-    /// The findings, each with the sections it contributed to.
+    /// The findings, each with the rules it made act and the sections it helped breach.
     public var findings: [Finding]
+    /// Every rule that acted (held, refused, tagged, or rewrote the headers), sorted.
+    public var rules: [String]
+    /// The sections governing `rules`, sorted.
+    public var governingSections: [Section]
     public var recipients: [Recipient]
     public var hits: [RuleHit]
     /// Plain-English explanation for the sender; empty when nothing fired.

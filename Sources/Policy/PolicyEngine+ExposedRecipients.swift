@@ -66,7 +66,7 @@ extension PolicyEngine {
         let finding = Finding(
             detector: .exposedRecipients, location: .header("to"),
             evidence: "\(groups.outsideGroups) families or organisations", confidence: 1,
-            detail: "applied=\(settings.action.rawValue)", sections: settings.action == .accept ? [] : [.confidentiality]
+            detail: "applied=\(settings.action.rawValue)"
         )
         let hit = RuleHit(
             rule: Self.exposedRecipientsRule, sections: [.confidentiality], action: action, recipients: [],

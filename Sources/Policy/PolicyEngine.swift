@@ -66,36 +66,53 @@ public struct PolicyEngine: Sendable {
             annotated.append(exposure.finding)
             hits.append(exposure.hit)
         }
-        for hit in hits where hit.action > .accept {
-            for index in hit.findingIndices where annotated.indices.contains(index) {
-                annotated[index].sections = Array(Set(annotated[index].sections).union(hit.sections)).sorted()
-            }
-        }
         let firing = hits.filter { $0.action > .accept }
         let action = firing.map(\.action).max() ?? .accept
-        let sections = Array(Set(firing.flatMap(\.sections))).sorted()
+        // The rewrite acts only on a message that is delivered; a held or refused one is
+        // never rewritten, so the reviewer sees it as sent.
+        let rewriting = configuration.exposedRecipients.action == .rewrite && action <= .tag ? exposure : nil
+        let acting = firing + (rewriting.map { [$0.hit] } ?? [])
+        annotate(&annotated, with: acting)
         let writer = ExplanationWriter(configuration: configuration)
         var explanation = sender.role == .pupil
             ? writer.explainToPupil(action: action, hits: firing, recipients: recipients)
             : writer.explain(action: action, hits: firing, findings: annotated, recipients: recipients)
         var rewrite: HeaderRewrite?
-        if let exposure, configuration.exposedRecipients.action == .rewrite {
-            if action <= .tag {
-                let visible = configuration.exposedRecipients.keepInternalVisible ? exposure.groups.internalAddresses : []
-                rewrite = HeaderRewrite(exposedGroups: exposure.groups.outsideGroups, visibleAddresses: visible)
-                let note = writer.explainRewrite(groups: exposure.groups.outsideGroups)
-                explanation = explanation.isEmpty ? note : explanation + "\n\n" + note
-            } else {
-                // A held or refused message is never rewritten: the reviewer sees it as sent.
-                annotated[findings.count].detail = "applied=none; message \(action.rawValue)"
-            }
+        if let rewriting {
+            let visible = configuration.exposedRecipients.keepInternalVisible ? rewriting.groups.internalAddresses : []
+            rewrite = HeaderRewrite(exposedGroups: rewriting.groups.outsideGroups, visibleAddresses: visible)
+            let note = writer.explainRewrite(groups: rewriting.groups.outsideGroups)
+            explanation = explanation.isEmpty ? note : explanation + "\n\n" + note
+        } else if exposure != nil, configuration.exposedRecipients.action == .rewrite {
+            annotated[findings.count].detail = "applied=none; message \(action.rawValue)"
         }
         return PolicyDecision(
-            action: action, sections: sections, findings: annotated,
+            action: action, sections: Self.breachedSections(of: acting), findings: annotated,
+            rules: Array(Set(acting.map(\.rule))).sorted(),
+            governingSections: Array(Set(acting.flatMap(\.sections))).sorted(),
             recipients: recipients, hits: hits, explanation: explanation, sender: sender,
             alertsSafeguardingLead: firing.contains { $0.rule == Self.restrictedContactRule },
             headerRewrite: rewrite
         )
+    }
+
+    /// The sections breached: those of the rules that held or refused the message. A
+    /// tag (delivered, marked) or a header rewrite breaches none.
+    static func breachedSections(of acting: [RuleHit]) -> [Section] {
+        Array(Set(acting.filter { $0.action > .tag }.flatMap(\.sections))).sorted()
+    }
+
+    /// Marks each finding with the rules it made act and the sections it helped breach.
+    private func annotate(_ findings: inout [Finding], with acting: [RuleHit]) {
+        for hit in acting {
+            for index in hit.findingIndices where findings.indices.contains(index) {
+                if !findings[index].rules.contains(hit.rule) { findings[index].rules.append(hit.rule) }
+                if hit.action > .tag {
+                    findings[index].sections = Array(Set(findings[index].sections).union(hit.sections)).sorted()
+                }
+            }
+        }
+        for index in findings.indices { findings[index].rules.sort() }
     }
 
     /// Joins hits of the same rule for several recipients into one.

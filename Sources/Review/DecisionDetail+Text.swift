@@ -18,6 +18,8 @@ extension DecisionDetail {
         let record = decision.record
         let report = record.report
         let sections = report.sections.map { "§\($0.rawValue) \($0.title)" }.joined(separator: "; ")
+        let governing = report.governingSections.isEmpty
+            ? "" : "  (governing " + report.governingSections.map { "§" + $0.rawValue }.joined(separator: ", ") + ")"
         let sender = record.envelope.sender.isEmpty ? "<>" : record.envelope.sender
         let authenticated = record.envelope.authenticatedUser.map { " (authenticated as \($0))" } ?? ""
         let label = decision.falsePositive ? " (labelled false positive)" : ""
@@ -26,7 +28,8 @@ extension DecisionDetail {
             "Decision      \(report.decisionID)",
             "Decided       \(DecisionTable.timestamp(record.decidedAt)) UTC (config \(record.configVersion))",
             "Action        \(report.action.rawValue)\(label)",
-            "Sections      \(sections.isEmpty ? "-" : sections)",
+            "Sections      \(sections.isEmpty ? "-" : sections)  (breached)",
+            "Rules         \(report.rules.isEmpty ? "-" : report.rules.joined(separator: ", "))\(governing)",
             "Sender        \(sender)\(authenticated)",
             "Message-ID    \(report.messageID ?? "-")",
             "Queue id      \(record.envelope.queueID ?? "-")",
@@ -57,7 +60,8 @@ extension DecisionDetail {
     private var findingLines: [String] {
         let report = decision.record.report
         var lines = report.findings.map { finding -> String in
-            let sections = finding.sections.map { "§" + $0.rawValue }.joined(separator: ",")
+            let breached = finding.sections.map { "§" + $0.rawValue }.joined(separator: ",")
+            let sections = breached + (finding.rules.isEmpty ? "" : " [" + finding.rules.joined(separator: ", ") + "]")
             let confidence = String(format: "%.2f", finding.confidence)
             return "  \(finding.detector.rawValue)  \(finding.evidence)  at \(finding.location)  confidence \(confidence)  \(sections)"
         }

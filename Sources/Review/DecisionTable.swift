@@ -8,7 +8,7 @@ import Store
 public enum DecisionTable {
     public static func render(_ decisions: [StoredDecision], mailIdentifiers: Bool = false) -> String {
         guard !decisions.isEmpty else { return "No decisions match.\n" }
-        let header = ["DECISION", "DECIDED (UTC)", "ACTION", "STATE", "SECTIONS", "ROLE", "SENDER", "RECIPIENTS"]
+        let header = ["DECISION", "DECIDED (UTC)", "ACTION", "STATE", "SECTIONS", "RULES", "ROLE", "SENDER", "RECIPIENTS"]
             + (mailIdentifiers ? ["QUEUE ID", "MESSAGE-ID"] : [])
         let rows = decisions.map { decision -> [String] in
             let record = decision.record
@@ -35,6 +35,7 @@ public enum DecisionTable {
             record.report.action.rawValue + (decision.falsePositive ? " (fp)" : ""),
             decision.quarantine?.state.rawValue ?? "-",
             record.report.sections.isEmpty ? "-" : record.report.sections.map { "§" + $0.rawValue }.joined(separator: ","),
+            record.report.rules.isEmpty ? "-" : record.report.rules.joined(separator: ","),
             roleText(record.report.sender),
             record.envelope.sender.isEmpty ? "<>" : record.envelope.sender,
             recipientSummary(record),

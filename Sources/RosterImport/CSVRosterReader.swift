@@ -163,6 +163,7 @@ struct CSVRosterReader {
         case .surname: record.surname = value
         case .forename: record.forename = value
         case .preferredForename: record.preferredForename = value
+        case .middleNames: record.middleNames = value
         case .dateOfBirth: record.dateOfBirth = value
         case .yearGroup: record.yearGroup = value
         case .regGroup: record.regGroup = value
@@ -172,7 +173,7 @@ struct CSVRosterReader {
         case .postcode: record.postcode = value
         case .senStatus: record.senStatus = value
         case .freeSchoolMeals: record.freeSchoolMeals = value
-        case .admissionNumber, .gender, .ethnicity, .preferredSurname, .middleNames: break
+        case .admissionNumber, .gender, .ethnicity, .preferredSurname: break
         }
     }
 }

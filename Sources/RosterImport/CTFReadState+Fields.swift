@@ -12,6 +12,7 @@ extension CTFReadState {
         case "UniqueLearnerNumber": current?.uln = value
         case "Surname": current?.surname = value
         case "Forename": current?.forename = value
+        case "MiddleNames", "BasicDetails/MiddleNames": current?.middleNames = value
         case "DOB": current?.dateOfBirth = value
         case "Email": current?.schoolEmail = value
         case "BasicDetails/PreferredForename": current?.preferredForename = value

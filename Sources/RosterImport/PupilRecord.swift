@@ -10,6 +10,7 @@ struct PupilRecord {
     var surname = ""
     var forename = ""
     var preferredForename = ""
+    var middleNames = ""
     var dateOfBirth = ""
     var yearGroup = ""
     var regGroup = ""

@@ -49,6 +49,7 @@ struct RosterAssembler {
         var student = Student(
             key: key, upn: upn, uln: uln, legalForename: forename,
             preferredForename: record.preferredForename.isEmpty ? nil : record.preferredForename,
+            middleNames: record.middleNames.nilIfEmpty,
             surname: record.surname, dateOfBirth: dateOfBirth,
             yearGroup: record.yearGroup.nilIfEmpty, regGroup: record.regGroup.nilIfEmpty,
             schoolEmail: record.schoolEmail.nilIfEmpty?.lowercased(),

@@ -140,6 +140,7 @@ public struct ScanPipeline: Sendable {
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return ScanReport(
             messageID: content.messageID, action: decision.action, sections: decision.sections,
+            rules: decision.rules, governingSections: decision.governingSections,
             findings: decision.findings, recipients: decision.recipients, explanation: decision.explanation,
             problems: detected.problems + (envelope.expansion?.problems ?? []), sizeBytes: size, scanSeconds: elapsed,
             isAutoSubmitted: content.isAutoSubmitted, sender: decision.sender,

@@ -7,9 +7,12 @@ public struct ScanReportJSON: Codable, Sendable {
     /// One finding as printed.
     public struct FindingJSON: Codable, Sendable {
         public var detector: String
-        /// The highest section this finding contributed to, or null when it fired no rule.
+        /// The highest section this finding helped breach, or null when it breached none.
         public var section: String?
+        /// The sections this finding helped breach (rules that held or refused the message).
         public var sections: [String]
+        /// Every rule this finding made act, a tag included.
+        public var rules: [String]
         public var location: String
         public var evidence: String
         public var confidence: Double
@@ -23,6 +26,7 @@ public struct ScanReportJSON: Codable, Sendable {
             try container.encode(detector, forKey: .detector)
             try container.encode(section, forKey: .section)
             try container.encode(sections, forKey: .sections)
+            try container.encode(rules, forKey: .rules)
             try container.encode(location, forKey: .location)
             try container.encode(evidence, forKey: .evidence)
             try container.encode(confidence, forKey: .confidence)
@@ -43,7 +47,12 @@ public struct ScanReportJSON: Codable, Sendable {
     public var decision_id: String
     public var message_id: String?
     public var action: String
+    /// The sections breached: empty when the message was delivered, even tagged.
     public var sections: [String]
+    /// Every rule that acted (held, refused, tagged, or rewrote the headers).
+    public var rules: [String]
+    /// The sections governing `rules`.
+    public var governing_sections: [String]
     public var findings: [FindingJSON]
     public var recipients: [RecipientJSON]
     public var explanation: String
@@ -66,9 +75,11 @@ public struct ScanReportJSON: Codable, Sendable {
         self.message_id = report.messageID
         self.action = report.action.rawValue
         self.sections = report.sections.map(\.rawValue)
+        self.rules = report.rules
+        self.governing_sections = report.governingSections.map(\.rawValue)
         self.findings = report.findings.map {
             FindingJSON(
-                detector: $0.detector.rawValue, section: $0.sections.last?.rawValue, sections: $0.sections.map(\.rawValue),
+                detector: $0.detector.rawValue, section: $0.sections.last?.rawValue, sections: $0.sections.map(\.rawValue), rules: $0.rules,
                 location: $0.location.description, evidence: $0.evidence,
                 confidence: ($0.confidence * 100).rounded() / 100, pupil: $0.pupil, detail: $0.detail
             )
@@ -85,7 +96,7 @@ public struct ScanReportJSON: Codable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case file, decision_id, message_id, action, sections, findings, recipients, explanation, problems, size_bytes, scan_ms
+        case file, decision_id, message_id, action, sections, rules, governing_sections, findings, recipients, explanation, problems, size_bytes, scan_ms
         case sender_role, sender, scanned, recipients_rewritten
     }
 
@@ -97,6 +108,8 @@ public struct ScanReportJSON: Codable, Sendable {
         try container.encode(message_id, forKey: .message_id)
         try container.encode(action, forKey: .action)
         try container.encode(sections, forKey: .sections)
+        try container.encode(rules, forKey: .rules)
+        try container.encode(governing_sections, forKey: .governing_sections)
         try container.encode(findings, forKey: .findings)
         try container.encode(recipients, forKey: .recipients)
         try container.encode(explanation, forKey: .explanation)

@@ -68,6 +68,17 @@ extension AppDatabase {
                 table.add(column: "senderIdentity", .jsonText)
             }
         }
+        migrator.registerMigration("v3-decision-rules") { db in
+            // `sections` now lists only the sections breached; the rules that acted and
+            // the sections governing them get their own columns. A tag breaches none,
+            // so older tag rows move their sections to `governingSections`.
+            try db.alter(table: "decision") { table in
+                table.add(column: "rules", .jsonText).notNull().defaults(sql: "'[]'")
+                table.add(column: "governingSections", .jsonText).notNull().defaults(sql: "'[]'")
+            }
+            try db.execute(sql: "UPDATE decision SET governingSections = sections")
+            try db.execute(sql: "UPDATE decision SET sections = '[]' WHERE action = 'tag'")
+        }
         return migrator
     }
 

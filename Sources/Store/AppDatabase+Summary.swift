@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Counts per action and section, top senders, and review outcomes since `since`.
+    /// Counts per action, breaches per section, tags per rule and governing section, top
+    /// senders, and review outcomes since `since`.
     public func summary(since: Date, topSenderCount: Int = 10) async throws -> DecisionSummary {
         try await pool.read { db in
             let recent = "SELECT * FROM decision WHERE decidedAt >= ?"
@@ -44,6 +45,21 @@ extension AppDatabase {
                 db, sql: "SELECT COALESCE(senderRole, 'unknown') AS role, COUNT(*) AS n FROM (\(recent)) GROUP BY role",
                 arguments: arguments) {
                 summary.bySenderRole[row["role"]] = row["n"]
+            }
+            summary.breaches = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM (\(recent)) WHERE json_array_length(sections) > 0",
+                arguments: arguments) ?? 0
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT json_each.value AS rule, COUNT(*) AS n FROM (\(recent)) AS d, json_each(d.rules) WHERE d.action = 'tag' GROUP BY rule",
+                arguments: arguments) {
+                summary.tagsByRule[row["rule"]] = row["n"]
+            }
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT json_each.value AS section, COUNT(*) AS n FROM (\(recent)) AS d, json_each(d.governingSections) WHERE d.action = 'tag' GROUP BY section",
+                arguments: arguments) {
+                summary.tagsByGoverningSection[row["section"]] = row["n"]
             }
             summary.notScanned = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM (\(recent)) WHERE json_extract(senderIdentity, '$.scanned') = 0",

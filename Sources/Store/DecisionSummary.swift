@@ -12,8 +12,15 @@ public struct DecisionSummary: Codable, Hashable, Sendable {
     public var total: Int
     /// Decisions per action raw value (`accept`, `tag`, …).
     public var byAction: [String: Int]
-    /// Decisions per section number (`3`, `8`, …); one decision may count in several.
+    /// Breaches per section number (`3`, `8`, …): decisions held or refused under it;
+    /// one decision may count in several. Tags are not breaches and are not counted here.
     public var bySection: [String: Int]
+    /// Decisions that breached at least one section (held or refused).
+    public var breaches: Int = 0
+    /// Tagged decisions (delivered, marked) per rule that tagged them.
+    public var tagsByRule: [String: Int] = [:]
+    /// Tagged decisions per section governing the rule that tagged them.
+    public var tagsByGoverningSection: [String: Int] = [:]
     /// Senders with the most non-accept decisions, most first.
     public var topSenders: [SenderCount]
     public var quarantined: Int

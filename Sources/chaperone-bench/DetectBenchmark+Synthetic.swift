@@ -31,7 +31,9 @@ enum SyntheticSchool {
             let forename = word(index &* 7919 &+ 13, parts: 2)
             let surname = word(index, parts: 4)
             students.append(Student(
-                key: upn(index), upn: upn(index), legalForename: forename, surname: surname,
+                key: upn(index), upn: upn(index), legalForename: forename,
+                // Half the pupils have a middle name, as MIS exports carry them.
+                middleNames: index % 2 == 0 ? word(index &* 31 &+ 7, parts: 2) : nil, surname: surname,
                 dateOfBirth: SchoolDate(year: 2010 + index % 6, month: 1 + index % 12, day: 1 + index % 28),
                 schoolEmail: "\(forename.lowercased()).\(surname.lowercased())@pupils.ralphthoresby.example",
                 addressLines: ["\(1 + index % 150) Larchfield Road"], postcode: "LS17 \(index % 9)PX"))

@@ -14,7 +14,9 @@ struct ScanPrinter: Sendable {
             write(ScanReportJSON(file: name, report: report).jsonLine())
             return
         }
-        let sections = report.sections.isEmpty ? "" : " §" + report.sections.map(\.rawValue).joined(separator: " §")
+        let breached = report.sections.isEmpty ? "" : " §" + report.sections.map(\.rawValue).joined(separator: " §")
+        // A tag breaches nothing: name the rule that tagged it instead.
+        let sections = report.action == .tag && report.sections.isEmpty ? " [" + report.rules.joined(separator: ", ") + "]" : breached
         let recipients = report.recipients.map { "\($0.address) [\($0.recipientClass.rawValue)\($0.list.map { " via " + $0 } ?? "")]" }.joined(separator: ", ")
         let skipped = report.sender.scanned ? "" : " (not scanned)"
         write("\(report.action.rawValue.uppercased())\(sections)\(skipped)  \(name)  → \(recipients)")
@@ -22,7 +24,8 @@ struct ScanPrinter: Sendable {
         let rules = report.sender.rules == report.sender.role ? "" : ", \(report.sender.rules.rawValue) rules"
         write("    sender: \(report.sender.role.rawValue)\(rules): \(report.sender.reason)")
         for finding in report.findings {
-            let sectionText = finding.sections.isEmpty ? "" : " §" + finding.sections.map(\.rawValue).joined(separator: " §")
+            let breachedText = finding.sections.isEmpty ? "" : " §" + finding.sections.map(\.rawValue).joined(separator: " §")
+            let sectionText = breachedText + (finding.rules.isEmpty ? "" : " [" + finding.rules.joined(separator: ", ") + "]")
             write("    \(finding.detector.rawValue) \(finding.evidence) at \(finding.location) (\(Int((finding.confidence * 100).rounded()))%)\(sectionText)")
         }
         for problem in report.problems { write("    problem: \(problem)") }

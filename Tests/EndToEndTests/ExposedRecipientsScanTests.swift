@@ -17,7 +17,12 @@ import Testing
         let findings = object["findings"] as? [[String: Any]] ?? []
         let finding = try #require(findings.first { $0["detector"] as? String == "exposed-recipients" })
         #expect(finding["evidence"] as? String == "8 families or organisations")
-        #expect(finding["section"] as? String == "8")
+        // Rewritten and delivered: the rule acted, nothing was breached.
+        #expect(finding["section"] is NSNull)
+        #expect(finding["rules"] as? [String] == ["8.recipients-exposed"])
+        #expect(object["sections"] as? [String] == [])
+        #expect(object["rules"] as? [String] == ["8.recipients-exposed"])
+        #expect(object["governing_sections"] as? [String] == ["8"])
         #expect(finding["detail"] as? String == "applied=rewrite")
         let explanation = try #require(object["explanation"] as? String)
         #expect(explanation.contains("8 families or organisations"))

@@ -23,7 +23,7 @@ struct PostfixMilterTests {
             let reply = try await path.submit(subject: "Referral notes", body: "TAG-ME for the LA")
             #expect(reply.code == 250, "\(reply.text)")
             let message = try await path.delivered(containing: "TAG-ME")
-            #expect(message?.contains("\r\nX-Chaperone-Classification: sections=8; id=CH-") == true)
+            #expect(message?.contains("\r\nX-Chaperone-Classification: rules=8.sensitive-to-partner; governing_sections=8; id=CH-") == true)
             #expect(message?.contains("\r\nSubject: [OFFICIAL-SENSITIVE] Referral notes\r\n") == true, "\(message ?? path.postfix.log)")
         }
     }

@@ -21,19 +21,22 @@ import Testing
         #expect(self.replies(leadingSpace: false).replies(for: report).first == .addHeader(name: "X-Chaperone", value: "accept; id=CH-1"))
     }
 
-    @Test func tagAddsSectionsAndAnEncodedNonASCIIPrefix() {
-        let report = ScanReport(decisionID: "CH-2", action: .tag, sections: [.images, .confidentiality])
+    @Test func tagNamesItsRulesAndGoverningSectionsAndAddsAnEncodedNonASCIIPrefix() {
+        let report = ScanReport(
+            decisionID: "CH-2", action: .tag, rules: ["5.images-to-partner", "8.sensitive-to-partner"],
+            governingSections: [.images, .confidentiality])
         let result = self.replies { $0.tagging.subjectPrefix = "[SENSIBLE – ÉCOLE]" }.replies(for: report)
         #expect(result == [
             .addHeader(name: "X-Chaperone", value: " tag; id=CH-2"),
-            .addHeader(name: "X-Chaperone-Classification", value: " sections=5, 8; id=CH-2"),
+            .addHeader(name: "X-Chaperone-Classification",
+                       value: " rules=5.images-to-partner, 8.sensitive-to-partner; governing_sections=5, 8; id=CH-2"),
             .changeHeader(index: 1, name: "Subject", value: " =?UTF-8?B?W1NFTlNJQkxFIOKAkyDDiUNPTEVd?= Trip"),
             .accept,
         ])
     }
 
     @Test func subjectPrefixIsAddedWhenMissingAndNotRepeatedOrGarbled() {
-        let report = ScanReport(decisionID: "CH-3", action: .tag, sections: [.confidentiality])
+        let report = ScanReport(decisionID: "CH-3", action: .tag, rules: ["8.sensitive-to-partner"], governingSections: [.confidentiality])
         let prefixed: (DecisionReplies.OriginalSubject) -> [MilterResponse] = { subject in
             self.replies(subject: subject) { $0.tagging.subjectPrefix = "[OS]" }.replies(for: report)
         }
@@ -93,12 +96,14 @@ import Testing
             let report = ScanReport(decisionID: "CH-8", action: action, sections: [.confidentiality], headerRewrite: rewrite)
             #expect(!self.replies(to: 2, cc: 1).replies(for: report).contains { if case .changeHeader = $0 { true } else { false } })
         }
-        let plain = ScanReport(decisionID: "CH-9", action: .tag, sections: [.confidentiality])
+        let plain = ScanReport(decisionID: "CH-9", action: .tag, rules: ["8.sensitive-to-partner"], governingSections: [.confidentiality])
         #expect(!self.replies(to: 2, cc: 1).replies(for: plain).contains { if case .changeHeader(_, "To", _) = $0 { true } else { false } })
     }
 
     @Test func aTaggedMessageIsRewrittenAndTagged() {
-        let report = ScanReport(decisionID: "CH-10", action: .tag, sections: [.images], headerRewrite: HeaderRewrite(exposedGroups: 6))
+        let report = ScanReport(
+            decisionID: "CH-10", action: .tag, rules: ["5.images-to-partner"], governingSections: [.images],
+            headerRewrite: HeaderRewrite(exposedGroups: 6))
         let result = self.replies(to: 1, cc: 1).replies(for: report)
         #expect(Array(result.prefix(2)) == [
             .changeHeader(index: 1, name: "Cc", value: ""),

@@ -48,7 +48,7 @@ import Testing
                 _ = try await milter.negotiate()
                 return try await milter.message(body: Array("TAG-ME\r\n".utf8))
             }
-            #expect(replies?.contains { if case .addHeader("X-Chaperone-Classification", let v) = $0 { v.hasPrefix(" sections=8; id=") } else { false } } == true)
+            #expect(replies?.contains { if case .addHeader("X-Chaperone-Classification", let v) = $0 { v.hasPrefix(" rules=8.sensitive-to-partner; governing_sections=8; id=") } else { false } } == true)
             #expect(replies?.contains(.changeHeader(index: 1, name: "Subject", value: " [SENSITIVE] Trip")) == true)
             #expect(replies?.last == .accept)
         }

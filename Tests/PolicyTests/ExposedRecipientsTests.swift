@@ -101,7 +101,12 @@ enum ExposureFixtures {
         let finding = try #require(decision.findings.first { $0.detector == .exposedRecipients })
         #expect(finding.evidence == "30 families or organisations")
         #expect(finding.detail == "applied=rewrite")
-        #expect(finding.sections == [.confidentiality])
+        // Rewritten and delivered: the rule acted, but nothing was breached.
+        #expect(finding.sections.isEmpty)
+        #expect(finding.rules == [PolicyEngine.exposedRecipientsRule])
+        #expect(decision.sections.isEmpty)
+        #expect(decision.rules == [PolicyEngine.exposedRecipientsRule])
+        #expect(decision.governingSections == [.confidentiality])
         #expect(decision.explanation.contains("30 families or organisations"))
         for address in recipients { #expect(!decision.explanation.contains(address)) }
         #expect(!finding.evidence.contains("@"))
@@ -142,13 +147,16 @@ enum ExposureFixtures {
         let tag = ExposureFixtures.engine { $0.exposedRecipients.action = .tag }
             .decide(envelope: ExposureFixtures.envelope(recipients), findings: [], headerAddresses: recipients)
         #expect(tag.action == .tag)
-        #expect(tag.sections == [.confidentiality])
+        #expect(tag.sections.isEmpty)
+        #expect(tag.rules == [PolicyEngine.exposedRecipientsRule])
+        #expect(tag.governingSections == [.confidentiality])
         #expect(tag.headerRewrite == nil)
         let accept = ExposureFixtures.engine { $0.exposedRecipients.action = .accept }
             .decide(envelope: ExposureFixtures.envelope(recipients), findings: [], headerAddresses: recipients)
         #expect(accept.action == .accept)
         #expect(accept.headerRewrite == nil)
         #expect(accept.findings.last?.detail == "applied=accept")
+        #expect(accept.rules.isEmpty && accept.governingSections.isEmpty)
     }
 
     @Test func aMessageHeldForAnotherRuleIsNeverRewritten() throws {

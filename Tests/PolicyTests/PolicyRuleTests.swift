@@ -85,7 +85,7 @@ private func f(_ kind: DetectorKind, _ pupil: String? = nil, confidence: Double 
         RuleCase(name: "bulk to a parent", recipients: ["pfield@example.net"], findings: [f(.bulkPupilData)],
                  action: .quarantine, sections: [.confidentiality]),
         RuleCase(name: "sensitive to partner is tagged", recipients: ["sw@leeds.gov.uk"],
-                 findings: [f(.pupilName, "A123"), f(.specialCategory, "A123")], action: .tag, sections: [.confidentiality]),
+                 findings: [f(.pupilName, "A123"), f(.specialCategory, "A123")], action: .tag, sections: []),
         RuleCase(name: "name alone to partner", recipients: ["sw@leeds.gov.uk"], findings: [f(.pupilName, "A123")],
                  action: .accept, sections: []),
         RuleCase(name: "other pupil's data to pupil", recipients: ["tfield@pupils.school.example"],
@@ -128,7 +128,43 @@ private func f(_ kind: DetectorKind, _ pupil: String? = nil, confidence: Double 
         #expect(reject.action == .reject)
         let tag = engine.decide(envelope: Envelope(sender: PolicyFixtures.sender, recipients: ["a@company.example"]), findings: [f(.pupilName, "A123")])
         #expect(tag.action == .tag)
-        #expect(tag.sections == [.confidentiality])
+        #expect(tag.sections.isEmpty)
+        #expect(tag.rules == ["8.pupil-name-outside"])
+        #expect(tag.governingSections == [.confidentiality])
+    }
+
+    @Test func aPartnerTagBreachesNothingAndNamesItsRule() {
+        let decision = PolicyFixtures.engine().decide(
+            envelope: Envelope(sender: PolicyFixtures.sender, recipients: ["sw@leeds.gov.uk"]),
+            findings: [f(.pupilName, "A123"), f(.specialCategory, "A123")])
+        #expect(decision.action == .tag)
+        #expect(decision.sections.isEmpty)
+        #expect(decision.rules == ["8.sensitive-to-partner"])
+        #expect(decision.governingSections == [.confidentiality])
+        #expect(decision.findings.allSatisfy { $0.sections.isEmpty })
+        #expect(decision.findings[1].rules == ["8.sensitive-to-partner"])
+        #expect(decision.explanation.contains("Section 8,"))
+    }
+
+    @Test func aHeldMessageListsOnlyTheSectionsItBreachesAndEveryRuleThatActed() {
+        // The partner's copy alone would be tagged (§8); the password to the supplier holds
+        // the message under §7, so §8 governs a rule that acted but is not breached.
+        let decision = PolicyFixtures.engine().decide(
+            envelope: Envelope(sender: PolicyFixtures.sender, recipients: ["sw@leeds.gov.uk", "vendor@company.example"]),
+            findings: [f(.pupilName, "A123"), f(.specialCategory, "A123"), f(.credential)])
+        #expect(decision.action == .quarantine)
+        #expect(decision.rules == ["7.credentials-outside", "8.sensitive-to-outside", "8.sensitive-to-partner"])
+        #expect(decision.governingSections == [.internetUse, .confidentiality])
+        #expect(decision.sections == [.internetUse, .confidentiality])
+        let partnerOnly = PolicyFixtures.engine().decide(
+            envelope: Envelope(sender: PolicyFixtures.sender, recipients: ["sw@leeds.gov.uk", "x@school.example"]),
+            findings: [f(.pupilName, "A123"), f(.specialCategory, "A123"), f(.credential)])
+        #expect(partnerOnly.action == .quarantine)
+        #expect(partnerOnly.sections == [.internetUse])
+        #expect(partnerOnly.rules == ["7.credentials-outside", "8.sensitive-to-partner"])
+        #expect(partnerOnly.governingSections == [.internetUse, .confidentiality])
+        #expect(partnerOnly.findings[1].sections.isEmpty && partnerOnly.findings[1].rules == ["8.sensitive-to-partner"])
+        #expect(partnerOnly.findings[2].sections == [.internetUse])
     }
 
     @Test func findingsCarryTheSectionsTheyCaused() {

@@ -10,6 +10,8 @@ enum DecisionFixtures {
         id: String = ScanReport.newDecisionID(),
         action: Action = .accept,
         sections: [Section] = [],
+        rules: [String] = [],
+        governingSections: [Section]? = nil,
         sender: String = "teacher@school.example",
         decidedAt: Date = baseDate,
         queueID: String? = "4ABCD123"
@@ -19,6 +21,7 @@ enum DecisionFixtures {
             evidence: "A1234…Z", confidence: 0.99, pupil: "K1", sections: sections)
         let report = ScanReport(
             decisionID: id, messageID: "msg-\(id)@school.example", action: action, sections: sections,
+            rules: rules, governingSections: governingSections,
             findings: sections.isEmpty ? [] : [finding],
             recipients: [Recipient(address: "someone@gmail.example", recipientClass: .personal)],
             explanation: "Pupil identifiers were sent to a personal address.", sizeBytes: 1_234, scanSeconds: 0.01)

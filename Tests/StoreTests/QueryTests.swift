@@ -12,7 +12,9 @@ import Testing
         let base = DecisionFixtures.baseDate
         try await database.insertDecisions([
             DecisionFixtures.record(id: "a", action: .accept, sender: "one@school.example", decidedAt: base),
-            DecisionFixtures.record(id: "t", action: .tag, sections: [.confidentiality], sender: "Two@School.example", decidedAt: base.addingTimeInterval(60)),
+            DecisionFixtures.record(
+                id: "t", action: .tag, rules: ["8.sensitive-to-partner"], governingSections: [.confidentiality],
+                sender: "Two@School.example", decidedAt: base.addingTimeInterval(60)),
         ])
         try await database.insertQuarantine(
             DecisionFixtures.record(id: "q", action: .quarantine, sections: [.socialContact, .confidentiality], sender: "two@school.example", decidedAt: base.addingTimeInterval(120)),
@@ -22,7 +24,8 @@ import Testing
             try await database.decisions(matching: filter).map(\.decisionID)
         }
         #expect(try await ids(DecisionFilter()) == ["q", "t", "a"])
-        #expect(try await ids(DecisionFilter(section: .confidentiality)) == ["q", "t"])
+        // A section filter finds breaches: the tag breached nothing.
+        #expect(try await ids(DecisionFilter(section: .confidentiality)) == ["q"])
         #expect(try await ids(DecisionFilter(section: .socialContact)) == ["q"])
         #expect(try await ids(DecisionFilter(action: .tag)) == ["t"])
         #expect(try await ids(DecisionFilter(sender: "two@school.example")) == ["q", "t"])
@@ -35,7 +38,14 @@ import Testing
         let summary = try await database.summary(since: base)
         #expect(summary.total == 3)
         #expect(summary.byAction == ["accept": 1, "tag": 1, "quarantine": 1])
-        #expect(summary.bySection == ["8": 2, "3": 1])
+        #expect(summary.bySection == ["8": 1, "3": 1])
+        #expect(summary.breaches == 1)
+        #expect(summary.tagsByRule == ["8.sensitive-to-partner": 1])
+        #expect(summary.tagsByGoverningSection == ["8": 1])
+        let tag = try #require(try await database.decision(id: "t"))
+        #expect(tag.record.report.sections.isEmpty)
+        #expect(tag.record.report.rules == ["8.sensitive-to-partner"])
+        #expect(tag.record.report.governingSections == [.confidentiality])
         #expect(summary.topSenders.first?.count == 2)
         #expect(summary.quarantined == 1)
         #expect(summary.releaseRate == 0)

@@ -25,13 +25,12 @@ struct DecisionReplies {
     /// decision and, for a quarantine, its copy (the caller's duty): DISCARD is safe
     /// because the copy is durable.
     func replies(for report: ScanReport) -> [MilterResponse] {
-        let id = report.decisionID
         switch report.action {
         case .accept:
             return self.recipientRewriteReplies(report) + self.trace(self.traceValue("accept", report)) + [.accept]
         case .tag:
             var replies = self.recipientRewriteReplies(report) + self.trace(self.traceValue("tag", report))
-            replies.append(self.header(self.configuration.tagging.header, "sections=\(Self.list(report.sections)); id=\(id)"))
+            replies.append(self.header(self.configuration.tagging.header, Self.tagValue(report)))
             replies += self.subjectPrefixReplies()
             return replies + [.accept]
         case .quarantine:
@@ -90,6 +89,14 @@ struct DecisionReplies {
 
     private func header(_ name: String, _ value: String) -> MilterResponse {
         .addHeader(name: name, value: self.headerLeadingSpace ? " \(value)" : value)
+    }
+
+    /// The tag header's value: a tag breaches no section, so it names the rule(s) that
+    /// tagged the message and the section(s) governing them, e.g.
+    /// `rules=8.sensitive-to-partner; governing_sections=8; id=CH-20261124-7Q3K9X2M`.
+    static func tagValue(_ report: ScanReport) -> String {
+        let rules = report.rules.isEmpty ? "none" : report.rules.joined(separator: ", ")
+        return "rules=\(rules); governing_sections=\(Self.list(report.governingSections)); id=\(report.decisionID)"
     }
 
     static func list(_ sections: [Section]) -> String {

@@ -139,6 +139,8 @@ extension MilterSessionHandler {
             self.logger.info("decided", metadata: [
                 "decision": "\(report.decisionID)", "action": "\(report.action.rawValue)",
                 "sections": "\(DecisionReplies.list(report.sections))",
+                "policy_rules": "\(report.rules.isEmpty ? "none" : report.rules.joined(separator: ","))",
+                "governing_sections": "\(DecisionReplies.list(report.governingSections))",
                 "bytes": "\(message.spool.totalBytes)", "spooled": "\(message.spool.isSpooled)",
                 "sender_role": "\(report.sender.role.rawValue)", "rules": "\(report.sender.rules.rawValue)",
                 "scanned": "\(report.sender.scanned)",

@@ -22,8 +22,13 @@ struct DecisionRow: Codable, Hashable, FetchableRecord, MutablePersistableRecord
     /// JSON array of classified recipients, pupils' and parents' addresses redacted.
     var recipients: [Recipient]
     var action: String
-    /// JSON array of section numbers (`["3","8"]`), queried with `json_each`.
+    /// JSON array of the section numbers breached (`["3","8"]`), queried with
+    /// `json_each`; empty for a tag.
     var sections: [String]
+    /// JSON array of the rules that acted (`["8.sensitive-to-partner"]`), a tag included.
+    var rules: [String]
+    /// JSON array of the section numbers governing `rules`.
+    var governingSections: [String]
     /// JSON array of findings; evidence is already redacted.
     var findings: [Finding]
     var problems: [ScanProblem]
@@ -71,6 +76,8 @@ extension DecisionRow {
             recipients: report.recipients,
             action: report.action.rawValue,
             sections: report.sections.map(\.rawValue),
+            rules: report.rules,
+            governingSections: report.governingSections.map(\.rawValue),
             findings: report.findings,
             problems: report.problems,
             explanation: report.explanation,
@@ -91,6 +98,8 @@ extension DecisionRow {
             messageID: messageID,
             action: Action(rawValue: action) ?? .quarantine,
             sections: sections.compactMap(Section.init(rawValue:)),
+            rules: rules,
+            governingSections: governingSections.compactMap(Section.init(rawValue:)),
             findings: findings,
             recipients: recipients,
             explanation: explanation,

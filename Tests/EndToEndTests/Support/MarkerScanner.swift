@@ -18,7 +18,7 @@ struct MarkerScanner: MessageScanning {
             return ScanReport(action: .quarantine, sections: [.unacceptableUse], sizeBytes: message.count)
         }
         if text.contains("TAG-ME") {
-            return ScanReport(action: .tag, sections: [.confidentiality], sizeBytes: message.count)
+            return ScanReport(action: .tag, rules: ["8.sensitive-to-partner"], governingSections: [.confidentiality], sizeBytes: message.count)
         }
         return ScanReport(action: .accept, sizeBytes: message.count)
     }
