@@ -12,8 +12,12 @@ struct ScanTally: Sendable {
     var breaches: Int { (byAction[.quarantine] ?? 0) + (byAction[.reject] ?? 0) }
 }
 
-/// Scans inputs on every core while printing results in input order. Files are read a
-/// window at a time so thousands of messages never sit in memory at once.
+/// Scans inputs on `jobs` cores and prints each result as soon as every input before it
+/// has been printed: output is in input order and identical whatever `jobs` is, and it
+/// streams (one slow message holds back only what comes after it). Each worker reads,
+/// scans and renders its own output, so printing is only writing bytes. At most
+/// `window` inputs are read ahead of the next one to print, so thousands of messages
+/// never sit in memory at once.
 struct ScanRunner: Sendable {
     let pipeline: ScanPipeline
     /// Expands recipients as the milter does, when expansion is configured.
@@ -24,56 +28,64 @@ struct ScanRunner: Sendable {
     var authenticatedUser: String? = nil
     let jobs: Int
 
+    /// One scanned message (or unreadable input), rendered and ready to print.
+    struct Outcome: Sendable {
+        var action: Action?
+        var printed: ScanPrinter.Rendered
+    }
+
     func run(files: [(path: String, error: String?)], printer: ScanPrinter) async -> ScanTally {
         var tally = ScanTally()
         let window = max(jobs * 8, 16)
-        var start = 0
-        while start < files.count {
-            let batch = files[start..<min(start + window, files.count)]
-            start += batch.count
-            let results = await scanBatch(Array(batch))
-            for (name, outcome) in results {
-                switch outcome {
-                case .success(let report):
-                    tally.messages += 1
-                    tally.byAction[report.action, default: 0] += 1
-                    printer.print(name: name, report: report)
-                case .failure(let message):
-                    tally.errors += 1
-                    printer.printError(name: name, message: message.text)
+        await withTaskGroup(of: (Int, [Outcome]).self) { group in
+            var finished: [Int: [Outcome]] = [:]
+            var nextToStart = 0, nextToPrint = 0, running = 0
+            func start() {
+                while running < jobs, nextToStart < files.count, nextToStart < nextToPrint + window {
+                    let index = nextToStart, file = files[index]
+                    group.addTask { (index, scan(file: file, printer: printer)) }
+                    nextToStart += 1
+                    running += 1
                 }
+            }
+            start()
+            while let (index, outcomes) = await group.next() {
+                running -= 1
+                finished[index] = outcomes
+                while let ready = finished.removeValue(forKey: nextToPrint) {
+                    for outcome in ready {
+                        if let action = outcome.action {
+                            tally.messages += 1
+                            tally.byAction[action, default: 0] += 1
+                        } else {
+                            tally.errors += 1
+                        }
+                        printer.write(outcome.printed)
+                    }
+                    nextToPrint += 1
+                }
+                start()
             }
         }
         return tally
     }
 
-    /// A file or message that could not be scanned.
-    struct Failure: Error { var text: String }
-
-    private func scanBatch(_ batch: [(path: String, error: String?)]) async -> [(String, Result<ScanReport, Failure>)] {
-        await withTaskGroup(of: (Int, [(String, Result<ScanReport, Failure>)]).self) { group in
-            var collected: [Int: [(String, Result<ScanReport, Failure>)]] = [:]
-            var next = 0
-            func add(_ index: Int) {
-                let file = batch[index]
-                group.addTask {
-                    if let error = file.error { return (index, [(file.path, .failure(Failure(text: error)))]) }
-                    return (index, ScanInputs.read(file.path).map { input in
-                        guard let bytes = input.bytes else {
-                            return (input.name, .failure(Failure(text: input.error ?? "unreadable")))
-                        }
-                        return (input.name, scan(bytes))
-                    })
-                }
+    /// Reads one input (a message file or an mbox of several), scans and renders each message.
+    private func scan(file: (path: String, error: String?), printer: ScanPrinter) -> [Outcome] {
+        if let error = file.error { return [Outcome(action: nil, printed: printer.renderError(name: file.path, message: error))] }
+        return ScanInputs.read(file.path).map { input in
+            guard let bytes = input.bytes else {
+                return Outcome(action: nil, printed: printer.renderError(name: input.name, message: input.error ?? "unreadable"))
             }
-            while next < min(jobs, batch.count) { add(next); next += 1 }
-            while let (index, result) = await group.next() {
-                collected[index] = result
-                if next < batch.count { add(next); next += 1 }
+            switch scan(bytes) {
+            case .success(let report): return Outcome(action: report.action, printed: printer.render(name: input.name, report: report))
+            case .failure(let failure): return Outcome(action: nil, printed: printer.renderError(name: input.name, message: failure.text))
             }
-            return (0..<batch.count).flatMap { collected[$0] ?? [] }
         }
     }
+
+    /// A file or message that could not be scanned.
+    struct Failure: Error { var text: String }
 
     /// Scans one message; with expansion, the envelope is expanded first and a failed
     /// lookup is this message's error (as the milter would apply its fail action).
