@@ -28,7 +28,8 @@ public struct ScanPipeline: Sendable {
         self.detection = DetectionEngine(
             roster: roster, thresholds: configuration.thresholds,
             extraWebmailDomains: configuration.school.extraWebmailDomains,
-            officialSocialAccounts: configuration.school.officialSocialAccounts
+            officialSocialAccounts: configuration.school.officialSocialAccounts,
+            maxFindingsPerDetector: configuration.limits.maxFindingsPerDetector
         )
         self.policy = PolicyEngine(configuration: configuration, roster: roster, webmailDomains: WebmailDomains.builtIn)
     }
@@ -121,7 +122,9 @@ public struct ScanPipeline: Sendable {
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return ScanReport(
             messageID: content.messageID, action: decision.action, sections: decision.sections,
-            findings: decision.findings, recipients: decision.recipients, explanation: decision.explanation,
+            findings: decision.findings + Self.summaries(of: detected.omitted, listed: decision.findings,
+                                                         limit: configuration.limits.maxFindingsPerDetector),
+            recipients: decision.recipients, explanation: decision.explanation,
             problems: detected.problems + (envelope.expansion?.problems ?? []), sizeBytes: size, scanSeconds: elapsed,
             isAutoSubmitted: content.isAutoSubmitted, sender: decision.sender,
             alertsSafeguardingLead: decision.alertsSafeguardingLead, headerRewrite: decision.headerRewrite
