@@ -67,7 +67,7 @@ struct CorpusMessageBuilder {
             "MIME-Version: 1.0",
         ]
         let greeting = kind == .csv ? "Hello," : "Dear \(random.chance(50) ? "Parent or Carer" : pupil.parentName),"
-        var prose = [greeting, ""] + paragraphs(count: 2 + random.below(4), pupil: pupil) + ["", "Kind regards,", staffName, "Oakfield School"]
+        var prose = [greeting, ""] + paragraphs(count: 4 + random.below(8), pupil: pupil) + ["", "Kind regards,", staffName, "Oakfield School"]
         if kind == .reply { prose += quotedThread() }
         let text = prose.joined(separator: "\r\n")
         let body: String
@@ -79,7 +79,7 @@ struct CorpusMessageBuilder {
             headers.append("Content-Type: multipart/alternative; boundary=\"alt-\(index)\"")
             body = alternative(text: text, prose: prose, boundary: "alt-\(index)")
         case .csv:
-            let rows = 20 + random.below(160)
+            let rows = 60 + random.below(400)
             let start = random.below(max(1, pupils.count - rows))
             let csv = ([CorpusPeople.csvHeading] + pupils[start..<min(pupils.count, start + rows)].map(CorpusPeople.csvRow))
                 .joined(separator: "\r\n") + "\r\n"
