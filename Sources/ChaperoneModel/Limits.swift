@@ -29,6 +29,10 @@ public struct Limits: Codable, Hashable, Sendable {
     /// `memory_spool_bytes`: message bytes kept in memory before spooling to a
     /// private temporary file (default 4 MiB).
     public var memorySpoolBytes: Int = 4 * 1024 * 1024
+    /// `max_findings_per_detector`: findings of one detector listed per message (default
+    /// 100). Past it, findings the policy does not need (a second one about the same
+    /// pupil) are only counted, in one summary finding; the decision is unchanged.
+    public var maxFindingsPerDetector: Int = 100
 
     public init() {}
 
@@ -48,6 +52,7 @@ public struct Limits: Codable, Hashable, Sendable {
             ("scan_deadline_seconds", "\(scanDeadlineSeconds)"),
             ("max_milter_frame_bytes", "\(maxMilterFrameBytes)"),
             ("memory_spool_bytes", "\(memorySpoolBytes)"),
+            ("max_findings_per_detector", "\(maxFindingsPerDetector)"),
         ]
     }
 }

@@ -7,6 +7,9 @@ import ChaperoneModel
 public struct DetectionEngine: Sendable {
     let index: RosterIndex
     let settings: DetectionSettings
+    /// `limits.max_findings_per_detector`: findings of one detector kept beyond those
+    /// the policy needs (see `FindingCap`).
+    let maxFindingsPerDetector: Int
 
     /// Header segments that carry addresses; recipients are Policy's business, and a
     /// parent's display name in `To:` is not content.
@@ -17,8 +20,10 @@ public struct DetectionEngine: Sendable {
 
     public init(roster: Roster, thresholds: Configuration.Thresholds, terms: SpecialCategoryTerms = .default,
                 extraWebmailDomains: [String] = [], officialSocialAccounts: [String] = [],
-                images: Configuration.Images = .init()) {
+                images: Configuration.Images = .init(),
+                maxFindingsPerDetector: Int = Limits().maxFindingsPerDetector) {
         index = RosterIndex(roster: roster, terms: terms)
+        self.maxFindingsPerDetector = maxFindingsPerDetector
         settings = DetectionSettings(
             thresholds: thresholds,
             webmailDomains: WebmailDomains.builtIn.union(extraWebmailDomains.map { $0.lowercased() }),
@@ -34,9 +39,11 @@ public struct DetectionEngine: Sendable {
     }
 
     /// The findings and the content's problems, both with every attachment or member
-    /// name that names a pupil redacted (`LocationRedaction`).
+    /// name that names a pupil redacted (`LocationRedaction`). Findings are bounded by
+    /// `FindingCap` as they are made; what it leaves out is counted in `omitted`.
     public func detect(in content: MessageContent) -> Detection {
         var findings: [Finding] = []
+        var cap = FindingCap(examples: maxFindingsPerDetector, minimumConfidence: settings.thresholds.minimumConfidence)
         var bulk = BulkCounter()
         var tableColumns = TableColumns()
         var identifyingNames: Set<String> = []
@@ -50,13 +57,18 @@ public struct DetectionEngine: Sendable {
                 identifyingNames.insert(segment.text)
                 identifyingNames.insert(segment.location.name)
             }
-            findings += scanner.findings
+            cap.add(scanner.findings, to: &findings)
             for reference in scanner.references { bulk.add(reference.identity, segment: segment) }
         }
-        findings += AttachmentChecks.findings(for: content, images: settings.images)
-        findings += bulk.findings(threshold: settings.thresholds.bulkPupils)
+        cap.add(AttachmentChecks.findings(for: content, images: settings.images), to: &findings)
+        cap.add(bulk.findings(threshold: settings.thresholds.bulkPupils), to: &findings)
         let redaction = LocationRedaction(identifyingNames: identifyingNames)
-        return Detection(findings: findings.map(redaction.apply), problems: content.problems.map(redaction.apply))
+        let omitted = cap.omittedInOrder.map { omitted in
+            var redacted = omitted
+            redacted.firstLocation = redaction.apply(omitted.firstLocation)
+            return redacted
+        }
+        return Detection(findings: findings.map(redaction.apply), problems: content.problems.map(redaction.apply), omitted: omitted)
     }
 
     /// Number of roster pupils indexed (for `chaperone roster check` and benchmarks).

@@ -29,7 +29,8 @@ public struct ScanPipeline: Sendable {
             roster: roster, thresholds: configuration.thresholds,
             extraWebmailDomains: configuration.school.extraWebmailDomains,
             officialSocialAccounts: configuration.school.officialSocialAccounts,
-            images: configuration.images
+            images: configuration.images,
+            maxFindingsPerDetector: configuration.limits.maxFindingsPerDetector
         )
         self.policy = PolicyEngine(configuration: configuration, roster: roster, webmailDomains: WebmailDomains.builtIn)
     }
@@ -141,7 +142,9 @@ public struct ScanPipeline: Sendable {
         return ScanReport(
             messageID: content.messageID, action: decision.action, sections: decision.sections,
             rules: decision.rules, governingSections: decision.governingSections,
-            findings: decision.findings, recipients: decision.recipients, explanation: decision.explanation,
+            findings: decision.findings + Self.summaries(of: detected.omitted, listed: decision.findings,
+                                                         limit: configuration.limits.maxFindingsPerDetector),
+            recipients: decision.recipients, explanation: decision.explanation,
             problems: detected.problems + (envelope.expansion?.problems ?? []), sizeBytes: size, scanSeconds: elapsed,
             isAutoSubmitted: content.isAutoSubmitted, sender: decision.sender,
             alertsSafeguardingLead: decision.alertsSafeguardingLead, headerRewrite: decision.headerRewrite

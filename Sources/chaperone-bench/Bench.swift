@@ -7,7 +7,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chaperone-bench",
         abstract: "Chaperone's benchmarks (run with -c release).",
-        subcommands: [ParseBenchmark.self, DetectBenchmark.self, MilterBenchmark.self, UPNLookAlikeBenchmark.self,
+        subcommands: [CorpusCommand.self, ParseBenchmark.self, DetectBenchmark.self, MilterBenchmark.self, UPNLookAlikeBenchmark.self,
                       ExpansionBenchmark.self, StoreBenchmark.self, StartupBenchmark.self,
                       MilterLoadBenchmark.self]
     )

@@ -12,8 +12,12 @@ struct ScanTally: Sendable {
     var breaches: Int { (byAction[.quarantine] ?? 0) + (byAction[.reject] ?? 0) }
 }
 
-/// Scans inputs on every core while printing results in input order. Files are read a
-/// window at a time so thousands of messages never sit in memory at once.
+/// Scans inputs on `jobs` cores and prints each result as soon as every input before it
+/// has been printed: output is in input order and identical whatever `jobs` is, and it
+/// streams (one slow message holds back only what comes after it). Each worker reads,
+/// scans and renders its own output, so printing is only writing bytes (and, with
+/// `--record`, committing the decision first). At most `window` inputs are read ahead
+/// of the next one to print, so thousands of messages never sit in memory at once.
 struct ScanRunner: Sendable {
     let pipeline: ScanPipeline
     /// Expands recipients as the milter does, when expansion is configured.
@@ -37,68 +41,86 @@ struct ScanRunner: Sendable {
         var bytes: [UInt8]?
     }
 
+    /// One scanned message (or unreadable input), rendered and ready to print.
+    struct Outcome: Sendable {
+        var name: String
+        var scanned: Scanned?
+        var printed: ScanPrinter.Rendered
+    }
+
     func run(files: [(path: String, error: String?)], printer: ScanPrinter) async -> ScanTally {
         var tally = ScanTally()
         let window = max(jobs * 8, 16)
-        var start = 0
-        while start < files.count {
-            let batch = files[start..<min(start + window, files.count)]
-            start += batch.count
-            let results = await scanBatch(Array(batch))
-            for (name, outcome) in results {
-                switch outcome {
-                case .success(let scanned):
-                    let report = scanned.report
-                    if let recorder {
-                        do {
-                            try await recorder.record(scanned, name: name)
-                        } catch {
-                            tally.errors += 1
-                            printer.printError(name: name, message: "not recorded in the store: \(error)")
-                            continue
-                        }
-                    }
-                    tally.messages += 1
-                    tally.byAction[report.action, default: 0] += 1
-                    printer.print(name: name, report: report)
-                case .failure(let message):
-                    tally.errors += 1
-                    printer.printError(name: name, message: message.text)
+        await withTaskGroup(of: (Int, [Outcome]).self) { group in
+            var finished: [Int: [Outcome]] = [:]
+            var nextToStart = 0, nextToPrint = 0, running = 0
+            func start() {
+                while running < jobs, nextToStart < files.count, nextToStart < nextToPrint + window {
+                    let index = nextToStart, file = files[index]
+                    group.addTask { (index, scan(file: file, printer: printer)) }
+                    nextToStart += 1
+                    running += 1
                 }
             }
-            progress?.update(done: start, of: files.count)
+            start()
+            while let (index, outcomes) = await group.next() {
+                running -= 1
+                finished[index] = outcomes
+                while let ready = finished.removeValue(forKey: nextToPrint) {
+                    for outcome in ready { await emit(outcome, printer: printer, tally: &tally) }
+                    nextToPrint += 1
+                    progress?.update(done: nextToPrint, of: files.count)
+                }
+                start()
+            }
         }
         progress?.finish()
         return tally
     }
 
-    /// A file or message that could not be scanned.
-    struct Failure: Error { var text: String }
+    /// Records (with `--record`) and prints one outcome; a decision that cannot be
+    /// recorded is an error for that message, and its verdict is not printed.
+    private func emit(_ outcome: Outcome, printer: ScanPrinter, tally: inout ScanTally) async {
+        guard let scanned = outcome.scanned else {
+            tally.errors += 1
+            printer.write(outcome.printed)
+            return
+        }
+        if let recorder {
+            do {
+                try await recorder.record(scanned, name: outcome.name)
+            } catch {
+                tally.errors += 1
+                printer.write(printer.renderError(name: outcome.name, message: "not recorded in the store: \(error)"))
+                return
+            }
+        }
+        tally.messages += 1
+        tally.byAction[scanned.report.action, default: 0] += 1
+        printer.write(outcome.printed)
+    }
 
-    private func scanBatch(_ batch: [(path: String, error: String?)]) async -> [(String, Result<Scanned, Failure>)] {
-        await withTaskGroup(of: (Int, [(String, Result<Scanned, Failure>)]).self) { group in
-            var collected: [Int: [(String, Result<Scanned, Failure>)]] = [:]
-            var next = 0
-            func add(_ index: Int) {
-                let file = batch[index]
-                group.addTask {
-                    if let error = file.error { return (index, [(file.path, .failure(Failure(text: error)))]) }
-                    return (index, ScanInputs.read(file.path).map { input in
-                        guard let bytes = input.bytes else {
-                            return (input.name, .failure(Failure(text: input.error ?? "unreadable")))
-                        }
-                        return (input.name, scan(bytes))
-                    })
-                }
+    /// Reads one input (a message file or an mbox of several), scans and renders each message.
+    private func scan(file: (path: String, error: String?), printer: ScanPrinter) -> [Outcome] {
+        if let error = file.error {
+            return [Outcome(name: file.path, scanned: nil, printed: printer.renderError(name: file.path, message: error))]
+        }
+        return ScanInputs.read(file.path).map { input in
+            guard let bytes = input.bytes else {
+                return Outcome(name: input.name, scanned: nil,
+                               printed: printer.renderError(name: input.name, message: input.error ?? "unreadable"))
             }
-            while next < min(jobs, batch.count) { add(next); next += 1 }
-            while let (index, result) = await group.next() {
-                collected[index] = result
-                if next < batch.count { add(next); next += 1 }
+            switch scan(bytes) {
+            case .success(let scanned):
+                return Outcome(name: input.name, scanned: scanned, printed: printer.render(name: input.name, report: scanned.report))
+            case .failure(let failure):
+                return Outcome(name: input.name, scanned: nil, printed: printer.renderError(name: input.name, message: failure.text))
             }
-            return (0..<batch.count).flatMap { collected[$0] ?? [] }
         }
     }
+
+    /// A file or message that could not be scanned.
+    struct Failure: Error { var text: String }
 
     /// Scans one message; with expansion, the envelope is expanded first and a failed
     /// lookup is this message's error (as the milter would apply its fail action).

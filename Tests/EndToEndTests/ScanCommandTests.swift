@@ -113,4 +113,29 @@ import Testing
         #expect(run.output.contains("sent.mbox#1"))
         #expect(run.output.contains("QUARANTINE §3  \(file.path)#2"))
     }
+
+    /// Results stream in input order whatever the number of workers: `--jobs 1`, `2` and
+    /// `5` print the same lines (the decision id and the scan time aside), text and JSON.
+    @Test func everyJobCountPrintsTheSameLinesInInputOrder() throws {
+        func normalised(_ output: String) -> String {
+            output.replacing(/CH-[0-9]{8}-[A-Z0-9]{8}/, with: "").replacing(/"scan_ms":[0-9.e+-]+/, with: "")
+        }
+        for format in [["--json"], ["--explain"]] {
+            let runs = try [1, 2, 5].map { jobs in
+                try Self.scan(format + ["--jobs", "\(jobs)", "--config", "samples/chaperone.yaml", "samples/messages"])
+            }
+            let lines = runs[0].output.split(separator: "\n")
+            #expect(lines.count >= 76)
+            for run in runs.dropFirst() {
+                #expect(run.status == runs[0].status)
+                #expect(normalised(run.output) == normalised(runs[0].output), "\(format)")
+            }
+        }
+        let json = try Self.scan(["--json", "--jobs", "2", "--config", "samples/chaperone.yaml", "samples/messages"])
+        let files = json.output.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["file"] as? String
+        }
+        #expect(files.count >= 76)
+        #expect(files == files.sorted())
+    }
 }

@@ -14,6 +14,7 @@ extension ConfigurationLoader {
         ("max_archive_expansion_bytes", \.maxArchiveExpansionBytes, 1024...4_000_000_000),
         ("max_milter_frame_bytes", \.maxMilterFrameBytes, 65_536...64_000_000),
         ("memory_spool_bytes", \.memorySpoolBytes, 0...1_000_000_000),
+        ("max_findings_per_detector", \.maxFindingsPerDetector, 1...1_000_000),
     ] }
 
     static func readLimits(_ field: YAMLField, into limits: inout Limits) throws(ConfigurationError) {

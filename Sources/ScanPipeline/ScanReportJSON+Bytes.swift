@@ -1,0 +1,61 @@
+extension ScanReportJSON {
+    /// The same line as `jsonLine()` (a test holds them equal over every sample), written
+    /// as bytes without `JSONEncoder`: `chaperone scan --json` prints this. Keys are in
+    /// the sorted order `jsonLine()` uses; a field added to `encode(to:)` must be added
+    /// here too, or that test fails.
+    public func jsonLineBytes() -> [UInt8] {
+        var writer = JSONByteWriter(capacity: 512 + findings.count * 160 + explanation.utf8.count)
+        writer.beginObject()
+        writer.key("action"); writer.string(action)
+        writer.key("decision_id"); writer.string(decision_id)
+        writer.key("explanation"); writer.string(explanation)
+        writer.key("file"); writer.string(file)
+        writer.key("findings"); writer.beginArray()
+        for finding in findings { finding.write(to: &writer) }
+        writer.endArray()
+        writer.key("message_id"); writer.string(message_id)
+        writer.key("problems"); writer.strings(problems)
+        writer.key("recipients"); writer.beginArray()
+        for recipient in recipients {
+            writer.beginObject()
+            writer.key("address"); writer.string(recipient.address)
+            writer.key("class"); writer.string(recipient.`class`)
+            if let list = recipient.list { writer.key("list"); writer.string(list) }
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("recipients_rewritten"); writer.bool(recipients_rewritten)
+        writer.key("scan_ms"); writer.double(scan_ms)
+        writer.key("scanned"); writer.bool(scanned)
+        writer.key("sections"); writer.strings(sections)
+        writer.key("sender"); writer.beginObject()
+        writer.key("address"); writer.string(sender.address)
+        writer.key("basis"); writer.string(sender.basis.rawValue)
+        if let forwardedBy = sender.forwardedBy { writer.key("forwarded_by"); writer.string(forwardedBy) }
+        if let pupil = sender.pupilKey { writer.key("pupil"); writer.string(pupil) }
+        writer.key("reason"); writer.string(sender.reason)
+        writer.key("role"); writer.string(sender.role.rawValue)
+        writer.key("rules"); writer.string(sender.rules.rawValue)
+        writer.key("scanned"); writer.bool(sender.scanned)
+        writer.endObject()
+        writer.key("sender_role"); writer.string(sender_role)
+        writer.key("size_bytes"); writer.int(size_bytes)
+        writer.endObject()
+        return writer.bytes
+    }
+}
+
+extension ScanReportJSON.FindingJSON {
+    func write(to writer: inout JSONByteWriter) {
+        writer.beginObject()
+        writer.key("confidence"); writer.double(confidence)
+        if let detail { writer.key("detail"); writer.string(detail) }
+        writer.key("detector"); writer.string(detector)
+        writer.key("evidence"); writer.string(evidence)
+        writer.key("location"); writer.string(location)
+        writer.key("pupil"); writer.string(pupil)
+        writer.key("section"); writer.string(section)
+        writer.key("sections"); writer.strings(sections)
+        writer.endObject()
+    }
+}
