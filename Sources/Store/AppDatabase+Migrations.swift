@@ -68,6 +68,17 @@ extension AppDatabase {
                 table.add(column: "senderIdentity", .jsonText)
             }
         }
+        migrator.registerMigration("v3-quarantine-duplicate") { db in
+            // A hold's content fingerprint (QuarantineFingerprint), and on a decision
+            // made for a retry of a message already held, the decision that holds the
+            // one copy; null on rows recorded before fingerprints existed.
+            try db.alter(table: "quarantine") { table in
+                table.add(column: "fingerprint", .text).indexed()
+            }
+            try db.alter(table: "decision") { table in
+                table.add(column: "duplicateOf", .text).indexed()
+            }
+        }
         return migrator
     }
 
