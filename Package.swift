@@ -65,7 +65,10 @@ let package = Package(
         ),
         .target(
             name: "Store",
-            dependencies: ["ChaperoneModel", "ChaperoneZlib", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ChaperoneModel", "ChaperoneZlib", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(name: "Notify", dependencies: ["ChaperoneModel"]),
         .target(name: "Review", dependencies: ["ChaperoneModel", "Store", "Notify"]),

@@ -16,6 +16,11 @@ let targets: [(name: String, dependencies: [Target.Dependency])] = [
     ("FuzzXML", ["FuzzSupport"]),
     ("FuzzCSV", ["FuzzSupport"]),
     ("FuzzHTML", ["FuzzSupport"]),
+    ("FuzzCompoundFile", ["FuzzSupport"]),
+    ("FuzzRTF", ["FuzzSupport"]),
+    ("FuzzTNEF", ["FuzzSupport"]),
+    ("FuzzODF", ["FuzzSupport"]),
+    ("FuzzArchive", ["FuzzSupport"]),
 ]
 
 let package = Package(

@@ -33,6 +33,24 @@ for path in messages:
             put(target, payload)
 for path in glob.glob(os.path.join(root, "Tests/TextExtractionTests/Fixtures/*.pdf")):
     put("FuzzPDF", open(path, "rb").read(), os.path.basename(path))
+# The legacy and archive readers: the test fixtures, each made by real software (see
+# Tests/TextExtractionTests/Fixtures/LEGACY-FIXTURES.md and Tests/ScanPipelineTests/Fixtures/formats/source).
+# FuzzCompoundFile and FuzzODF take a first byte that picks the name the file arrives under.
+fixtures = os.path.join(root, "Tests/TextExtractionTests/Fixtures")
+formats = os.path.join(root, "Tests/ScanPipelineTests/Fixtures/formats")
+for name, selector in [("legacy-word.doc", 0), ("legacy-excel.xls", 1), ("legacy-powerpoint.ppt", 2),
+                       ("outlook-review.msg", 3), ("legacy-word-password.doc", 0), ("legacy-excel-password.xls", 1)]:
+    put("FuzzCompoundFile", bytes([selector]) + open(os.path.join(fixtures, name), "rb").read(), name)
+put("FuzzRTF", open(os.path.join(fixtures, "writer.rtf"), "rb").read(), "writer.rtf")
+put("FuzzTNEF", open(os.path.join(fixtures, "tnef-winmail.dat"), "rb").read(), "tnef-winmail.dat")
+for path in sorted(glob.glob(os.path.join(formats, "*.od[tsp]"))):
+    selector = {".odt": 0, ".ods": 1, ".odp": 2}[os.path.splitext(path)[1]]
+    put("FuzzODF", bytes([selector]) + open(path, "rb").read(), os.path.basename(path))
+for path in sorted(glob.glob(os.path.join(formats, "source", "*.fod[tsp]")))[:4]:
+    put("FuzzODF", bytes([3]) + open(path, "rb").read(), os.path.basename(path))
+for path in sorted(glob.glob(os.path.join(formats, "trip.*")) + glob.glob(os.path.join(formats, "*.gz"))):
+    if not path.endswith(".zip"):
+        put("FuzzArchive", open(path, "rb").read(), os.path.basename(path))
 put("FuzzXML", open(os.path.join(root, "samples/roster/pupils-ctf.xml"), "rb").read(), "pupils-ctf.xml")
 put("FuzzCSV", open(os.path.join(root, "samples/roster/pupils.csv"), "rb").read(), "pupils.csv")
 put("FuzzRosterCSV", open(os.path.join(root, "samples/roster/pupils.csv"), "rb").read(), "pupils.csv")

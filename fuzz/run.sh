@@ -3,7 +3,7 @@
 #   fuzz/run.sh TARGET SECONDS [extra libFuzzer flags]
 #   fuzz/run.sh all SECONDS      every target in turn (the CI smoke run)
 # TARGET is one of: FuzzMIME FuzzMilter FuzzRosterCSV FuzzRosterCTF FuzzOOXML FuzzPDF
-# FuzzXML FuzzCSV FuzzHTML. Seeds come from fuzz/seeds/TARGET (made from samples/ and
+# FuzzXML FuzzCSV FuzzHTML FuzzCompoundFile FuzzRTF FuzzTNEF FuzzODF FuzzArchive. Seeds come from fuzz/seeds/TARGET (made from samples/ and
 # the test fixtures by fuzz/make-seeds.py); what the fuzzer learns goes to
 # fuzz/.corpus/TARGET; a crash or a hang (over 10 s on one input) leaves its input in
 # fuzz/.artifacts and the script exits non-zero.
@@ -12,7 +12,8 @@ cd "$(dirname "$0")"
 target=${1:?usage: fuzz/run.sh TARGET|all SECONDS}
 seconds=${2:?usage: fuzz/run.sh TARGET|all SECONDS}
 shift 2
-targets=(FuzzMIME FuzzMilter FuzzRosterCSV FuzzRosterCTF FuzzOOXML FuzzPDF FuzzXML FuzzCSV FuzzHTML)
+targets=(FuzzMIME FuzzMilter FuzzRosterCSV FuzzRosterCTF FuzzOOXML FuzzPDF FuzzXML FuzzCSV FuzzHTML
+         FuzzCompoundFile FuzzRTF FuzzTNEF FuzzODF FuzzArchive)
 
 product=()
 [ "$target" = all ] || product=(--product "$target")
@@ -23,7 +24,7 @@ if ! swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as
   exit 1
 fi
 bin=$(swift build -c release --show-bin-path)
-[ -d seeds/FuzzMIME ] || ./make-seeds.py
+[ -d seeds/FuzzMIME ] && [ -d seeds/FuzzArchive ] || ./make-seeds.py
 
 run_one() {
   local name=$1

@@ -136,6 +136,9 @@ public struct Configuration: Codable, Hashable, Sendable {
         public var groupCommitMaxRows: Int = 500
         /// Decisions that may wait for a commit; beyond it the fail action is applied.
         public var maxPendingRows: Int = 10_000
+        /// Hours a held copy catches a retry of the same message (same fingerprint) as
+        /// its duplicate instead of a second copy; 0 turns the check off.
+        public var duplicateWindowHours: Double = 120
         public init() {}
     }
 

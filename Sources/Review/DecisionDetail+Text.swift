@@ -41,6 +41,10 @@ extension DecisionDetail {
             let reason = quarantine.reason.map { ": \($0)" } ?? ""
             lines.append("Quarantine    \(quarantine.state.rawValue), \(copy)\(reviewer)\(reason)")
         }
+        if let original = decision.duplicateOf {
+            // The sending server retried after the milter stopped between commit and reply.
+            lines.append("Duplicate of  \(original) (the same message held again; one copy, released or deleted once)")
+        }
         return lines
     }
 

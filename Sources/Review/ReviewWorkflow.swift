@@ -25,13 +25,15 @@ public struct ReviewWorkflow: Sendable {
         self.removedHeaders = removedHeaders
     }
 
-    /// Delivers a held message to its original recipients, exactly once.
+    /// Delivers a held message to its original recipients, exactly once. A duplicate
+    /// hold (the same message held again after a retry) releases the one copy it shares,
+    /// under the id of the decision that keeps it.
     public func release(decisionID: String, reviewer: String, reason: String) async throws {
         let claim = try await database.claim(decisionID: decisionID, for: .release)
         do {
             guard claim.hasStoredCopy else { throw ReviewError.nothingToRelease(decisionID: claim.decisionID) }
             let raw = try await database.rawMessage(for: claim)
-            let copy = ReleaseHeader.releasedCopy(of: raw, decisionID: decisionID, removing: removedHeaders)
+            let copy = ReleaseHeader.releasedCopy(of: raw, decisionID: claim.decisionID, removing: removedHeaders)
             try await reinjector.submit(
                 OutgoingMessage(envelopeSender: claim.envelope.sender, recipients: claim.envelope.recipients, data: copy))
         } catch {
@@ -81,9 +83,11 @@ public struct ReviewWorkflow: Sendable {
     /// rotated ones too, as `(path, contents)`) record its release header; then it is
     /// recorded released, else put back to held.
     public func recover(decisionID: String, mailLogs: [(path: String, contents: Data)], reviewer: String, reason: String) async throws -> Recovery {
-        guard let quarantine = try await database.decision(id: decisionID)?.quarantine else {
+        guard let stored = try await database.decision(id: decisionID), let quarantine = stored.quarantine else {
             throw StoreError.notQuarantined(decisionID)
         }
+        // A duplicate hold's release went out under the id of the copy it shares.
+        let decisionID = stored.duplicateOf ?? decisionID
         switch quarantine.state {
         case .releasing:
             let found = mailLogs.first { ReleaseHeader.isLogged(decisionID: decisionID, in: $0.contents) }

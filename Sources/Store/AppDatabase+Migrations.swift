@@ -79,6 +79,17 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE decision SET governingSections = sections")
             try db.execute(sql: "UPDATE decision SET sections = '[]' WHERE action = 'tag'")
         }
+        migrator.registerMigration("v3-quarantine-duplicate") { db in
+            // A hold's content fingerprint (QuarantineFingerprint), and on a decision
+            // made for a retry of a message already held, the decision that holds the
+            // one copy; null on rows recorded before fingerprints existed.
+            try db.alter(table: "quarantine") { table in
+                table.add(column: "fingerprint", .text).indexed()
+            }
+            try db.alter(table: "decision") { table in
+                table.add(column: "duplicateOf", .text).indexed()
+            }
+        }
         return migrator
     }
 

@@ -6,12 +6,15 @@ extension AppDatabase {
     public func decisions(matching filter: DecisionFilter) async throws -> [StoredDecision] {
         try await pool.read { db in
             let rows = try DecisionRow.fetchAll(db, Self.request(for: filter))
+            let owners = rows.map { $0.duplicateOf ?? $0.decisionID }
             let quarantines = try QuarantineRow
-                .filter(keys: rows.map(\.decisionID))
+                .filter(keys: Set(owners))
                 .fetchAll(db)
             let byID = Dictionary(quarantines.map { ($0.decisionID, $0) }, uniquingKeysWith: { first, _ in first })
-            return rows.map { row in
-                StoredDecision(record: row.record, falsePositive: row.falsePositive, quarantine: byID[row.decisionID]?.status)
+            return zip(rows, owners).map { row, owner in
+                StoredDecision(
+                    record: row.record, falsePositive: row.falsePositive, quarantine: byID[owner]?.status,
+                    duplicateOf: row.duplicateOf)
             }
         }
     }
@@ -22,8 +25,9 @@ extension AppDatabase {
             guard let row = try DecisionRow.filter(DecisionRow.Columns.decisionID == id).fetchOne(db) else {
                 return nil
             }
-            let quarantine = try QuarantineRow.fetchOne(db, key: id)
-            return StoredDecision(record: row.record, falsePositive: row.falsePositive, quarantine: quarantine?.status)
+            let quarantine = try QuarantineRow.fetchOne(db, key: row.duplicateOf ?? id)
+            return StoredDecision(
+                record: row.record, falsePositive: row.falsePositive, quarantine: quarantine?.status, duplicateOf: row.duplicateOf)
         }
     }
 

@@ -5,8 +5,10 @@ extension AppDatabase {
     /// Moves a held message to `releasing` in one transaction and returns
     /// what the operation needs. Only one caller can win: every other concurrent claim
     /// (in this process or another) finds the state already changed and is refused.
-    public func claim(decisionID: String, for operation: ReviewOperation) async throws -> QuarantineClaim {
+    /// Claiming a duplicate hold claims the decision whose copy it shares.
+    public func claim(decisionID requested: String, for operation: ReviewOperation) async throws -> QuarantineClaim {
         try await pool.write { db in
+            let decisionID = try Self.copyOwner(db, decisionID: requested)
             guard let decision = try DecisionRow.filter(DecisionRow.Columns.decisionID == decisionID).fetchOne(db) else {
                 throw StoreError.unknownDecision(decisionID)
             }
@@ -51,8 +53,10 @@ extension AppDatabase {
     /// keeps none) is removed at once (`secure_delete` overwrites its pages), the state
     /// becomes `deleted`, and the audit event is written. Exactly one of several
     /// concurrent deletes or releases wins; the others get `wrongState`.
-    public func deleteHeld(decisionID: String, actor: String, reason: String, at date: Date = Date()) async throws {
+    /// Deleting a duplicate hold deletes the one copy it shares.
+    public func deleteHeld(decisionID requested: String, actor: String, reason: String, at date: Date = Date()) async throws {
         try await pool.write { db in
+            let decisionID = try Self.copyOwner(db, decisionID: requested)
             guard let quarantine = try QuarantineRow.fetchOne(db, key: decisionID) else {
                 guard try DecisionRow.filter(DecisionRow.Columns.decisionID == decisionID).fetchCount(db) > 0 else {
                     throw StoreError.unknownDecision(decisionID)
@@ -76,9 +80,10 @@ extension AppDatabase {
     /// (left by a version that deleted in two steps) is deleted now. Refused for any
     /// other state.
     public func recoverClaim(
-        decisionID: String, releaseWasDelivered: Bool, actor: String, reason: String, detail: String?, at date: Date = Date()
+        decisionID requested: String, releaseWasDelivered: Bool, actor: String, reason: String, detail: String?, at date: Date = Date()
     ) async throws {
         try await pool.write { db in
+            let decisionID = try Self.copyOwner(db, decisionID: requested)
             guard let quarantine = try QuarantineRow.fetchOne(db, key: decisionID) else {
                 throw StoreError.notQuarantined(decisionID)
             }
@@ -163,7 +168,8 @@ extension AppDatabase {
         try await pool.read { db in try Self.storedContent(db, decisionID: claim.decisionID) }
     }
 
-    static func storedContent(_ db: Database, decisionID: String) throws -> [UInt8] {
+    static func storedContent(_ db: Database, decisionID requested: String) throws -> [UInt8] {
+        let decisionID = try copyOwner(db, decisionID: requested)
         guard let row = try QuarantineRow.fetchOne(db, key: decisionID) else {
             throw StoreError.notQuarantined(decisionID)
         }

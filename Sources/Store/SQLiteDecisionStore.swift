@@ -24,6 +24,9 @@ public actor SQLiteDecisionStore: DecisionStore {
 
     public let database: AppDatabase
     private let batching: Batching
+    /// How long a held copy catches a retry of the same message as its duplicate
+    /// (`store.duplicate_window_hours`; 0: never).
+    private let duplicateWindowSeconds: Double
     private var waiting: [Waiter] = []
     private var isWriting = false
     /// Transactions committed and rows they held, for the benchmark and the statistics.
@@ -34,9 +37,13 @@ public actor SQLiteDecisionStore: DecisionStore {
     /// Decisions in the commit under way.
     public private(set) var committingCount = 0
 
-    public init(database: AppDatabase, batching: Batching = Batching()) {
+    public init(
+        database: AppDatabase, batching: Batching = Batching(),
+        duplicateWindowSeconds: Double = AppDatabase.defaultDuplicateWindowSeconds
+    ) {
         self.database = database
         self.batching = batching
+        self.duplicateWindowSeconds = duplicateWindowSeconds
     }
 
     public func record(_ decision: DecisionRecord) async throws {
@@ -44,7 +51,7 @@ public actor SQLiteDecisionStore: DecisionStore {
     }
 
     public func recordQuarantine(_ decision: DecisionRecord, rawMessage: [UInt8]) async throws {
-        let copy = try QuarantineCopy(rawMessage: rawMessage)
+        let copy = try QuarantineCopy(rawMessage: rawMessage, envelope: decision.envelope)
         try await enqueue(PendingDecisionWrite(record: decision, quarantine: copy))
     }
 
@@ -75,7 +82,7 @@ public actor SQLiteDecisionStore: DecisionStore {
             committingCount = count
             defer { committingCount = 0 }
             do {
-                try await database.insertBatch(batch.map(\.write))
+                try await database.insertBatch(batch.map(\.write), duplicateWindowSeconds: duplicateWindowSeconds)
                 commits += 1
                 rowsCommitted += batch.count
                 for waiter in batch { waiter.continuation.resume() }
@@ -91,7 +98,7 @@ public actor SQLiteDecisionStore: DecisionStore {
 
     private func writeAlone(_ waiter: Waiter) async {
         do {
-            try await database.insertBatch([waiter.write])
+            try await database.insertBatch([waiter.write], duplicateWindowSeconds: duplicateWindowSeconds)
             commits += 1
             rowsCommitted += 1
             waiter.continuation.resume()

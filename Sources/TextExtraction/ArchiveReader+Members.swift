@@ -30,6 +30,7 @@ extension ArchiveReader {
     }
 
     /// Reads one member's bytes as `kind`; what cannot be read is reported unscannable.
+    /// The member is one level below this reader (`depth + 1`).
     mutating func readMember(_ bytes: [UInt8], kind: AttachmentKind, at place: TextLocation,
                              collector: inout SegmentCollector) {
         switch kind {
@@ -54,12 +55,14 @@ extension ArchiveReader {
         case .media, .textless, .program:
             break
         case .legacyOffice, .outlookMessage:
-            expandedBytes += CompoundDocumentExtractor.extract(bytes, location: place, collector: &collector, depth: depth + 1,
+            expandedBytes += CompoundDocumentExtractor.extract(bytes, location: place, collector: &collector, textless: textless,
+                                                               depth: depth + 1,
                                                                expansionBudget: limits.maxArchiveExpansionBytes - expandedBytes)
         case .rtf:
             RTFTextExtractor.extract(bytes, location: place, collector: &collector)
         case .tnef:
-            expandedBytes += TNEFExtractor.extract(bytes, location: place, collector: &collector, depth: depth + 1,
+            expandedBytes += TNEFExtractor.extract(bytes, location: place, collector: &collector, textless: textless,
+                                                   depth: depth + 1,
                                                    expansionBudget: limits.maxArchiveExpansionBytes - expandedBytes)
         case .encrypted, .unsupported:
             if let reason = kind.unreadReason {

@@ -78,7 +78,9 @@ extension TextExtractor {
             info.handling = .program
         case .legacyOffice, .outlookMessage, .rtf, .tnef:
             guard !collector.isFull else { return collector.reportTextLimit(at: location) }
-            var reader = ArchiveReader(limits: limits, location: location, textless: textless)
+            // The message is the container (depth 0): the document is at depth 1, like an
+            // attached archive, and its attachments at 2.
+            var reader = ArchiveReader(limits: limits, location: location, textless: textless, depth: 0)
             reader.readMember(part.body, kind: kind, at: location, collector: &collector)
         case .encrypted, .unsupported:
             info.handling = .unscannable

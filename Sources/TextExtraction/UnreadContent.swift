@@ -19,8 +19,8 @@ enum UnreadContent {
     func problem(type: String, at location: TextLocation, detail: String? = nil) -> ScanProblem {
         let what = type.isEmpty ? "content" : type
         let sentence = switch self {
-        case .unsupportedFormat: "\(what) is a format Chaperone cannot read"
-        case .encrypted(let how): "\(what) is encrypted (\(how)) and cannot be read"
+        case .unsupportedFormat: "\(what) is a format Chaperone cannot read" + (detail.map { " (\($0))" } ?? "")
+        case .encrypted(let how): "\(what) is encrypted (\(how)) and cannot be read" + (detail.map { " (\($0))" } ?? "")
         case .damaged: "\(what) is damaged and could not be read" + (detail.map { " (\($0))" } ?? "")
         }
         return ScanProblem(kind: .unscannable, location: location.description,

@@ -64,7 +64,8 @@ struct ServeRuntime: Sendable {
         var batching = SQLiteDecisionStore.Batching()
         batching.maxRowsPerCommit = configuration.store.groupCommitMaxRows
         batching.maxPendingRows = configuration.store.maxPendingRows
-        let sqlite = SQLiteDecisionStore(database: database, batching: batching)
+        let sqlite = SQLiteDecisionStore(
+            database: database, batching: batching, duplicateWindowSeconds: configuration.store.duplicateWindowHours * 3600)
         var notifier: StaffNotifier?
         if configuration.notifications.enabled {
             let listener = try SMTPListenerAddress(parsing: configuration.notifications.submitListener)

@@ -12,11 +12,12 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = try AppDatabase(path: directory.databasePath)
-        let raw = DecisionFixtures.rawMessage
+        // Each held message different: the same message held again would be a duplicate.
+        let raw = { (id: String) in DecisionFixtures.rawMessage + Array(id.utf8) }
         // Copies: 29 days old stays; 31 days old goes (held → expired, released stays released).
-        try await database.insertQuarantine(DecisionFixtures.record(id: "young", action: .quarantine, decidedAt: Self.daysAgo(29)), rawMessage: raw)
-        try await database.insertQuarantine(DecisionFixtures.record(id: "old-held", action: .quarantine, decidedAt: Self.daysAgo(31)), rawMessage: raw)
-        try await database.insertQuarantine(DecisionFixtures.record(id: "old-released", action: .quarantine, decidedAt: Self.daysAgo(31)), rawMessage: raw)
+        try await database.insertQuarantine(DecisionFixtures.record(id: "young", action: .quarantine, decidedAt: Self.daysAgo(29)), rawMessage: raw("young"))
+        try await database.insertQuarantine(DecisionFixtures.record(id: "old-held", action: .quarantine, decidedAt: Self.daysAgo(31)), rawMessage: raw("old-held"))
+        try await database.insertQuarantine(DecisionFixtures.record(id: "old-released", action: .quarantine, decidedAt: Self.daysAgo(31)), rawMessage: raw("old-released"))
         let claim = try await database.claim(decisionID: "old-released", for: .release)
         try await database.finish(claim, outcome: .releasedFromHold, actor: "a", reason: "fine", detail: nil, at: Self.daysAgo(30.5))
         // Decisions: 729 days stays; 731 days goes, with its quarantine row.
@@ -24,7 +25,7 @@ import Testing
             DecisionFixtures.record(id: "row-729", decidedAt: Self.daysAgo(729)),
             DecisionFixtures.record(id: "row-731", decidedAt: Self.daysAgo(731)),
         ])
-        try await database.insertQuarantine(DecisionFixtures.record(id: "q-731", action: .quarantine, decidedAt: Self.daysAgo(731)), rawMessage: raw)
+        try await database.insertQuarantine(DecisionFixtures.record(id: "q-731", action: .quarantine, decidedAt: Self.daysAgo(731)), rawMessage: raw("q-731"))
 
         let policy = RetentionPolicy(quarantineContentDays: 30, decisionDays: 730)
         let dryRun = try await database.purge(policy: policy, now: Self.now, actor: "cron", dryRun: true)

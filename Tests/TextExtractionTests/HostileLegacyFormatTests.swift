@@ -12,7 +12,7 @@ import Testing
         if name.hasSuffix(".rtf") {
             RTFTextExtractor.extract(bytes, location: location, collector: &collector)
         } else {
-            CompoundDocumentExtractor.extract(bytes, location: location, collector: &collector)
+            CompoundDocumentExtractor.extract(bytes, location: location, collector: &collector, textless: TextlessTypes())
         }
         return collector
     }

@@ -35,7 +35,8 @@ import Testing
         let bytes = try LegacyFixture.bytes("tnef-winmail.dat")
         let runs = LegacyFixture.hostileVariants(bytes, step: 3, seed: 9) { variant in
             var collector = SegmentCollector(limits: Limits())
-            TNEFExtractor.extract(variant, location: .attachment("winmail.dat", partPath: "2"), collector: &collector)
+            TNEFExtractor.extract(variant, location: .attachment("winmail.dat", partPath: "2"), collector: &collector,
+                                  textless: TextlessTypes())
             if variant.count < 6 { #expect(collector.problems.first?.kind == .unscannable) }
         }
         #expect(runs > 2000)

@@ -94,9 +94,9 @@ public final class MilterServer: Sendable {
     }
 
     /// The documented pipeline of every connection, admitted only while fewer than
-    /// `milter.max_connections` are open: idle timer (`milter.idle_timeout_seconds`),
-    /// frame decoder (bounded by `max_milter_frame_bytes`), response encoder, then the
-    /// session handler.
+    /// `milter.max_connections` are open: frame decoder (bounded by `max_milter_frame_bytes`), response encoder, then the
+    /// session handler (which keeps the idle timer, `milter.idle_timeout_seconds`, since
+    /// only it knows when Postfix is waiting for a decision rather than silent).
     private func bootstrap() -> ServerBootstrap {
         let core = self.core
         return ServerBootstrap(group: self.group)
@@ -112,10 +112,8 @@ public final class MilterServer: Sendable {
                     return channel.close()
                 }
                 let frameLimit = configuration.limits.maxMilterFrameBytes
-                let idle = TimeAmount.nanoseconds(Int64(configuration.milter.idleTimeoutSeconds * 1_000_000_000))
                 return channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
-                    try pipeline.addHandler(IdleStateHandler(readTimeout: idle))
                     try pipeline.addHandler(ByteToMessageHandler(MilterCommandDecoder(maximumFrameLength: frameLimit)))
                     try pipeline.addHandler(MessageToByteHandler(MilterResponseEncoder()))
                     try pipeline.addHandler(MilterSessionHandler(core: core))

@@ -6,8 +6,6 @@ public struct MilterStatistics: Hashable, Sendable {
     public var connectionsRefused = 0
     /// Connections closed after `milter.idle_timeout_seconds` without a command.
     public var connectionsTimedOut = 0
-    /// Idle timeouts that came while a decision was under way, and were ignored.
-    public var idleDuringDecision = 0
     public var messagesDecided = 0
     /// Messages that went to a spool file because they outgrew `memory_spool_bytes`.
     public var messagesSpooled = 0

@@ -183,6 +183,9 @@ extension MilterSessionHandler {
         context.flush()
         self.endMessage()
         self.machine.decisionSent()
+        // Postfix owes the next command from now: the idle clock starts again here, not
+        // at the last command before the decision.
+        self.armIdleTimer(context: context)
     }
 
     /// A fail action that delivers or refuses the message unscanned (`accept`, `reject`)

@@ -35,14 +35,21 @@ final class MilterSessionHandler: ChannelInboundHandler {
     var pending: PendingDecision?
     var nextToken = 0
     var logger: Logger
+    /// `milter.idle_timeout_seconds`, as configured when the connection opened.
+    let idleTimeout: TimeAmount
+    /// Closes the connection when Postfix has been silent for `idleTimeout` while it
+    /// owed a command; not armed while a decision is under way (see `armIdleTimer`).
+    var idleTimer: Scheduled<Void>?
 
     init(core: MilterServerCore) {
         self.core = core
         self.logger = core.logger
+        self.idleTimeout = Self.amount(core.snapshot.configuration.milter.idleTimeoutSeconds)
     }
 
     func channelActive(context: ChannelHandlerContext) {
         self.logger[metadataKey: "peer"] = "\(context.remoteAddress.map { "\($0)" } ?? "unix")"
+        self.armIdleTimer(context: context)
         context.fireChannelActive()
     }
 
@@ -51,6 +58,8 @@ final class MilterSessionHandler: ChannelInboundHandler {
         do {
             let action = try self.machine.receive(command)
             self.perform(action, context: context)
+            // After the command: end of message has started a decision, which disarms it.
+            self.armIdleTimer(context: context)
         } catch {
             self.protocolFailure(error, context: context)
         }
@@ -60,28 +69,9 @@ final class MilterSessionHandler: ChannelInboundHandler {
         self.protocolFailure(error, context: context)
     }
 
-    /// `milter.idle_timeout_seconds` without a command: Postfix is gone or stuck, so the
-    /// connection is closed. While a decision is under way Postfix is rightly silent
-    /// (the scan is bounded by `scan_deadline_seconds`), so the timer is ignored then.
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        guard let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read else {
-            context.fireUserInboundEventTriggered(event)
-            return
-        }
-        guard self.pending == nil else {
-            self.core.updateStatistics { $0.idleDuringDecision += 1 }
-            return
-        }
-        self.core.updateStatistics { $0.connectionsTimedOut += 1 }
-        self.logger.warning("closing idle milter connection", metadata: [
-            "limit": "milter.idle_timeout_seconds",
-            "idle_timeout_seconds": "\(self.core.snapshot.configuration.milter.idleTimeoutSeconds)",
-        ])
-        self.endMessage()
-        context.close(promise: nil)
-    }
-
     func channelInactive(context: ChannelHandlerContext) {
+        self.idleTimer?.cancel()
+        self.idleTimer = nil
         self.endMessage()
         context.fireChannelInactive()
     }

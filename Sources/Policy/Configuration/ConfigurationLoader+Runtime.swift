@@ -51,13 +51,15 @@ extension ConfigurationLoader {
     }
 
     static func readStore(_ field: YAMLField, into store: inout Configuration.StoreSettings, base: String?) throws(ConfigurationError) {
-        let keys = ["database", "quarantine_retention_days", "decision_retention_days", "group_commit_max_rows", "max_pending_rows"]
+        let keys = ["database", "quarantine_retention_days", "decision_retention_days", "group_commit_max_rows", "max_pending_rows",
+                    "duplicate_window_hours"]
         try field.mapping(known: keys) { (key, value) throws(ConfigurationError) in
             switch key {
             case "database": store.database = resolve(try value.string(), base: base)
             case "quarantine_retention_days": store.quarantineRetentionDays = try value.int(in: 1...3650)
             case "group_commit_max_rows": store.groupCommitMaxRows = try value.int(in: 1...100_000)
             case "max_pending_rows": store.maxPendingRows = try value.int(in: 1...10_000_000)
+            case "duplicate_window_hours": store.duplicateWindowHours = try value.double(in: 0...8760)
             default: store.decisionRetentionDays = try value.int(in: 1...36500)
             }
         }

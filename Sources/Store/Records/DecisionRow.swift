@@ -41,6 +41,9 @@ struct DecisionRow: Codable, Hashable, FetchableRecord, MutablePersistableRecord
     var senderRole: String?
     /// JSON of the sender's role, basis, rules applied and reason.
     var senderIdentity: SenderIdentity?
+    /// For a hold of a message already held (the sending server retried after the
+    /// milter stopped between commit and reply): the decision that keeps the one copy.
+    var duplicateOf: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
@@ -51,6 +54,7 @@ struct DecisionRow: Codable, Hashable, FetchableRecord, MutablePersistableRecord
         static let decidedAt = Column(CodingKeys.decidedAt)
         static let falsePositive = Column(CodingKeys.falsePositive)
         static let senderRole = Column(CodingKeys.senderRole)
+        static let duplicateOf = Column(CodingKeys.duplicateOf)
     }
 }
 
@@ -86,7 +90,8 @@ extension DecisionRow {
             configVersion: record.configVersion,
             falsePositive: false,
             senderRole: report.sender.role.rawValue,
-            senderIdentity: report.sender
+            senderIdentity: report.sender,
+            duplicateOf: nil
         )
     }
 

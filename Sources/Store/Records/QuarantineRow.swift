@@ -19,6 +19,8 @@ struct QuarantineRow: Codable, Hashable, FetchableRecord, PersistableRecord {
     var reviewedAt: Date?
     var reason: String?
     var contentPurgedAt: Date?
+    /// `QuarantineFingerprint` of the copy; nil on rows stored before fingerprints.
+    var fingerprint: String?
 
     enum Columns {
         static let decisionID = Column(CodingKeys.decisionID)

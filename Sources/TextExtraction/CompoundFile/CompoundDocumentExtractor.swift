@@ -10,34 +10,38 @@ import ChaperoneModel
 /// `max_archive_expansion_bytes`, nesting to `max_archive_depth`.
 enum CompoundDocumentExtractor {
     /// Adds the document's text to `collector`; returns the bytes it read from streams.
+    /// `depth` is the document's own nesting level (1: attached to the message), so its
+    /// attachments are at `depth + 1`; `textless` is `attachments.textless_types`, for
+    /// the files an Outlook item carries.
     @discardableResult
     static func extract(_ bytes: [UInt8], location: TextLocation, collector: inout SegmentCollector,
-                        depth: Int = 1, expansionBudget: Int? = nil) -> Int {
+                        textless: TextlessTypes, depth: Int = 1, expansionBudget: Int? = nil) -> Int {
         let limits = collector.limits
         let initial = max(0, expansionBudget ?? limits.maxArchiveExpansionBytes)
         var budget = initial
         do {
             let file = try CompoundFile(bytes, budget: &budget)
-            try read(file, location: location, collector: &collector, depth: depth, budget: &budget)
+            try read(file, location: location, collector: &collector, textless: textless, depth: depth, budget: &budget)
         } catch {
-            report(error, at: location, collector: &collector)
+            report(error, type: AttachmentKind.legacyOffice.typeName, at: location, collector: &collector)
         }
         return initial - budget
     }
 
-    static func report(_ error: CompoundFileError, at location: TextLocation, collector: inout SegmentCollector) {
+    /// Reports why a document of `type` (as `AttachmentKind.typeName` names it) was not
+    /// read, in the unread-reason words every reader uses.
+    static func report(_ error: CompoundFileError, type: String, at location: TextLocation, collector: inout SegmentCollector) {
         let limits = collector.limits
-        if error == .overBudget {
+        guard let unread = error.unreadContent else {
             collector.report(ScanProblem(kind: .limitHit, location: location.description, limit: "max_archive_expansion_bytes",
                                          message: "The document expands beyond \(limits.maxArchiveExpansionBytes) bytes; the rest was not read."))
-        } else {
-            collector.report(ScanProblem(kind: .unscannable, location: location.description,
-                                         message: "The document could not be read: \(error.reason)."))
+            return
         }
+        collector.report(unread.reason.problem(type: type, at: location, detail: unread.detail))
     }
 
     private static func read(_ file: CompoundFile, location: TextLocation, collector: inout SegmentCollector,
-                             depth: Int, budget: inout Int) throws(CompoundFileError) {
+                             textless: TextlessTypes, depth: Int, budget: inout Int) throws(CompoundFileError) {
         if file.child(named: "WordDocument") != nil {
             for (story, text) in try WordBinaryText.read(file, budget: &budget) {
                 collector.add(TextSegment(location: place(location, story), text: text.trimmingTrailingLineBreaks()))
@@ -61,7 +65,8 @@ enum CompoundDocumentExtractor {
         } else if file.child(named: "EncryptedPackage") != nil {
             throw .encrypted("the Office document is password-protected")
         } else if OutlookMessage.isOutlookItem(file) {
-            try OutlookItemExtractor.read(file, storage: 0, location: location, collector: &collector, depth: depth, budget: &budget)
+            try OutlookItemExtractor.read(file, storage: 0, location: location, collector: &collector, textless: textless,
+                                          depth: depth, budget: &budget)
         } else {
             throw .unsupported("an OLE2 file that is not a Word, Excel, PowerPoint or Outlook document")
         }

@@ -21,4 +21,17 @@ enum CompoundFileError: Error, Equatable {
         case .overBudget: "it expands beyond max_archive_expansion_bytes"
         }
     }
+
+    /// The same reason in the words every reader uses (damaged, encrypted, unsupported
+    /// format), so a damaged .doc reads like a damaged .docx; nil for `overBudget`,
+    /// which is a limit.
+    var unreadContent: (reason: UnreadContent, detail: String?)? {
+        switch self {
+        case .notCompoundFile: (.damaged, "not a readable OLE2 compound file")
+        case .damaged(let what): (.damaged, what)
+        case .encrypted(let what): (.encrypted(what), nil)
+        case .unsupported(let what): (.unsupportedFormat, what)
+        case .overBudget: nil
+        }
+    }
 }

@@ -5,7 +5,7 @@ import MIMEParser
 /// `EmbeddedFileExtractor` (stored items recursively, one archive level each).
 enum OutlookItemExtractor {
     static func read(_ file: CompoundFile, storage: Int, location: TextLocation, collector: inout SegmentCollector,
-                     depth: Int, budget: inout Int) throws(CompoundFileError) {
+                     textless: TextlessTypes, depth: Int, budget: inout Int) throws(CompoundFileError) {
         let item = try OutlookMessage(file, storage: storage, budget: &budget)
         for (field, text) in item.fields {
             collector.add(TextSegment(location: CompoundDocumentExtractor.place(location, field), text: text))
@@ -18,12 +18,14 @@ enum OutlookItemExtractor {
             switch attachment.content {
             case .bytes(let bytes):
                 EmbeddedFileExtractor.extract(bytes, filename: attachment.name, contentType: attachment.mimeType,
-                                              location: place, collector: &collector, depth: depth + 1, budget: &budget)
+                                              location: place, collector: &collector, depth: depth + 1, budget: &budget,
+                                              textless: textless)
             case .item(let inner):
                 do {
-                    try read(file, storage: inner, location: place, collector: &collector, depth: depth + 1, budget: &budget)
+                    try read(file, storage: inner, location: place, collector: &collector, textless: textless,
+                             depth: depth + 1, budget: &budget)
                 } catch {
-                    CompoundDocumentExtractor.report(error, at: place, collector: &collector)
+                    CompoundDocumentExtractor.report(error, type: AttachmentKind.outlookMessage.typeName, at: place, collector: &collector)
                 }
             case .none:
                 continue

@@ -5,8 +5,8 @@ import ChaperoneModel
 enum RTFTextExtractor {
     static func extract(_ bytes: [UInt8], location: TextLocation, collector: inout SegmentCollector) {
         guard isRTF(bytes) else {
-            collector.report(ScanProblem(kind: .unscannable, location: location.description,
-                                         message: "The attachment is named as RTF but is not an RTF document; it was not read."))
+            collector.report(UnreadContent.damaged.problem(
+                type: AttachmentKind.rtf.typeName, at: location, detail: "it does not begin with {\\rtf"))
             return
         }
         let text = RTFText.text(bytes, maxDepth: collector.limits.maxNestingDepth)

@@ -5,9 +5,11 @@ import ChaperoneModel
 /// file inside through `EmbeddedFileExtractor` at `#NAME`. A damaged stream is
 /// reported unscannable; file bytes count toward `max_archive_expansion_bytes`.
 enum TNEFExtractor {
+    /// `depth` is the stream's own nesting level (1: attached to the message), so the
+    /// files in it are at `depth + 1`; `textless` is `attachments.textless_types`.
     @discardableResult
     static func extract(_ bytes: [UInt8], location: TextLocation, collector: inout SegmentCollector,
-                        depth: Int = 1, expansionBudget: Int? = nil) -> Int {
+                        textless: TextlessTypes, depth: Int = 1, expansionBudget: Int? = nil) -> Int {
         let initial = max(0, expansionBudget ?? collector.limits.maxArchiveExpansionBytes)
         var budget = initial
         do {
@@ -23,10 +25,10 @@ enum TNEFExtractor {
                 guard OutlookItemExtractor.enterAttachment(name, at: place, in: location, depth: depth, collector: &collector),
                       let data = attachment.data else { continue }
                 EmbeddedFileExtractor.extract(data, filename: name, contentType: attachment.mimeType, location: place,
-                                              collector: &collector, depth: depth + 1, budget: &budget)
+                                              collector: &collector, depth: depth + 1, budget: &budget, textless: textless)
             }
         } catch {
-            CompoundDocumentExtractor.report(error, at: location, collector: &collector)
+            CompoundDocumentExtractor.report(error, type: AttachmentKind.tnef.typeName, at: location, collector: &collector)
         }
         return initial - budget
     }

@@ -12,15 +12,18 @@ enum ChaperoneCommand {
     /// `nobody:nogroup`: an account with no privileges at all.
     static let unprivileged: (uid: UInt32, gid: UInt32) = (65_534, 65_534)
 
+    /// `groups`: supplementary groups for `user` (none when empty), as its login would have.
     static func run(
-        _ arguments: [String], as user: (uid: UInt32, gid: UInt32)? = nil, environment: [String: String] = [:]
+        _ arguments: [String], as user: (uid: UInt32, gid: UInt32)? = nil, groups: [UInt32] = [],
+        environment: [String: String] = [:]
     ) throws -> Run {
         let process = Process()
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let executable = try ServeProcess.executable()
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", "--", executable.path] + arguments
+            let groupOption = groups.isEmpty ? "--clear-groups" : "--groups=" + groups.map { String($0) }.joined(separator: ",")
+            process.arguments = ["--reuid=\(user.uid)", "--regid=\(user.gid)", groupOption, "--", executable.path] + arguments
         } else {
             process.executableURL = executable
             process.arguments = arguments

@@ -29,9 +29,12 @@ struct ProductionPath: Sendable {
         [UInt8](try Data(contentsOf: repository.appendingPathComponent("samples/messages/\(name)")))
     }
 
-    /// `configure` adjusts the sample configuration before the server starts.
+    /// `configure` adjusts the sample configuration before the server starts;
+    /// `wrapStore` puts a fault-injecting store between the milter and the real one.
     static func with(
-        configure: (inout Configuration) -> Void = { _ in }, _ body: (ProductionPath) async throws -> Void
+        configure: (inout Configuration) -> Void = { _ in },
+        wrapStore: (any DecisionStore) -> any DecisionStore = { $0 },
+        _ body: (ProductionPath) async throws -> Void
     ) async throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-prod-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -54,7 +57,8 @@ struct ProductionPath: Sendable {
         let notifier = StaffNotifier(configuration: configuration, submitter: SMTPSubmitter(listener: listener))
         let store = NotifyingDecisionStore(store: sqlite, notifier: notifier, logger: logger)
         let server = MilterServer(
-            configuration: configuration, scanner: try Self.pipeline(configuration), store: store, logger: logger, scanThreads: 2)
+            configuration: configuration, scanner: try Self.pipeline(configuration), store: wrapStore(store), logger: logger,
+            scanThreads: 2)
         let review = ReviewWorkflow(
             database: database,
             reinjector: SMTPSubmitter(listener: try SMTPListenerAddress(parsing: configuration.release.reinjectListener)),

@@ -15,7 +15,9 @@ final class ServeProcess: @unchecked Sendable {
         throw PostfixHarnessError.notListening(port: 0, log: "no chaperone executable under .build (run `swift build` first)")
     }
 
-    init(config: URL, logFile: URL, port: Int) throws {
+    /// `user`: run as that account (through `setpriv`, with only its primary group), as
+    /// the systemd unit runs `serve` as `chaperone`.
+    init(config: URL, logFile: URL, port: Int, user: (uid: UInt32, gid: UInt32)? = nil) throws {
         self.logFile = logFile
         // Appended to, so that the log of a restarted serve follows the one it replaces.
         if !FileManager.default.fileExists(atPath: logFile.path) {
@@ -23,8 +25,15 @@ final class ServeProcess: @unchecked Sendable {
         }
         let log = try FileHandle(forWritingTo: logFile)
         log.seekToEndOfFile()
-        process.executableURL = try Self.executable()
-        process.arguments = ["serve", "--config", config.path, "--log-level", "info"]
+        let arguments = ["serve", "--config", config.path, "--log-level", "info"]
+        if let user {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", "--", try Self.executable().path]
+                + arguments
+        } else {
+            process.executableURL = try Self.executable()
+            process.arguments = arguments
+        }
         process.standardOutput = log
         process.standardError = log
         try process.run()
