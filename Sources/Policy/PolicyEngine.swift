@@ -76,7 +76,7 @@ public struct PolicyEngine: Sendable {
             ? writer.explainToPupil(action: action, hits: firing, recipients: recipients)
             : writer.explain(action: action, hits: firing, findings: annotated, recipients: recipients)
         var rewrite: HeaderRewrite?
-        if let exposure, configuration.exposedRecipients.action == .rewrite {
+        if let exposure, configuration.effectiveExposureAction == .rewrite {
             if action <= .tag {
                 let visible = configuration.exposedRecipients.keepInternalVisible ? exposure.groups.internalAddresses : []
                 rewrite = HeaderRewrite(exposedGroups: exposure.groups.outsideGroups, visibleAddresses: visible)

@@ -37,17 +37,20 @@ public enum ConfigurationLoader {
             case "scope": try readScope(value, into: &configuration.scope)
             case "expansion": try readExpansion(value, into: &configuration.expansion, base: baseDirectory)
             case "exposed_recipients": try readExposedRecipients(value, into: &configuration.exposedRecipients)
+            case "mode": configuration.mode = try value.choice(Configuration.Mode.self)
+            case "gateway": try readGateway(value, into: &configuration.gateway)
             default: break
             }
         }
         try validate(configuration, root: field)
+        try settleGatewayMode(&configuration, root: root, field: field)
         return configuration
     }
 
     static let topLevelKeys = [
         "school", "roster", "thresholds", "actions", "tagging", "explanations",
         "limits", "attachments", "milter", "store", "release", "notifications", "senders", "pupils", "scope", "expansion",
-        "exposed_recipients",
+        "exposed_recipients", "mode", "gateway",
     ]
 
     /// Resolves a relative path against the configuration file's directory.
