@@ -8,8 +8,11 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-gwcheck-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("chaperone.yaml")
+        let samples = ProductionPath.repository.appendingPathComponent("samples").path
         try (yaml + """
 
+            roster:
+              files: [\(samples)/roster/pupils.csv]
             milter:
               spool_directory: \(directory.path)/spool
             store:

@@ -29,7 +29,7 @@ struct GatewayModeTests {
 
             let arrivedClean = try await path.poll { path.sink.message(containing: "<sample-04@ralphthoresby.example>") }
             let arrivedTagged = try await path.poll { path.sink.message(containing: "<sample-18@ralphthoresby.example>") }
-            let notice = try await path.poll { path.sink.message(containing: "To: \(GatewayPath.noticeMailbox)") }
+            let notice = try await path.poll { path.sink.message(containing: "To: <\(GatewayPath.noticeMailbox)>") }
             guard let arrivedClean, let arrivedTagged else {
                 Issue.record("not delivered to the sink:\n\(path.logs)")
                 return

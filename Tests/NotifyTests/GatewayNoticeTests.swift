@@ -25,7 +25,7 @@ import Testing
         let message = try #require(await submitter.messages.first)
         #expect(message.recipients == ["itsupport@hollowbrook.example"])
         let text = RoleNoticeTests.text(message)
-        #expect(text.contains("To: itsupport@hollowbrook.example"))
+        #expect(text.contains("To: <itsupport@hollowbrook.example>"))
         #expect(text.contains("Subject: Your email has been held"))
     }
 

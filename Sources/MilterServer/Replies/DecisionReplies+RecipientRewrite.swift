@@ -38,7 +38,7 @@ extension DecisionReplies {
 
     /// The trace header value, saying when the recipients were rewritten.
     func traceValue(_ action: String, _ report: ScanReport) -> String {
-        let rewritten = report.headerRewrite != nil && report.action <= .tag
+        let rewritten = report.headerRewrite != nil && report.action <= .tag && !self.configuration.isGateway
         return "\(action)\(rewritten ? "; recipients-rewritten" : ""); id=\(report.decisionID)"
     }
 

@@ -8,17 +8,15 @@ enum ExternalTool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let output = Pipe(), errors = Pipe(), stdin = Pipe()
+        // Standard input from a file, so that a tool printing a lot cannot deadlock us.
+        let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-tool-\(UUID().uuidString)")
+        try Data(input ?? []).write(to: inputFile)
+        defer { try? FileManager.default.removeItem(at: inputFile) }
+        let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = stdin
+        process.standardInput = try FileHandle(forReadingFrom: inputFile)
         try process.run()
-        // Write on another thread so that a tool printing a lot cannot deadlock us.
-        let writer = Thread {
-            if let input { stdin.fileHandleForWriting.write(Data(input)) }
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
