@@ -4,7 +4,9 @@ import Foundation
 /// returns what it printed; a non-zero exit is an error carrying its output.
 enum ExternalTool {
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], input: [UInt8]? = nil) throws -> [UInt8] {
+    static func run(
+        _ executable: String, _ arguments: [String], input: [UInt8]? = nil, acceptedStatuses: Set<Int32> = [0]
+    ) throws -> [UInt8] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -20,7 +22,7 @@ enum ExternalTool {
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        guard acceptedStatuses.contains(process.terminationStatus) else {
             throw PostfixHarnessError.commandFailed(
                 "\(executable) \(arguments.joined(separator: " "))",
                 String(decoding: out + err, as: UTF8.self))
@@ -28,7 +30,9 @@ enum ExternalTool {
         return [UInt8](out)
     }
 
-    static func text(_ executable: String, _ arguments: [String], input: [UInt8]? = nil) throws -> String {
-        String(decoding: try run(executable, arguments, input: input), as: UTF8.self)
+    static func text(
+        _ executable: String, _ arguments: [String], input: [UInt8]? = nil, acceptedStatuses: Set<Int32> = [0]
+    ) throws -> String {
+        String(decoding: try run(executable, arguments, input: input, acceptedStatuses: acceptedStatuses), as: UTF8.self)
     }
 }

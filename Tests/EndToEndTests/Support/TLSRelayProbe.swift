@@ -7,9 +7,10 @@ enum TLSRelayProbe {
     static func replies(
         port: Int, certificate: String? = nil, key: String? = nil, caFile: String, from: String, to: String
     ) throws -> String {
-        var arguments = ["s_client", "-connect", "127.0.0.1:\(port)", "-starttls", "smtp", "-quiet", "-ign_eof", "-CAfile", caFile]
+        // Bounded: `timeout` ends a probe the server never answers (exit 124, output kept).
+        var arguments = ["30", GatewayCertificates.openssl, "s_client", "-connect", "127.0.0.1:\(port)", "-starttls", "smtp", "-quiet", "-ign_eof", "-CAfile", caFile]
         if let certificate, let key { arguments += ["-cert", certificate, "-key", key] }
         let commands = "EHLO probe.example\r\nMAIL FROM:<\(from)>\r\nRCPT TO:<\(to)>\r\nQUIT\r\n"
-        return try ExternalTool.text(GatewayCertificates.openssl, arguments, input: Array(commands.utf8))
+        return try ExternalTool.text("/usr/bin/timeout", arguments, input: Array(commands.utf8), acceptedStatuses: [0, 124])
     }
 }
