@@ -161,6 +161,9 @@ public struct Configuration: Codable, Hashable, Sendable {
         public init() {}
     }
 
+    /// Where Chaperone runs: the school's own mail server, or a cloud tenant's gateway.
+    public var mode: Mode = .mailServer
+    public var gateway = Gateway()
     public var school = School()
     public var roster = RosterFiles()
     public var thresholds = Thresholds()

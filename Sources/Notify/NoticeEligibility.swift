@@ -45,7 +45,8 @@ public enum NoticeEligibility: Hashable, Sendable {
             return .skip(.systemSender)
         }
         let domain = sender[sender.index(after: at)...].lowercased()
-        let authenticated = !(envelope.authenticatedUser ?? "").isEmpty
+        // Gateway mode has no SASL login: only a school-domain sender is told.
+        let authenticated = !configuration.isGateway && !(envelope.authenticatedUser ?? "").isEmpty
         guard authenticated || isSchoolDomain(domain, configuration: configuration) else {
             return .skip(.externalSender)
         }

@@ -4,7 +4,9 @@ import ChaperoneModel
 /// sender's role: a member of staff gets the full explanation; a pupil a short notice
 /// written for a pupil; a system sender's configured owner (the sender itself is
 /// unattended) the staff explanation; an outside message forwarded out of the school,
-/// the school mailbox that forwarded it. Pure.
+/// the school mailbox that forwarded it. In gateway mode with `gateway.notice_mailbox`
+/// set, that mailbox receives the explanation instead of the sender (the system owner
+/// still gets a system sender's). Pure.
 public struct NoticePlan: Hashable, Sendable {
     /// The voice a notice is written in.
     public enum Audience: String, Hashable, Sendable {
@@ -64,7 +66,10 @@ public struct NoticePlan: Hashable, Sendable {
         let eligibility = NoticeEligibility.evaluate(
             action: report.action, envelope: envelope, isAutoSubmitted: isAutoSubmitted, configuration: configuration,
             recipientsRewritten: report.recipientsRewritten)
-        return NoticePlan(eligibility: eligibility, recipient: eligibility == .send ? envelope.sender : "", audience: audience)
+        guard eligibility == .send else { return NoticePlan(eligibility: eligibility, recipient: "", audience: audience) }
+        // Gateway mode with gateway.notice_mailbox: the internal mailbox is told instead.
+        let recipient = configuration.isGateway ? configuration.gateway.noticeMailbox ?? envelope.sender : envelope.sender
+        return NoticePlan(eligibility: eligibility, recipient: recipient, audience: audience)
     }
 
     private static func skip(_ reason: NoticeEligibility.SkipReason) -> NoticePlan {

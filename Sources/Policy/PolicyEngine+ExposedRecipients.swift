@@ -57,8 +57,10 @@ extension PolicyEngine {
         guard !headerAddresses.isEmpty else { return nil }
         let groups = headerRecipientGroups(headerAddresses, sender: sender)
         guard groups.outsideGroups >= max(2, settings.threshold) else { return nil }
+        // In gateway mode a rewrite would break the tenant's DKIM signature: hold instead.
+        let applied = configuration.effectiveExposureAction
         let action: Action
-        switch settings.action {
+        switch applied {
         case .hold: action = .quarantine
         case .tag: action = .tag
         case .rewrite, .accept: action = .accept
@@ -66,7 +68,7 @@ extension PolicyEngine {
         let finding = Finding(
             detector: .exposedRecipients, location: .header("to"),
             evidence: "\(groups.outsideGroups) families or organisations", confidence: 1,
-            detail: "applied=\(settings.action.rawValue)"
+            detail: "applied=\(applied.rawValue)"
         )
         let hit = RuleHit(
             rule: Self.exposedRecipientsRule, sections: [.confidentiality], action: action, recipients: [],

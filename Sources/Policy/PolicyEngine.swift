@@ -70,7 +70,7 @@ public struct PolicyEngine: Sendable {
         let action = firing.map(\.action).max() ?? .accept
         // The rewrite acts only on a message that is delivered; a held or refused one is
         // never rewritten, so the reviewer sees it as sent.
-        let rewriting = configuration.exposedRecipients.action == .rewrite && action <= .tag ? exposure : nil
+        let rewriting = configuration.effectiveExposureAction == .rewrite && action <= .tag ? exposure : nil
         let acting = firing + (rewriting.map { [$0.hit] } ?? [])
         annotate(&annotated, with: acting)
         let writer = ExplanationWriter(configuration: configuration)
@@ -83,7 +83,7 @@ public struct PolicyEngine: Sendable {
             rewrite = HeaderRewrite(exposedGroups: rewriting.groups.outsideGroups, visibleAddresses: visible)
             let note = writer.explainRewrite(groups: rewriting.groups.outsideGroups)
             explanation = explanation.isEmpty ? note : explanation + "\n\n" + note
-        } else if exposure != nil, configuration.exposedRecipients.action == .rewrite {
+        } else if exposure != nil, configuration.effectiveExposureAction == .rewrite {
             annotated[findings.count].detail = "applied=none; message \(action.rawValue)"
         }
         return PolicyDecision(

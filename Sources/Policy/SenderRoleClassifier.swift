@@ -11,6 +11,10 @@ import ChaperoneModel
 /// sender; the staff list; a roster pupil's school address; a pupil domain; a no-reply
 /// address on a school domain; any other school-domain address
 /// (`senders.unlisted_school_senders`, staff by default); otherwise outside.
+///
+/// In gateway mode (`mode: gateway`) there is no SASL login: the cloud tenant relaying
+/// the message vouches for its envelope sender, so the envelope sender alone decides
+/// and any `{auth_authen}` is ignored.
 public struct SenderRoleClassifier: Sendable {
     let roster: Roster
     let schoolDomains: [String]
@@ -20,6 +24,7 @@ public struct SenderRoleClassifier: Sendable {
     let noReplyLocalParts: Set<String>
     let unlisted: SenderRole
     let inbound: Configuration.InboundScope
+    let isGateway: Bool
 
     public init(configuration: Configuration, roster: Roster) {
         self.roster = roster
@@ -34,6 +39,7 @@ public struct SenderRoleClassifier: Sendable {
         self.noReplyLocalParts = Set(configuration.senders.noReplyLocalParts.map { $0.lowercased() })
         self.unlisted = configuration.senders.unlistedSchoolSenders
         self.inbound = configuration.scope.inbound
+        self.isGateway = configuration.isGateway
     }
 
     /// The sender's role and the rules and scope that follow from it, given the
@@ -61,7 +67,7 @@ public struct SenderRoleClassifier: Sendable {
     /// The role alone, before recipients are considered.
     public func role(of envelope: Envelope) -> SenderIdentity {
         let sender = RecipientClassifier.normalise(envelope.sender)
-        if let login = envelope.authenticatedUser?.trimmingCharacters(in: .whitespaces), !login.isEmpty {
+        if !isGateway, let login = envelope.authenticatedUser?.trimmingCharacters(in: .whitespaces), !login.isEmpty {
             if let address = accountAddress(login: login.lowercased(), sender: sender),
                var identity = classify(address, basis: .authenticatedUser) {
                 identity.reason = "authenticated as \(login): " + identity.reason
@@ -79,8 +85,10 @@ public struct SenderRoleClassifier: Sendable {
             return SenderIdentity(role: .outside, address: "", basis: .nullSender,
                                   reason: "the null sender (a bounce or delivery report) is not a school sender")
         }
-        return classify(sender, basis: .envelopeSender)
+        var identity = classify(sender, basis: .envelopeSender)
             ?? SenderIdentity(role: .outside, address: sender, basis: .envelopeSender, reason: "the envelope sender is not a school address")
+        if isGateway { identity.reason = "gateway mode, the envelope sender the tenant relayed: " + identity.reason }
+        return identity
     }
 
     /// The address an authenticated login stands for: the login itself when it is an

@@ -30,6 +30,7 @@ struct CheckConfigCommand: ParsableCommand {
         let c = loaded.configuration
         let roster = loaded.rosterReport.roster
         print("\(file): OK")
+        for line in Self.modeLines(c) { print(line) }
         print("  school: \(c.school.name) (\(c.school.domains.joined(separator: ", ")))")
         print("  partners: \(c.school.partnerDomains.isEmpty ? "none" : c.school.partnerDomains.joined(separator: ", "))")
         print("  roster: \(roster.students.count) pupils, \(roster.contacts.count) contacts, \(roster.staff.count) staff from \(c.roster.files.count + (c.roster.staffFile == nil ? 0 : 1)) file(s)")

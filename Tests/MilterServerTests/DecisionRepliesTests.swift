@@ -112,3 +112,35 @@ import Testing
         #expect(result.contains { if case .addHeader("X-Chaperone-Classification", _) = $0 { true } else { false } })
     }
 }
+
+/// Gateway mode: the tenant has DKIM-signed the message, so a tag adds Chaperone's own
+/// headers only and never a subject prefix, and To/Cc are never rewritten.
+@Suite struct GatewayDecisionRepliesTests {
+    private func replies(subject: DecisionReplies.OriginalSubject) -> DecisionReplies {
+        var configuration = Configuration()
+        configuration.mode = .gateway
+        configuration.tagging.subjectPrefix = "[OFFICIAL-SENSITIVE]"
+        return DecisionReplies(
+            configuration: configuration, headerLeadingSpace: true, originalSubject: subject,
+            recipientHeaders: .init(to: 2, cc: 1))
+    }
+
+    @Test func aTagAddsOnlyChaperonesOwnHeaders() {
+        let report = ScanReport(decisionID: "CH-G1", action: .tag, sections: [.confidentiality])
+        for subject in [DecisionReplies.OriginalSubject.text("Referral"), .absent] {
+            #expect(self.replies(subject: subject).replies(for: report) == [
+                .addHeader(name: "X-Chaperone", value: " tag; id=CH-G1"),
+                .addHeader(name: "X-Chaperone-Classification", value: " sections=8; id=CH-G1"),
+                .accept,
+            ])
+        }
+    }
+
+    @Test func aRewriteInTheReportIsNotApplied() {
+        var report = ScanReport(decisionID: "CH-G2", action: .accept)
+        report.headerRewrite = HeaderRewrite(exposedGroups: 8, visibleAddresses: [])
+        #expect(self.replies(subject: .text("Trip")).replies(for: report) == [
+            .addHeader(name: "X-Chaperone", value: " accept; id=CH-G2"), .accept,
+        ])
+    }
+}

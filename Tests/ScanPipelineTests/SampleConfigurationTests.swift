@@ -18,7 +18,7 @@ import Testing
         let text = String(decoding: try SamplePaths.bytes(SamplePaths.configuration), as: UTF8.self)
         let keys = ConfigurationLoader.topLevelKeys + ConfigurationLoader.actionKeys.map(\.0)
             + ConfigurationLoader.limitKeys.map(\.0) + ConfigurationLoader.expansionKeys
-            + ConfigurationLoader.exposedRecipientsKeys
+            + ConfigurationLoader.exposedRecipientsKeys + ConfigurationLoader.gatewayKeys
             + ConfigurationLoader.imagesKeys + ConfigurationLoader.unknownConsentKeys + ["consent_columns"]
             + ["name", "domains", "partner_domains", "extra_webmail_domains", "official_social_accounts", "it_contact", "safeguarding_lead",
                "files", "staff_file", "bulk_pupils", "proximity_window", "minimum_confidence",

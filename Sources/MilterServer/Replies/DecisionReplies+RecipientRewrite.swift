@@ -17,7 +17,7 @@ extension DecisionReplies {
     /// becomes `undisclosed-recipients:;` (or the school's addresses kept visible). The
     /// index counts occurrences of that header name, from 1. The envelope is untouched.
     func recipientRewriteReplies(_ report: ScanReport) -> [MilterResponse] {
-        guard let rewrite = report.headerRewrite, report.action <= .tag else { return [] }
+        guard let rewrite = report.headerRewrite, report.action <= .tag, !self.configuration.isGateway else { return [] }
         var replies: [MilterResponse] = []
         for index in stride(from: self.recipientHeaders.cc, through: 1, by: -1) {
             replies.append(.changeHeader(index: UInt32(index), name: "Cc", value: ""))
@@ -38,7 +38,7 @@ extension DecisionReplies {
 
     /// The trace header value, saying when the recipients were rewritten.
     func traceValue(_ action: String, _ report: ScanReport) -> String {
-        let rewritten = report.headerRewrite != nil && report.action <= .tag
+        let rewritten = report.headerRewrite != nil && report.action <= .tag && !self.configuration.isGateway
         return "\(action)\(rewritten ? "; recipients-rewritten" : ""); id=\(report.decisionID)"
     }
 

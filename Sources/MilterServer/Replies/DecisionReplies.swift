@@ -69,7 +69,8 @@ struct DecisionReplies {
     }
 
     private func subjectPrefixReplies() -> [MilterResponse] {
-        guard let prefix = self.configuration.tagging.subjectPrefix, !prefix.isEmpty else { return [] }
+        // Gateway mode: the tenant's DKIM signature covers Subject, so it is never changed.
+        guard let prefix = self.configuration.effectiveSubjectPrefix, !prefix.isEmpty else { return [] }
         let encodedPrefix = EncodedWord.encodeIfNeeded(prefix)
         let original: String
         switch self.originalSubject {

@@ -39,17 +39,20 @@ public enum ConfigurationLoader {
             case "exposed_recipients": try readExposedRecipients(value, into: &configuration.exposedRecipients)
             case "images": try readImages(value, into: &configuration.images)
             case "metrics": try readMetrics(value, into: &configuration.metrics)
+            case "mode": configuration.mode = try value.choice(Configuration.Mode.self)
+            case "gateway": try readGateway(value, into: &configuration.gateway)
             default: break
             }
         }
         try validate(configuration, root: field)
+        try settleGatewayMode(&configuration, root: root, field: field)
         return configuration
     }
 
     static let topLevelKeys = [
         "school", "roster", "thresholds", "actions", "tagging", "explanations",
         "limits", "attachments", "milter", "store", "release", "notifications", "senders", "pupils", "scope", "expansion",
-        "exposed_recipients", "images", "metrics",
+        "exposed_recipients", "images", "metrics", "mode", "gateway",
     ]
 
     /// Resolves a relative path against the configuration file's directory.

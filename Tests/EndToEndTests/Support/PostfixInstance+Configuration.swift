@@ -3,7 +3,7 @@ import Foundation
 extension PostfixInstance {
     /// etc/ (main.cf, master.cf; root-owned), queue/ (root-owned, subdirectories made by
     /// `postfix check`), data/ (owned by postfix), all traversable by the postfix user.
-    func layOut(milterPort: Int, sinkPort: Int, defaultAction: String, extraMainCF: String = "") throws {
+    func layOut(milterPort: Int, sinkPort: Int, defaultAction: String, extraMainCF: String = "", smtpdOptions: [String] = []) throws {
         let manager = FileManager.default
         for directory in ["", "etc", "queue", "data"] {
             let path = self.root.appendingPathComponent(directory).path
@@ -12,7 +12,7 @@ extension PostfixInstance {
         try manager.setAttributes([.ownerAccountName: "postfix"], ofItemAtPath: self.root.appendingPathComponent("data").path)
         try (self.mainCF(milterPort: milterPort, sinkPort: sinkPort, defaultAction: defaultAction) + extraMainCF)
             .write(toFile: "\(self.configDirectory)/main.cf", atomically: true, encoding: .utf8)
-        try self.masterCF().write(toFile: "\(self.configDirectory)/master.cf", atomically: true, encoding: .utf8)
+        try self.masterCF(smtpdOptions: smtpdOptions).write(toFile: "\(self.configDirectory)/master.cf", atomically: true, encoding: .utf8)
         // As deploy/postfix: the milter-free listener's cleanup logs each release header.
         try String(contentsOf: Self.deployFile("chaperone-release.regexp"), encoding: .utf8)
             .write(toFile: "\(self.configDirectory)/chaperone-release.regexp", atomically: true, encoding: .utf8)
@@ -57,9 +57,10 @@ extension PostfixInstance {
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("deploy/postfix/\(name)")
     }
 
-    private func masterCF() -> String {
+    private func masterCF(smtpdOptions: [String]) -> String {
+        let options = smtpdOptions.map { " -o " + $0 }.joined()
         let services = [
-            "127.0.0.1:\(self.smtpPort) inet n - n - - smtpd",
+            "127.0.0.1:\(self.smtpPort) inet n - n - - smtpd" + options,
             "127.0.0.1:\(self.reinjectPort) inet n - n - - smtpd -o smtpd_milters= -o cleanup_service_name=chaperone-cleanup",
             "chaperone-cleanup unix n - n - 0 cleanup -o header_checks=regexp:\(self.configDirectory)/chaperone-release.regexp",
             "pickup unix n - n 60 1 pickup",
@@ -81,6 +82,7 @@ extension PostfixInstance {
             "anvil unix - - n - 1 anvil",
             "scache unix - - n - 1 scache",
             "postlog unix-dgram n - n - 1 postlogd",
+            "tlsmgr unix - - n 1000? 1 tlsmgr",
         ]
         return services.joined(separator: "\n") + "\n"
     }

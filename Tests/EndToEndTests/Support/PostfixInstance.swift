@@ -18,13 +18,16 @@ final class PostfixInstance: Sendable {
     var logFile: String { self.root.appendingPathComponent("maillog").path }
 
     /// Writes the configuration and starts Postfix. `extraMainCF` lines are appended to
-    /// main.cf (a later setting overrides an earlier one).
-    init(milterPort: Int, sinkPort: Int, defaultAction: String, extraMainCF: String = "") throws {
+    /// main.cf (a later setting overrides an earlier one); `smtpdOptions` (`name=value`,
+    /// no spaces) become `-o` options of the milter-filtered listener only.
+    init(milterPort: Int, sinkPort: Int, defaultAction: String, extraMainCF: String = "", smtpdOptions: [String] = []) throws {
         self.root = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-postfix-\(UUID().uuidString)")
         self.smtpPort = try FreePort.next()
         self.reinjectPort = try FreePort.next()
         do {
-            try self.layOut(milterPort: milterPort, sinkPort: sinkPort, defaultAction: defaultAction, extraMainCF: extraMainCF)
+            try self.layOut(
+                milterPort: milterPort, sinkPort: sinkPort, defaultAction: defaultAction, extraMainCF: extraMainCF,
+                smtpdOptions: smtpdOptions)
             try Self.run(Self.postfix, ["-c", self.configDirectory, "start"])
             try self.waitForListener()
         } catch {
