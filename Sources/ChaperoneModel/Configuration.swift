@@ -163,6 +163,7 @@ public struct Configuration: Codable, Hashable, Sendable {
     public var scope = Scope()
     public var expansion = Expansion()
     public var exposedRecipients = ExposedRecipients()
+    public var web = Web()
 
     public init() {}
 }

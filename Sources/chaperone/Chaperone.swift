@@ -9,7 +9,7 @@ struct Chaperone: AsyncParsableCommand {
         abstract: "Keeps pupils' personal data in outbound school mail where it belongs.",
         subcommands: [
             ServeCommand.self, ScanCommand.self, CheckConfigCommand.self, InspectCommand.self, RosterCommand.self,
-            QuarantineCommand.self, LogCommand.self, ReportCommand.self, PurgeCommand.self,
+            QuarantineCommand.self, LogCommand.self, ReportCommand.self, PurgeCommand.self, WebCommand.self, UserCommand.self,
         ]
     )
 

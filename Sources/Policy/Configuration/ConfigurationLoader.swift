@@ -37,6 +37,7 @@ public enum ConfigurationLoader {
             case "scope": try readScope(value, into: &configuration.scope)
             case "expansion": try readExpansion(value, into: &configuration.expansion, base: baseDirectory)
             case "exposed_recipients": try readExposedRecipients(value, into: &configuration.exposedRecipients)
+            case "web": try readWeb(value, into: &configuration.web, base: baseDirectory)
             default: break
             }
         }
@@ -47,7 +48,7 @@ public enum ConfigurationLoader {
     static let topLevelKeys = [
         "school", "roster", "thresholds", "actions", "tagging", "explanations",
         "limits", "attachments", "milter", "store", "release", "notifications", "senders", "pupils", "scope", "expansion",
-        "exposed_recipients",
+        "exposed_recipients", "web",
     ]
 
     /// Resolves a relative path against the configuration file's directory.

@@ -1,0 +1,65 @@
+import ChaperoneModel
+import Foundation
+import Hummingbird
+import HummingbirdTLS
+import Logging
+import NIOSSL
+import Notify
+import Review
+import Store
+import UnixSignals
+
+/// Starts the review web app as `chaperone web` runs it: the store and workflow of the
+/// configuration, HTTP or native TLS on `web.listen`, until SIGTERM or SIGINT.
+public enum WebServer {
+    /// The app over the configured store (WAL, busy timeout: shared with `serve` and the CLI).
+    public static func makeApp(configuration: Configuration, databasePath: String? = nil, hasher: PasswordHasher = PasswordHasher()) async throws -> ReviewWebApp {
+        let database = try AppDatabase(path: databasePath ?? configuration.store.database)
+        let workflow = ReviewWorkflow(
+            database: database,
+            reinjector: SMTPSubmitter(listener: try SMTPListenerAddress(parsing: configuration.release.reinjectListener)),
+            removedHeaders: [configuration.tagging.traceHeader].compactMap { $0 })
+        return ReviewWebApp(
+            configuration: configuration, database: database, workflow: workflow, renderer: try await PageRenderer.bundled(),
+            hasher: hasher)
+    }
+
+    /// `host` and `port` of `web.listen`.
+    public static func listenAddress(_ text: String) throws -> (host: String, port: Int) {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else {
+            throw WebAppError.badListenAddress(text)
+        }
+        let host = String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        guard !host.isEmpty else { throw WebAppError.badListenAddress(text) }
+        return (host, port)
+    }
+
+    /// Runs until SIGTERM or SIGINT (with `handlesSignals`) or until the task is
+    /// cancelled; `onRunning` is told the bound port.
+    public static func run(
+        app: ReviewWebApp, logger: Logger, handlesSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
+        let web = app.configuration.web
+        let (host, port) = try listenAddress(web.listen)
+        let server: HTTPServerBuilder
+        if let certificate = web.tlsCertificate, let key = web.tlsKey {
+            do {
+                let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
+                let privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
+                var tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(privateKey))
+                tls.minimumTLSVersion = .tlsv12
+                server = try .tls(.http1(), tlsConfiguration: tls)
+            } catch {
+                throw WebAppError.tls("\(error)")
+            }
+        } else {
+            server = .http1()
+        }
+        let application = Application(
+            router: app.buildRouter(), server: server,
+            configuration: .init(address: .hostname(host, port: port), serverName: "chaperone"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+        try await application.runService(gracefulShutdownSignals: handlesSignals ? [.sigterm, .sigint] : [])
+    }
+}
