@@ -46,7 +46,7 @@ struct DashboardView {
         }
         let rules = figures.rules
         return [
-            "periods": DashboardRoutes.periods.map { ["days": $0, "current": $0 == days] },
+            "periods": DashboardRoutes.periods.map { ["days": $0, "current": $0 == days] as [String: Any] },
             "days": days,
             "dayChart": SVGChart.stackedBars(title: "Decisions per day by action, last \(days) days", categories: dayLabels, series: daySeries),
             "dayRows": dayLabels.reversed().compactMap { day -> [String: Any]? in
@@ -56,7 +56,7 @@ struct DashboardView {
             },
             "actions": actions.map { ["name": $0] },
             "weekChart": SVGChart.stackedBars(title: "Breaches per section per week", categories: weeks, series: weekSeries),
-            "weekRows": figures.perWeekBySection.map { ["week": $0.period, "section": "§" + $0.key, "n": $0.count] },
+            "weekRows": figures.perWeekBySection.map { ["week": $0.period, "section": "§" + $0.key, "n": $0.count] as [String: Any] },
             "rulesChart": SVGChart.horizontalBars(
                 title: "Rules that fired most", rows: rules.map { (label: title($0.section), value: Double($0.fired)) },
                 label: { String(Int($0)) }),
@@ -64,7 +64,7 @@ struct DashboardView {
                 title: "False-positive rate per rule, from reviews",
                 rows: rules.filter { $0.reviewed > 0 }.map { (label: title($0.section), value: $0.falsePositiveRate) }, maximum: 1,
                 label: { String(format: "%.0f%%", $0 * 100) }),
-            "ruleRows": rules.map { rule in
+            "ruleRows": rules.map { rule -> [String: Any] in
                 [
                     "rule": title(rule.section), "fired": rule.fired, "reviewed": rule.reviewed, "falsePositives": rule.falsePositives,
                     "rate": rule.reviewed == 0 ? "—" : String(format: "%.0f%%", rule.falsePositiveRate * 100),

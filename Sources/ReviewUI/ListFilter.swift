@@ -65,11 +65,11 @@ struct ListFilter: Sendable {
     /// The choices of the filter form, each marked when selected.
     func formValues() -> [String: Any] {
         [
-            "sectionChoices": Section.allCases.map { ["value": $0.rawValue, "label": "§\($0.rawValue) \($0.title)", "selected": $0 == section] },
-            "classChoices": RecipientClass.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": $0 == recipientClass] },
-            "ageChoices": Self.ageChoices.map { ["value": $0, "label": $0 == 1 ? "last day" : "last \($0) days", "selected": $0 == days] },
-            "actionChoices": Action.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": $0 == action] },
-            "roleChoices": SenderRole.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": $0 == senderRole] },
+            "sectionChoices": Section.allCases.map { ["value": $0.rawValue, "label": "§\($0.rawValue) \($0.title)", "selected": $0 == section] as [String: Any] },
+            "classChoices": RecipientClass.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": $0 == recipientClass] as [String: Any] },
+            "ageChoices": Self.ageChoices.map { ["value": $0, "label": $0 == 1 ? "last day" : "last \($0) days", "selected": $0 == days] as [String: Any] },
+            "actionChoices": Action.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": $0 == action] as [String: Any] },
+            "roleChoices": SenderRole.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": $0 == senderRole] as [String: Any] },
             "senderValue": sender ?? "",
         ]
     }

@@ -50,7 +50,8 @@ enum LoginRoutes {
         let name = context.form.text("name") ?? ""
         let password = context.form["password"] ?? ""
         let web = app.configuration.web
-        let user = WebUser.isValidName(name) ? try await app.database.webUser(named: name) : nil
+        var user: WebUser?
+        if WebUser.isValidName(name) { user = try await app.database.webUser(named: name) }
         // Always pay for one bcrypt check, so an unknown name answers as slowly as a known one.
         let matches = try await app.hasher.verify(password, hash: user?.passwordHash ?? app.unknownUserHash)
         guard let user, matches, !user.disabled, (user.lockedUntil ?? .distantPast) <= now else {

@@ -32,7 +32,8 @@ public struct PageRenderer: Sendable {
             values["canManageUsers"] = permissions.contains(.manageUsers)
         }
         let body = library.render(values, withTemplate: template) ?? ""
-        let html = library.render(["title": title, "body": body, "session": session != nil] .merging(values) { first, _ in first }, withTemplate: "layout") ?? ""
+        let frame: [String: Any] = ["title": title, "body": body, "session": session != nil]
+        let html = library.render(frame.merging(values) { first, _ in first }, withTemplate: "layout") ?? ""
         return Self.html(html, status: status)
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdBcrypt
 import Logging
+import NIOCore
 import Review
 import Store
 
@@ -97,11 +98,14 @@ public struct ReviewWebApp: Sendable {
     }
 
     /// The session the request's cookie names, if it is live and its account still
-    /// enabled; the role is read afresh from the store.
+    /// enabled with the same password; the role is read afresh from the store.
     func liveSession(_ request: Request) async throws -> WebSession? {
         guard let token = request.cookies[Self.sessionCookie]?.value,
               var session = await sessions.touch(token: String(token), now: now()) else { return nil }
-        guard let user = try await database.webUser(named: session.userName), !user.disabled else {
+        // A disabled account, or one whose password changed since sign-in (by an admin
+        // or `chaperone user passwd`), has no live sessions.
+        guard let user = try await database.webUser(named: session.userName), !user.disabled,
+              user.passwordChangedAt <= session.createdAt else {
             await sessions.end(token: String(token))
             return nil
         }

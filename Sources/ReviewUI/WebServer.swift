@@ -1,9 +1,12 @@
 import ChaperoneModel
 import Foundation
 import Hummingbird
+import HummingbirdCore
+#if canImport(HummingbirdTLS)
 import HummingbirdTLS
-import Logging
 import NIOSSL
+#endif
+import Logging
 import Notify
 import Review
 import Store
@@ -43,6 +46,7 @@ public enum WebServer {
         let (host, port) = try listenAddress(web.listen)
         let server: HTTPServerBuilder
         if let certificate = web.tlsCertificate, let key = web.tlsKey {
+            #if canImport(HummingbirdTLS)
             do {
                 let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
                 let privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
@@ -52,6 +56,9 @@ public enum WebServer {
             } catch {
                 throw WebAppError.tls("\(error)")
             }
+            #else
+            throw WebAppError.tls("this build has no TLS support (\(certificate), \(key)); use a TLS proxy")
+            #endif
         } else {
             server = .http1()
         }
@@ -60,6 +67,6 @@ public enum WebServer {
             configuration: .init(address: .hostname(host, port: port), serverName: "chaperone"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
-        try await application.runService(gracefulShutdownSignals: handlesSignals ? [.sigterm, .sigint] : [])
+        try await application.runService(gracefulShutdownSignals: handlesSignals ? [UnixSignal.sigterm, UnixSignal.sigint] : [])
     }
 }

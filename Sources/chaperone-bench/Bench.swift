@@ -8,6 +8,6 @@ struct Bench: AsyncParsableCommand {
         commandName: "chaperone-bench",
         abstract: "Chaperone's benchmarks (run with -c release).",
         subcommands: [ParseBenchmark.self, DetectBenchmark.self, MilterBenchmark.self, UPNLookAlikeBenchmark.self,
-                      ExpansionBenchmark.self, StoreBenchmark.self]
+                      ExpansionBenchmark.self, StoreBenchmark.self, WebListBenchmark.self]
     )
 }

@@ -62,7 +62,7 @@ struct UserPasswd: AsyncParsableCommand {
         guard try await database.webUser(named: name) != nil else { throw StoreError.unknownUser(name) }
         let password = try UserCommand.readNewPassword()
         try await database.setWebUserPassword(named: name, passwordHash: try await PasswordHasher().hash(password), actor: UserCommand.actor)
-        print("Changed the password of \(name). Sessions in a running `chaperone web` end when it next checks the account.")
+        print("Changed the password of \(name); their web sessions have ended.")
     }
 }
 

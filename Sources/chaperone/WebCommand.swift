@@ -45,8 +45,9 @@ struct WebCommand: AsyncParsableCommand {
             logger.critical("chaperone web cannot start", metadata: ["error": "\(error)"])
             throw ExitCode.failure
         }
+        let listenText = configuration.web.listen
         try await WebServer.run(app: app, logger: logger) { port in
-            logger.notice("chaperone web listening", metadata: ["listen": "\(configuration.web.listen)", "port": "\(port)"])
+            logger.notice("chaperone web listening", metadata: ["listen": "\(listenText)", "port": "\(port)"])
         }
     }
 }

@@ -86,6 +86,13 @@ import Testing
             let auditor = try #require(try await client.signIn("aud").cookie)
             try await fixture.database.setWebUserDisabled(named: "aud", disabled: true, actor: "cli")
             #expect(try await client.get("/quarantine", cookie: auditor).status == .seeOther)
+            // A new password (from the CLI, say) ends the sessions signed in with the old one.
+            let reviewer = try #require(try await client.signIn("rita").cookie)
+            fixture.clock.advance(60)
+            try await fixture.database.setWebUserPassword(
+                named: "rita", passwordHash: "$2b$04$unusedunusedunusedunuseduuunusedunusedunusedunusedunu", actor: "cli",
+                at: fixture.clock.now())
+            #expect(try await client.get("/quarantine", cookie: reviewer).status == .seeOther)
         }
     }
 }

@@ -55,7 +55,7 @@ struct WebFixture {
     }
 
     /// Runs `body` against the app through Hummingbird's router test client.
-    func test<Value: Sendable>(_ body: @Sendable (WebClient) async throws -> Value) async throws -> Value {
+    func test<Value: Sendable>(_ body: @escaping @Sendable (WebClient) async throws -> Value) async throws -> Value {
         try await Application(router: app.buildRouter()).test(.router) { client in
             try await body(WebClient(client: client))
         }

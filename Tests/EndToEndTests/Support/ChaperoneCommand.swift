@@ -13,7 +13,8 @@ enum ChaperoneCommand {
     static let unprivileged: (uid: UInt32, gid: UInt32) = (65_534, 65_534)
 
     static func run(
-        _ arguments: [String], as user: (uid: UInt32, gid: UInt32)? = nil, environment: [String: String] = [:]
+        _ arguments: [String], as user: (uid: UInt32, gid: UInt32)? = nil, environment: [String: String] = [:],
+        input: String? = nil
     ) throws -> Run {
         let process = Process()
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -29,7 +30,13 @@ enum ChaperoneCommand {
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
