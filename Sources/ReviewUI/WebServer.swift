@@ -27,9 +27,9 @@ public enum WebServer {
             hasher: hasher)
     }
 
-    /// `host` and `port` of `web.listen`.
+    /// `host` and `port` of `web.listen` (port 0: any free port, for benchmarks).
     public static func listenAddress(_ text: String) throws -> (host: String, port: Int) {
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
             throw WebAppError.badListenAddress(text)
         }
         let host = String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))

@@ -2,7 +2,10 @@ import ChaperoneModel
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOEmbedded
 import Notify
 import Review
 import ReviewUI
@@ -54,11 +57,10 @@ struct WebFixture {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    /// Runs `body` against the app through Hummingbird's router test client.
+    /// Runs `body` against the app's router: every request goes through the same
+    /// responder (middleware, access check, handlers) the server runs, without a socket.
     func test<Value: Sendable>(_ body: @escaping @Sendable (WebClient) async throws -> Value) async throws -> Value {
-        try await Application(router: app.buildRouter()).test(.router) { client in
-            try await body(WebClient(client: client))
-        }
+        try await body(WebClient(responder: app.buildRouter().buildResponder()))
     }
 
     func heldState() async throws -> QuarantineState? {
@@ -100,9 +102,10 @@ struct WebResponse: Sendable {
     }
 }
 
-/// The router test client with cookies and forms.
+/// A client of the router's responder, with cookies and forms: builds the request as
+/// Hummingbird's HTTP server would, and collects the whole response.
 struct WebClient: Sendable {
-    let client: any TestClientProtocol
+    let responder: RouterResponder<WebContext>
 
     func get(_ path: String, cookie: String? = nil) async throws -> WebResponse {
         try await send(path, method: .get, cookie: cookie, form: nil)
@@ -123,9 +126,15 @@ struct WebClient: Sendable {
                 "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
             }.joined(separator: "&"))
         }
-        return try await client.execute(uri: path, method: method, headers: headers, body: body) { response in
-            WebResponse(status: response.status, headers: response.headers, body: String(buffer: response.body))
-        }
+        if let body { headers[.contentLength] = String(body.readableBytes) }
+        let request = Request(
+            head: HTTPRequest(method: method, scheme: "http", authority: "localhost", path: path, headerFields: headers),
+            body: RequestBody(buffer: body ?? ByteBuffer()))
+        let context = WebContext(source: ApplicationRequestContextSource(channel: EmbeddedChannel(), logger: Logger(label: "test.web")))
+        let response = try await responder.respond(to: request, context: context)
+        let collected = CollectedBody()
+        try await response.body.write(BodyCollector(collected: collected))
+        return WebResponse(status: response.status, headers: response.headers, body: String(buffer: collected.buffer))
     }
 
     /// Signs in and returns the session cookie (`chaperone_session=…`), or nil with the
@@ -150,4 +159,21 @@ struct WebClient: Sendable {
 struct WebTestFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Where `BodyCollector` puts a response body.
+final class CollectedBody: @unchecked Sendable {
+    var buffer = ByteBuffer()
+}
+
+/// Collects a response body (the role of the HTTP server's writer).
+struct BodyCollector: ResponseBodyWriter {
+    let collected: CollectedBody
+
+    mutating func write(_ buffer: ByteBuffer) async throws {
+        var buffer = buffer
+        collected.buffer.writeBuffer(&buffer)
+    }
+
+    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
 }
