@@ -10,7 +10,7 @@ public struct PageRenderer: Sendable {
 
     /// Loads the templates from the module's resources.
     public static func bundled() async throws -> PageRenderer {
-        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Resources/Templates").path else {
+        guard let directory = ResourceDirectory.path("Templates") else {
             throw WebAppError.templatesMissing("the ReviewUI resource bundle")
         }
         let library = try await MustacheLibrary(directory: directory)

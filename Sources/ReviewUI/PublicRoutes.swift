@@ -22,8 +22,8 @@ enum PublicRoutes {
 /// The one stylesheet, read once from the resources.
 enum Stylesheet {
     static let text: String = {
-        guard let url = Bundle.module.resourceURL?.appendingPathComponent("Resources/Static/app.css"),
-              let data = FileManager.default.contents(atPath: url.path) else { return "" }
+        guard let directory = ResourceDirectory.path("Static"),
+              let data = FileManager.default.contents(atPath: directory + "/app.css") else { return "" }
         return String(decoding: data, as: UTF8.self)
     }()
 }

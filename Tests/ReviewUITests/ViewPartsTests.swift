@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func datesAreUTCDays() {
-        #expect(ViewFormatting.day(Date(timeIntervalSince1970: 1_795_000_000)) == "2026-11-19")
+        #expect(ViewFormatting.day(Date(timeIntervalSince1970: 1_795_000_000)) == "2026-11-18")
         #expect(ViewFormatting.time(Date(timeIntervalSince1970: 0)) == "1970-01-01 00:00 UTC")
         #expect(ViewFormatting.day(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29")
     }

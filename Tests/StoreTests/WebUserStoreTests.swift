@@ -64,7 +64,7 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = try AppDatabase(path: directory.databasePath)
-        let day = DecisionFixtures.baseDate  // 2026-11-19
+        let day = DecisionFixtures.baseDate  // 2026-11-18, 06:13 UTC
         try await database.insertDecisions([
             DecisionFixtures.record(id: "CH-D-1", decidedAt: day),
             DecisionFixtures.record(id: "CH-D-2", action: .tag, sections: [.confidentiality], decidedAt: day),
@@ -78,8 +78,8 @@ import Testing
         }
         try await database.markFalsePositive(decisionID: "CH-Q-0", actor: "it", reason: "class list", at: day)
         let figures = try await database.dashboardFigures(since: day.addingTimeInterval(-86_400))
-        #expect(figures.perDayByAction.contains { $0.period == "2026-11-19" && $0.key == "quarantine" && $0.count == 3 })
-        #expect(figures.perDayByAction.contains { $0.period == "2026-11-19" && $0.key == "accept" && $0.count == 1 })
+        #expect(figures.perDayByAction.contains { $0.period == "2026-11-18" && $0.key == "quarantine" && $0.count == 3 })
+        #expect(figures.perDayByAction.contains { $0.period == "2026-11-18" && $0.key == "accept" && $0.count == 1 })
         #expect(figures.perWeekBySection.reduce(0) { $0 + $1.count } == 4)
         let unacceptable = try #require(figures.rules.first { $0.section == "7.2" })
         #expect(unacceptable.fired == 3 && unacceptable.reviewed == 3 && unacceptable.falsePositives == 1)
