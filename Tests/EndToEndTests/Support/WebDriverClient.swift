@@ -1,9 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
+#if canImport(Glibc)
+import Glibc
 #endif
 
-/// A small W3C WebDriver client over HTTP (URLSession) for Debian's chromedriver
+/// A small W3C WebDriver client over HTTP (a loopback socket) for Debian's chromedriver
 /// driving headless Chromium: start a session, navigate, find, type, click, read the
 /// page source, take screenshots.
 struct WebDriverClient: Sendable {
@@ -103,13 +103,10 @@ struct WebDriverClient: Sendable {
     }
 
     private static func request(_ url: URL, method: String, body: [String: Any]?) async throws -> [String: Any] {
-        var request = URLRequest(url: url, timeoutInterval: 60)
-        request.httpMethod = method
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let (data, _) = try await URLSession.shared.data(for: request)
+        let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) } ?? Data()
+        let port = url.port ?? 80
+        let path = url.path
+        let data = try await Task.detached { try LoopbackHTTP.exchange(port: port, method: method, path: path, body: payload) }.value
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw Failure(description: "WebDriver answered something that is not a JSON object")
         }
@@ -117,5 +114,59 @@ struct WebDriverClient: Sendable {
             throw Failure(description: "WebDriver \(method) \(url.path): \(error): \(value["message"] ?? "")")
         }
         return object
+    }
+}
+
+/// One HTTP/1.1 request to a loopback port over a plain socket (`Connection: close`),
+/// returning the body. chromedriver writes headers without a space after the colon,
+/// which URLSession on Linux refuses; this reads them as RFC 9112 allows.
+enum LoopbackHTTP {
+    /// The `Content-Length` of a header block, however it is spaced.
+    static func contentLength(_ head: String) -> Int? {
+        for line in head.split(separator: "\r\n") {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            if parts.count == 2, parts[0].lowercased() == "content-length" {
+                return Int(parts[1].trimmingCharacters(in: .whitespaces))
+            }
+        }
+        return nil
+    }
+
+    static func exchange(port: Int, method: String, path: String, body: Data) throws -> Data {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw WebDriverClient.Failure(description: "no socket") }
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 60, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw WebDriverClient.Failure(description: "cannot connect to 127.0.0.1:\(port)") }
+        var request = Data("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n".utf8)
+        request += Data("Content-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
+        let sent = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+        guard sent == request.count else { throw WebDriverClient.Failure(description: "short write to chromedriver") }
+        var response = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        var expected: Int?
+        while response.count < 64_000_000 {
+            if let split = response.range(of: Data("\r\n\r\n".utf8)) {
+                if expected == nil { expected = contentLength(String(decoding: response[..<split.lowerBound], as: UTF8.self)) }
+                if let expected, response.count - split.upperBound >= expected {
+                    return response.subdata(in: split.upperBound..<(split.upperBound + expected))
+                }
+            }
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            response.append(contentsOf: buffer[0..<count])
+        }
+        guard let split = response.range(of: Data("\r\n\r\n".utf8)) else {
+            throw WebDriverClient.Failure(description: "chromedriver's answer has no header end")
+        }
+        return response.subdata(in: split.upperBound..<response.endIndex)
     }
 }
