@@ -2,10 +2,6 @@ import ChaperoneModel
 import Foundation
 import Hummingbird
 import HummingbirdCore
-#if canImport(HummingbirdTLS)
-import HummingbirdTLS
-import NIOSSL
-#endif
 import Logging
 import Notify
 import Review
@@ -13,7 +9,7 @@ import Store
 import UnixSignals
 
 /// Starts the review web app as `chaperone web` runs it: the store and workflow of the
-/// configuration, HTTP or native TLS on `web.listen`, until SIGTERM or SIGINT.
+/// configuration, plain HTTP on `web.listen` (HTTPS through a proxy), until SIGTERM or SIGINT.
 public enum WebServer {
     /// The app over the configured store (WAL, busy timeout: shared with `serve` and the CLI).
     public static func makeApp(configuration: Configuration, databasePath: String? = nil, hasher: PasswordHasher = PasswordHasher()) async throws -> ReviewWebApp {
@@ -46,19 +42,9 @@ public enum WebServer {
         let (host, port) = try listenAddress(web.listen)
         let server: HTTPServerBuilder
         if let certificate = web.tlsCertificate, let key = web.tlsKey {
-            #if canImport(HummingbirdTLS)
-            do {
-                let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
-                let privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
-                var tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(privateKey))
-                tls.minimumTLSVersion = .tlsv12
-                server = try .tls(.http1(), tlsConfiguration: tls)
-            } catch {
-                throw WebAppError.tls("\(error)")
-            }
-            #else
-            throw WebAppError.tls("this build has no TLS support (\(certificate), \(key)); use a TLS proxy")
-            #endif
+            // Native TLS needs HummingbirdTLS (swift-nio-ssl, BoringSSL), not linked in this
+            // build: serve HTTPS through a proxy (deploy/README.md).
+            throw WebAppError.tls("native TLS is not built in (\(certificate), \(key)): remove web.tls_certificate and web.tls_key, serve HTTPS through a proxy and set web.secure_cookies: true")
         } else {
             server = .http1()
         }
