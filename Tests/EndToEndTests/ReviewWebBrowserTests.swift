@@ -49,7 +49,9 @@ struct ReviewWebBrowserTests {
             let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-chromium-\(UUID().uuidString)").path
             let (driver, browser) = try await WebDriverClient.start(port: try FreePort.next(), profileDirectory: profile)
             defer {
-                driver.terminate()
+                // chromedriver may outlive SIGTERM; it holds nothing worth a clean exit.
+                kill(driver.processIdentifier, SIGKILL)
+                driver.waitUntilExit()
                 try? FileManager.default.removeItem(atPath: profile)
             }
             do {
