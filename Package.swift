@@ -23,6 +23,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "ChaperoneModel"),
@@ -85,11 +90,29 @@ let package = Package(
         ),
         // Log lines for the journal (priority prefixes) or a terminal: key=value metadata.
         .target(name: "ServiceLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        // The review web app (`chaperone web`): server-rendered pages over the same
+        // Store and ReviewWorkflow as the CLI.
+        .target(
+            name: "ReviewUI",
+            dependencies: [
+                "ChaperoneModel", "Store", "Review", "Notify", "Policy", "MIMEParser", "RosterImport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "chaperone",
             dependencies: [
                 "ChaperoneModel", "MIMEParser", "TextExtraction", "RosterImport", "Detectors",
-                "Policy", "ScanPipeline", "MilterServer", "Store", "Notify", "Review", "RecipientExpansion",
+                "Policy", "ScanPipeline", "MilterServer", "Store", "Notify", "Review", "RecipientExpansion", "ReviewUI",
                 "ServiceLogging", "ServiceMetrics", "MetricsEndpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -101,8 +124,11 @@ let package = Package(
             name: "chaperone-bench",
             dependencies: [
                 "ChaperoneModel", "MIMEParser", "TextExtraction", "RosterImport", "Detectors",
-                "Policy", "ScanPipeline", "MilterServer", "MilterProtocol", "Store", "RecipientExpansion",
+                "Policy", "ScanPipeline", "MilterServer", "MilterProtocol", "Store", "RecipientExpansion", "ReviewUI", "Review",
+                "Notify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -159,10 +185,23 @@ let package = Package(
             name: "ServiceLoggingTests",
             dependencies: ["ServiceLogging", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
+            name: "ReviewUITests",
+            dependencies: [
+                "ReviewUI", "Review", "Store", "Notify", "ChaperoneModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: [
                 "ChaperoneModel", "MilterServer", "ScanPipeline", "Store", "Notify", "Policy", "RosterImport", "Review",
-                "RecipientExpansion",
+                "RecipientExpansion", "ReviewUI",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -184,6 +184,7 @@ public struct Configuration: Codable, Hashable, Sendable {
     public var exposedRecipients = ExposedRecipients()
     public var images = Images()
     public var metrics = Metrics()
+    public var web = Web()
 
     public init() {}
 }

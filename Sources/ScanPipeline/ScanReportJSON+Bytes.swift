@@ -13,6 +13,7 @@ extension ScanReportJSON {
         writer.key("findings"); writer.beginArray()
         for finding in findings { finding.write(to: &writer) }
         writer.endArray()
+        writer.key("governing_sections"); writer.strings(governing_sections)
         writer.key("message_id"); writer.string(message_id)
         writer.key("problems"); writer.strings(problems)
         writer.key("recipients"); writer.beginArray()
@@ -25,6 +26,7 @@ extension ScanReportJSON {
         }
         writer.endArray()
         writer.key("recipients_rewritten"); writer.bool(recipients_rewritten)
+        writer.key("rules"); writer.strings(rules)
         writer.key("scan_ms"); writer.double(scan_ms)
         writer.key("scanned"); writer.bool(scanned)
         writer.key("sections"); writer.strings(sections)
@@ -54,6 +56,7 @@ extension ScanReportJSON.FindingJSON {
         writer.key("evidence"); writer.string(evidence)
         writer.key("location"); writer.string(location)
         writer.key("pupil"); writer.string(pupil)
+        writer.key("rules"); writer.strings(rules)
         writer.key("section"); writer.string(section)
         writer.key("sections"); writer.strings(sections)
         writer.endObject()

@@ -90,6 +90,24 @@ extension AppDatabase {
                 table.add(column: "duplicateOf", .text).indexed()
             }
         }
+        migrator.registerMigration("v3-users") { db in
+            // The review web app's accounts: bcrypt hashes only, with the per-account
+            // lockout counters (`chaperone user`, `chaperone web`).
+            try db.create(table: "webUser") { table in
+                table.primaryKey("name", .text).collate(.nocase)
+                table.column("role", .text).notNull()
+                    .check { ["reviewer", "auditor", "admin"].contains($0) }
+                table.column("passwordHash", .text).notNull()
+                table.column("disabled", .boolean).notNull().defaults(to: false)
+                table.column("createdAt", .datetime).notNull()
+                table.column("passwordChangedAt", .datetime).notNull()
+                table.column("failedLogins", .integer).notNull().defaults(to: 0)
+                table.column("lockedUntil", .datetime)
+                table.column("lastLoginAt", .datetime)
+            }
+            // The web app's audit page and dashboard read events by time.
+            try db.create(index: "reviewEvent_occurredAt", on: "reviewEvent", columns: ["occurredAt"])
+        }
         return migrator
     }
 

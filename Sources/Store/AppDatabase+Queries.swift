@@ -81,6 +81,10 @@ extension AppDatabase {
             clauses.append("senderRole = ?")
             arguments += [role.rawValue]
         }
+        if let recipientClass = filter.recipientClass {
+            clauses.append("EXISTS (SELECT 1 FROM json_each(decision.recipients) WHERE json_extract(json_each.value, '$.class') = ?)")
+            arguments += [recipientClass.rawValue]
+        }
         if let state = filter.state {
             clauses.append("decisionID IN (SELECT decisionID FROM quarantine WHERE state = ?)")
             arguments += [state.rawValue]
@@ -88,9 +92,9 @@ extension AppDatabase {
             clauses.append("decisionID IN (SELECT decisionID FROM quarantine)")
         }
         let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        arguments += [max(filter.limit, 0)]
+        arguments += [max(filter.limit, 0), max(filter.offset, 0)]
         return SQLRequest(
-            sql: "SELECT * FROM decision \(whereClause) ORDER BY decidedAt DESC, id DESC LIMIT ?",
+            sql: "SELECT * FROM decision \(whereClause) ORDER BY decidedAt DESC, id DESC LIMIT ? OFFSET ?",
             arguments: arguments)
     }
 

@@ -16,8 +16,12 @@ public struct DecisionFilter: Hashable, Sendable {
     public var senderRole: SenderRole?
     /// Only decisions whose message was quarantined.
     public var quarantinedOnly: Bool
+    /// Only decisions with a recipient of this class (`parent`, `personal`, …).
+    public var recipientClass: RecipientClass?
     /// At most this many, newest first.
     public var limit: Int
+    /// Skip this many of the newest first (paging).
+    public var offset: Int = 0
 
     public init(
         since: Date? = nil, action: Action? = nil, section: Section? = nil, sender: String? = nil,
@@ -31,5 +35,6 @@ public struct DecisionFilter: Hashable, Sendable {
         self.quarantinedOnly = quarantinedOnly
         self.limit = limit
         self.senderRole = nil
+        self.recipientClass = nil
     }
 }

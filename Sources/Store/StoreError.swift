@@ -19,6 +19,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case backlogFull(limit: Int)
     /// A `--since` value that is neither `30d`, `12h`, `45m`, `2w` nor an ISO date.
     case badSince(String)
+    /// A web account with this name exists already.
+    case userExists(String)
+    /// No web account has this name.
+    case unknownUser(String)
 
     public var description: String {
         switch self {
@@ -40,6 +44,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(limit) decision rows are waiting to be written: the database is not accepting writes (disk full or locked?)"
         case .badSince(let text):
             "cannot read --since \"\(text)\": use 30d, 12h, 45m, 2w or an ISO date like 2026-11-01"
+        case .userExists(let name):
+            "a web account named \(name) exists already: choose another name, or change its password with `chaperone user passwd \(name)`"
+        case .unknownUser(let name):
+            "no web account named \(name): see `chaperone user list`"
         }
     }
 }

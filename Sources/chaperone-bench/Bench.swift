@@ -9,6 +9,6 @@ struct Bench: AsyncParsableCommand {
         abstract: "Chaperone's benchmarks (run with -c release).",
         subcommands: [CorpusCommand.self, ParseBenchmark.self, DetectBenchmark.self, MilterBenchmark.self, UPNLookAlikeBenchmark.self,
                       ExpansionBenchmark.self, StoreBenchmark.self, StartupBenchmark.self,
-                      MilterLoadBenchmark.self]
+                      MilterLoadBenchmark.self, WebListBenchmark.self]
     )
 }

@@ -10,7 +10,7 @@ struct Chaperone: AsyncParsableCommand {
         version: ChaperoneVersion.current,
         subcommands: [
             ServeCommand.self, ScanCommand.self, CheckConfigCommand.self, ConfigCommand.self, InspectCommand.self, RosterCommand.self,
-            QuarantineCommand.self, LogCommand.self, ReportCommand.self, PurgeCommand.self,
+            QuarantineCommand.self, LogCommand.self, ReportCommand.self, PurgeCommand.self, WebCommand.self, UserCommand.self,
         ]
     )
 

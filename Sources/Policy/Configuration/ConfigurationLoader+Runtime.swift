@@ -95,7 +95,7 @@ extension ConfigurationLoader {
         }
     }
 
-    private static func hostPort(_ value: YAMLField) throws(ConfigurationError) -> String {
+    static func hostPort(_ value: YAMLField) throws(ConfigurationError) -> String {
         let text = try value.string()
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port),
               colon > text.startIndex else {

@@ -41,6 +41,7 @@ public enum ConfigurationLoader {
             case "metrics": try readMetrics(value, into: &configuration.metrics)
             case "mode": configuration.mode = try value.choice(Configuration.Mode.self)
             case "gateway": try readGateway(value, into: &configuration.gateway)
+            case "web": try readWeb(value, into: &configuration.web, base: baseDirectory)
             default: break
             }
         }
@@ -52,7 +53,7 @@ public enum ConfigurationLoader {
     static let topLevelKeys = [
         "school", "roster", "thresholds", "actions", "tagging", "explanations",
         "limits", "attachments", "milter", "store", "release", "notifications", "senders", "pupils", "scope", "expansion",
-        "exposed_recipients", "images", "metrics", "mode", "gateway",
+        "exposed_recipients", "images", "metrics", "mode", "gateway", "web",
     ]
 
     /// Resolves a relative path against the configuration file's directory.

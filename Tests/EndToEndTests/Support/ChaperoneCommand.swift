@@ -15,7 +15,7 @@ enum ChaperoneCommand {
     /// `groups`: supplementary groups for `user` (none when empty), as its login would have.
     static func run(
         _ arguments: [String], as user: (uid: UInt32, gid: UInt32)? = nil, groups: [UInt32] = [],
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], input: String? = nil
     ) throws -> Run {
         let process = Process()
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -32,7 +32,13 @@ enum ChaperoneCommand {
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -1,0 +1,77 @@
+import ChaperoneModel
+import Foundation
+import Review
+import Store
+
+/// The values of the decision page: verdict, each section with its rule in plain
+/// English and the school's own words, findings (redacted) and where, recipients and
+/// classes, the explanation the sender received, the parts the scan read or could not,
+/// and the audit trail.
+struct DecisionView {
+    var detail: DecisionDetail
+    var configuration: Configuration
+
+    var values: [String: Any] {
+        let decision = detail.decision
+        let record = decision.record
+        let report = record.report
+        let quarantine = decision.quarantine
+        return [
+            "id": decision.decisionID,
+            "action": report.action.rawValue,
+            "falsePositive": decision.falsePositive,
+            "decided": ViewFormatting.time(record.decidedAt),
+            "configVersion": record.configVersion,
+            "sender": ViewFormatting.sender(record),
+            "senderRole": report.sender.role.rawValue,
+            "messageID": report.messageID ?? "—",
+            "size": report.sizeBytes,
+            "state": quarantine?.state.rawValue ?? "not quarantined",
+            "isHeld": quarantine?.state == .held,
+            "hasCopy": quarantine?.hasStoredCopy ?? false,
+            "sections": report.sections.map { section in
+                ["number": section.rawValue, "title": section.title, "rule": section.rule, "advice": configuration.advice(for: section)]
+            },
+            "hasSections": !report.sections.isEmpty,
+            "findings": report.findings.map { finding in
+                [
+                    "detector": finding.detector.rawValue, "evidence": finding.evidence, "location": finding.location.description,
+                    "confidence": String(format: "%.2f", finding.confidence),
+                    "sections": finding.sections.map { "§" + $0.rawValue }.joined(separator: ", "),
+                ]
+            },
+            "hasFindings": !report.findings.isEmpty,
+            "recipients": report.recipients.map { recipient in
+                ["address": recipient.address, "class": recipient.recipientClass.rawValue, "list": recipient.list ?? ""]
+            },
+            "explanation": detail.explanationNotice,
+            "parts": parts(report),
+            "hasParts": !parts(report).isEmpty,
+            "events": detail.events.map(AuditRoutes.row),
+            "hasEvents": !detail.events.isEmpty,
+        ]
+    }
+
+    /// The parts the scan named: read (with what was found there), or not read and why.
+    /// Parts in which nothing was found and nothing went wrong are not recorded.
+    private func parts(_ report: ScanReport) -> [[String: Any]] {
+        var byPlace: [String: (findings: Int, problems: [String])] = [:]
+        var order: [String] = []
+        for finding in report.findings {
+            let place = finding.location.isAttachment || finding.location.kind == .body
+                ? "\(finding.location.partPath) \(finding.location.description)" : "headers"
+            if byPlace[place] == nil { order.append(place) }
+            byPlace[place, default: (0, [])].findings += 1
+        }
+        for problem in report.problems {
+            let place = problem.location
+            if byPlace[place] == nil { order.append(place) }
+            byPlace[place, default: (0, [])].problems.append(problem.message + (problem.leavesContentUnscanned ? " (not scanned)" : ""))
+        }
+        return order.map { place in
+            let entry = byPlace[place] ?? (0, [])
+            let handling = entry.problems.isEmpty ? "read" : (entry.problems.joined(separator: "; "))
+            return ["place": place, "findings": entry.findings, "handling": handling]
+        }
+    }
+}

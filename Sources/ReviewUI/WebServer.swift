@@ -1,0 +1,58 @@
+import ChaperoneModel
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
+import Notify
+import Review
+import Store
+import UnixSignals
+
+/// Starts the review web app as `chaperone web` runs it: the store and workflow of the
+/// configuration, plain HTTP on `web.listen` (HTTPS through a proxy), until SIGTERM or SIGINT.
+public enum WebServer {
+    /// The app over the configured store (WAL, busy timeout: shared with `serve` and the CLI).
+    public static func makeApp(configuration: Configuration, databasePath: String? = nil, hasher: PasswordHasher = PasswordHasher()) async throws -> ReviewWebApp {
+        let database = try AppDatabase(path: databasePath ?? configuration.store.database)
+        let workflow = ReviewWorkflow(
+            database: database,
+            reinjector: SMTPSubmitter(listener: try SMTPListenerAddress(parsing: configuration.release.reinjectListener)),
+            removedHeaders: [configuration.tagging.traceHeader].compactMap { $0 })
+        return ReviewWebApp(
+            configuration: configuration, database: database, workflow: workflow, renderer: try await PageRenderer.bundled(),
+            hasher: hasher)
+    }
+
+    /// `host` and `port` of `web.listen` (port 0: any free port, for benchmarks).
+    public static func listenAddress(_ text: String) throws -> (host: String, port: Int) {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
+            throw WebAppError.badListenAddress(text)
+        }
+        let host = String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        guard !host.isEmpty else { throw WebAppError.badListenAddress(text) }
+        return (host, port)
+    }
+
+    /// Runs until SIGTERM or SIGINT (with `handlesSignals`) or until the task is
+    /// cancelled; `onRunning` is told the bound port.
+    public static func run(
+        app: ReviewWebApp, logger: Logger, handlesSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
+        let web = app.configuration.web
+        let (host, port) = try listenAddress(web.listen)
+        let server: HTTPServerBuilder
+        if let certificate = web.tlsCertificate, let key = web.tlsKey {
+            // Native TLS needs HummingbirdTLS (swift-nio-ssl, BoringSSL), not linked in this
+            // build: serve HTTPS through a proxy (deploy/README.md).
+            throw WebAppError.tls("native TLS is not built in (\(certificate), \(key)): remove web.tls_certificate and web.tls_key, serve HTTPS through a proxy and set web.secure_cookies: true")
+        } else {
+            server = .http1()
+        }
+        let application = Application(
+            router: app.buildRouter(), server: server,
+            configuration: .init(address: .hostname(host, port: port), serverName: "chaperone"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+        try await application.runService(gracefulShutdownSignals: handlesSignals ? [UnixSignal.sigterm, UnixSignal.sigint] : [])
+    }
+}

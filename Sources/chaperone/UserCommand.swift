@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import ReviewUI
+import Store
+
+/// `chaperone user add|passwd|disable|enable|list`: the web app's accounts, in the store.
+/// Passwords are read from the terminal without echo, or from standard input when it is
+/// not a terminal (scripts, tests); never from an argument.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage the review web app's accounts.",
+        subcommands: [UserAdd.self, UserPasswd.self, UserDisable.self, UserEnable.self, UserList.self])
+
+    /// Who made the change, for the audit trail: the real user running the command.
+    static var actor: String { QuarantineCommand.reviewer(nil) }
+
+    /// Reads a new password twice from the terminal (no echo), or once from standard input.
+    static func readNewPassword() throws -> String {
+        let password: String
+        if isatty(STDIN_FILENO) == 1 {
+            let first = try PasswordPrompt.read("New password: ")
+            let second = try PasswordPrompt.read("Repeat it: ")
+            guard first == second else { throw ValidationError("the two passwords differ; nothing was changed") }
+            password = first
+        } else {
+            guard let line = readLine(strippingNewline: true) else {
+                throw ValidationError("no password on standard input; nothing was changed")
+            }
+            password = line
+        }
+        if let problem = PasswordHasher.problem(with: password) { throw ValidationError("\(problem); nothing was changed") }
+        return password
+    }
+}
+
+struct UserAdd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an account (asks for its password).")
+    @OptionGroup var store: QuarantineCommand.StoreOptions
+    @Argument(help: "The account name (letters, digits, . - _ @).") var name: String
+    @Option(help: "reviewer (IT: release, delete), auditor (DSL, DPO: read-only), or admin (accounts).") var role: WebUser.Role
+
+    func validate() throws {
+        guard WebUser.isValidName(name) else { throw ValidationError("'\(name)' is not a valid name: 1 to 64 letters, digits or . - _ @") }
+    }
+
+    func run() async throws {
+        let database = try store.openDatabase(try store.loadedConfiguration())
+        let password = try UserCommand.readNewPassword()
+        let user = WebUser(name: name, role: role, passwordHash: try await PasswordHasher().hash(password), createdAt: Date())
+        try await database.addWebUser(user, actor: UserCommand.actor)
+        print("Added \(name) as \(role.rawValue).")
+    }
+}
+
+struct UserPasswd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "passwd", abstract: "Set an account's password (and unlock it).")
+    @OptionGroup var store: QuarantineCommand.StoreOptions
+    @Argument(help: "The account name.") var name: String
+
+    func run() async throws {
+        let database = try store.openDatabase(try store.loadedConfiguration())
+        guard try await database.webUser(named: name) != nil else { throw StoreError.unknownUser(name) }
+        let password = try UserCommand.readNewPassword()
+        try await database.setWebUserPassword(named: name, passwordHash: try await PasswordHasher().hash(password), actor: UserCommand.actor)
+        print("Changed the password of \(name); their web sessions have ended.")
+    }
+}
+
+struct UserDisable: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable an account (its sessions end at once).")
+    @OptionGroup var store: QuarantineCommand.StoreOptions
+    @Argument(help: "The account name.") var name: String
+
+    func run() async throws {
+        let database = try store.openDatabase(try store.loadedConfiguration())
+        try await database.setWebUserDisabled(named: name, disabled: true, actor: UserCommand.actor)
+        print("Disabled \(name).")
+    }
+}
+
+struct UserEnable: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "enable", abstract: "Enable a disabled account again.")
+    @OptionGroup var store: QuarantineCommand.StoreOptions
+    @Argument(help: "The account name.") var name: String
+
+    func run() async throws {
+        let database = try store.openDatabase(try store.loadedConfiguration())
+        try await database.setWebUserDisabled(named: name, disabled: false, actor: UserCommand.actor)
+        print("Enabled \(name).")
+    }
+}
+
+struct UserList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts.")
+    @OptionGroup var store: QuarantineCommand.StoreOptions
+
+    func run() async throws {
+        let database = try store.openDatabase(try store.loadedConfiguration())
+        let users = try await database.webUsers()
+        guard !users.isEmpty else {
+            print("No accounts. Add the first with: chaperone user add NAME --role admin")
+            return
+        }
+        let now = Date()
+        for user in users {
+            let status = user.disabled ? "disabled" : ((user.lockedUntil ?? .distantPast) > now ? "locked" : "active")
+            let last = user.lastLoginAt.map { "last sign-in \($0.formatted(.iso8601))" } ?? "never signed in"
+            print("\(user.name)\t\(user.role.rawValue)\t\(status)\t\(last)")
+        }
+    }
+}
+
+extension WebUser.Role: ExpressibleByArgument {}
