@@ -104,7 +104,7 @@ struct WebListBenchmark: AsyncParsableCommand {
                 let decided = now.addingTimeInterval(-Double(count - index) * (90 * 86_400 / Double(count)))
                 batch.append(PendingDecisionWrite(
                     record: DecisionRecord(report: report, envelope: envelope, decidedAt: decided, configVersion: "bench"),
-                    quarantine: action == .quarantine ? try QuarantineCopy(rawMessage: raw) : nil))
+                    quarantine: action == .quarantine ? try QuarantineCopy(rawMessage: raw, envelope: envelope) : nil))
                 index += 1
             }
             try await database.insertBatch(batch)

@@ -48,7 +48,9 @@ struct UnprivilegedQuarantineTests {
             let reviewer = try Self.reviewer(["quarantine", "list", "--config", config.path], accounts)
             #expect(reviewer.status == 0, "\(reviewer.errors)")
             let ids = reviewer.output.split(whereSeparator: \.isWhitespace).filter { $0.hasPrefix("CH-") }.map(String.init)
-            held[marker] = try #require(ids.first { !held.values.contains($0) }, "no new held message listed: \(reviewer.output)")
+            let newID: String? = ids.first(where: { !held.values.contains($0) })
+            let id: String = try #require(newID, "no new held message listed: \(reviewer.output)")
+            held[marker] = id
             #expect(try Self.heldQueue(postfix).isEmpty)
         }
         // serve made the store as deploy/ expects: its own, group chaperone, 0660.
