@@ -49,7 +49,7 @@ import Testing
             """)
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let check = try ChaperoneCommand.run(["check-config", file.path])
-        #expect(check.status == 1)
+        #expect(check.status == 2, "a configuration error is an input error (exit 2)")
         #expect(check.errors.contains("chaperone.yaml:4:"), "\(check.errors)")
         #expect(check.errors.contains("(exposed_recipients.action)"), "\(check.errors)")
     }

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// A SIGHUP reload does not pause decisions: `chaperone serve` starts with a small roster,
-/// then builds the reloaded runtime (a 6,000-pupil roster: import and automaton, which a
+/// then builds the reloaded runtime (a 30,000-pupil roster: import and automaton, which a
 /// debug build takes seconds over) on a thread of its own while messages through a real
 /// Postfix keep being decided under the old one, then swaps it in.
 /// Ordering, not timing: a message counts as decided during the reload when its 250
@@ -38,8 +38,8 @@ struct ServeReloadTests {
         defer { try? FileManager.default.removeItem(at: work) }
         let roster = work.appendingPathComponent("pupils.csv")
         try Self.rosterCSV(pupils: 50).write(to: roster, atomically: true, encoding: .utf8)
-        let larger = work.appendingPathComponent("pupils-6000.csv")
-        try Self.rosterCSV(pupils: 6_000).write(to: larger, atomically: true, encoding: .utf8)
+        let larger = work.appendingPathComponent("pupils-30000.csv")
+        try Self.rosterCSV(pupils: 30_000).write(to: larger, atomically: true, encoding: .utf8)
         let sink = try await SMTPSink.start()
         let milterPort = try FreePort.next()
         let postfix = try PostfixInstance(milterPort: milterPort, sinkPort: sink.port, defaultAction: "tempfail")

@@ -11,7 +11,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let database = directory + "/chaperone.sqlite"
         let added = try ChaperoneCommand.run(
-            ["user", "add", "it.tech", "--role", "reviewer", "--database", database], input: "a long enough passphrase\n")
+            ["user", "add", "it.tech", "--role", "reviewer", "--database", database, "--create"], input: "a long enough passphrase\n")
         #expect(added.status == 0, "\(added.errors)")
         #expect(added.output.contains("Added it.tech as reviewer"))
         let short = try ChaperoneCommand.run(["user", "add", "dsl", "--role", "auditor", "--database", database], input: "short\n")

@@ -126,11 +126,11 @@ import Testing
     }
 
     @Test func aTagAddsOnlyChaperonesOwnHeaders() {
-        let report = ScanReport(decisionID: "CH-G1", action: .tag, sections: [.confidentiality])
+        let report = ScanReport(decisionID: "CH-G1", action: .tag, rules: ["8.sensitive-to-partner"], governingSections: [.confidentiality])
         for subject in [DecisionReplies.OriginalSubject.text("Referral"), .absent] {
             #expect(self.replies(subject: subject).replies(for: report) == [
                 .addHeader(name: "X-Chaperone", value: " tag; id=CH-G1"),
-                .addHeader(name: "X-Chaperone-Classification", value: " sections=8; id=CH-G1"),
+                .addHeader(name: "X-Chaperone-Classification", value: " rules=8.sensitive-to-partner; governing_sections=8; id=CH-G1"),
                 .accept,
             ])
         }
