@@ -72,9 +72,7 @@ struct UserDisable: AsyncParsableCommand {
     @Argument(help: "The account name.") var name: String
 
     func run() async throws {
-        let database = try store.openDatabase(try store.loadedConfiguration())
-        try await database.setWebUserDisabled(named: name, disabled: true, actor: UserCommand.actor)
-        print("Disabled \(name).")
+        try await UserCommand.setDisabled(true, name: name, store: store)
     }
 }
 
@@ -84,9 +82,7 @@ struct UserEnable: AsyncParsableCommand {
     @Argument(help: "The account name.") var name: String
 
     func run() async throws {
-        let database = try store.openDatabase(try store.loadedConfiguration())
-        try await database.setWebUserDisabled(named: name, disabled: false, actor: UserCommand.actor)
-        print("Enabled \(name).")
+        try await UserCommand.setDisabled(false, name: name, store: store)
     }
 }
 
@@ -111,3 +107,12 @@ struct UserList: AsyncParsableCommand {
 }
 
 extension WebUser.Role: ExpressibleByArgument {}
+
+extension UserCommand {
+    /// `user disable` and `user enable`: one audited change to the account's flag.
+    static func setDisabled(_ disabled: Bool, name: String, store: QuarantineCommand.StoreOptions) async throws {
+        let database = try store.openDatabase(try store.loadedConfiguration())
+        try await database.setWebUserDisabled(named: name, disabled: disabled, actor: actor)
+        print(disabled ? "Disabled \(name)." : "Enabled \(name).")
+    }
+}
