@@ -54,26 +54,8 @@ import Testing
     }
 
     @Test func overTheBudgetWithoutWaitingGetsTheFailActionAtOnce() async throws {
-        let scanner = CheckpointScanner()
-        try await TestServer.with(scanner: scanner, configure: {
-            $0.milter.scanWorkers = 1
-            $0.milter.admissionWaitSeconds = 0
-        }) { server in
-            try await MilterConversation.with(server.address) { first in
-                _ = try await first.negotiate()
-                try await first.submit(body: "Hello\r\n")
-                #expect(try await self.eventually { scanner.started.count == 1 })
-                let refused = try await MilterConversation.with(server.address) { second in
-                    _ = try await second.negotiate()
-                    return try await second.message(body: Array("Hello again\r\n".utf8))
-                }
-                #expect(refused == [Self.busy])
-                scanner.open()
-                #expect(try await first.replies()?.last == .accept)
-            }
-            #expect(scanner.started.count == 1, "the refused message was never scanned")
-            #expect(server.server.statistics.admissionRefusals == 1)
-        }
+        let statistics = try await refusedWhileOneScanRuns(admissionWaitSeconds: 0)
+        #expect(statistics.admissionRefusals == 1)
     }
 
     @Test func overTheBudgetWaitsItsTurnThenIsDecided() async throws {
@@ -102,10 +84,19 @@ import Testing
     }
 
     @Test func aWaitLongerThanAllowedGetsTheFailAction() async throws {
+        let statistics = try await refusedWhileOneScanRuns(admissionWaitSeconds: 0.2)
+        #expect(statistics.admissionWaits == 1)
+        #expect(statistics.admissionRefusals == 1)
+    }
+
+    /// One worker busy with a held scan; a second message gets the busy fail action
+    /// (at once, or after `admissionWaitSeconds`) and is never scanned; the first is
+    /// decided once the scan is let go. Returns the server's counters afterwards.
+    private func refusedWhileOneScanRuns(admissionWaitSeconds: Double) async throws -> MilterStatistics {
         let scanner = CheckpointScanner()
-        try await TestServer.with(scanner: scanner, configure: {
+        return try await TestServer.with(scanner: scanner, configure: {
             $0.milter.scanWorkers = 1
-            $0.milter.admissionWaitSeconds = 0.2
+            $0.milter.admissionWaitSeconds = admissionWaitSeconds
         }) { server in
             try await MilterConversation.with(server.address) { first in
                 _ = try await first.negotiate()
@@ -119,9 +110,8 @@ import Testing
                 scanner.open()
                 #expect(try await first.replies()?.last == .accept)
             }
-            #expect(scanner.started.count == 1)
-            #expect(server.server.statistics.admissionWaits == 1)
-            #expect(server.server.statistics.admissionRefusals == 1)
+            #expect(scanner.started.count == 1, "the refused message was never scanned")
+            return server.server.statistics
         }
     }
 }
