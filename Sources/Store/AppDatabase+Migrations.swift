@@ -119,6 +119,13 @@ extension AppDatabase {
                 index: "decision_decidedAt_summary", on: "decision",
                 columns: ["decidedAt", "action", "sections", "falsePositive", "decisionID"])
         }
+        migrator.registerMigration("v4-decision-parts") { db in
+            // Every body and attachment and what the scan did with it (read, media,
+            // textless, program, unscannable and why), for the decision page.
+            try db.alter(table: "decision") { table in
+                table.add(column: "parts", .jsonText).notNull().defaults(sql: "'[]'")
+            }
+        }
         return migrator
     }
 
