@@ -41,6 +41,9 @@ public struct ScanReport: Codable, Hashable, Sendable {
     /// The To/Cc rewrite the milter applies (the Bcc mistake fixed on the way out);
     /// nil when the headers go out as they came.
     public var headerRewrite: HeaderRewrite?
+    /// Every body and attachment and what the scan did with it; empty when the message
+    /// was not read (out of scope) or the decision predates part lists.
+    public var parts: [MessagePart]
 
     public init(
         decisionID: String = ScanReport.newDecisionID(),
@@ -58,7 +61,8 @@ public struct ScanReport: Codable, Hashable, Sendable {
         isAutoSubmitted: Bool = false,
         sender: SenderIdentity = .unknown,
         alertsSafeguardingLead: Bool = false,
-        headerRewrite: HeaderRewrite? = nil
+        headerRewrite: HeaderRewrite? = nil,
+        parts: [MessagePart] = []
     ) {
         self.decisionID = decisionID
         self.messageID = messageID
@@ -76,6 +80,7 @@ public struct ScanReport: Codable, Hashable, Sendable {
         self.sender = sender
         self.alertsSafeguardingLead = alertsSafeguardingLead
         self.headerRewrite = headerRewrite
+        self.parts = parts
     }
 
     /// A short, unique, URL-safe decision id such as `CH-20261124-7Q3K9X2M`: the UTC date
@@ -109,7 +114,7 @@ public struct ScanReport: Codable, Hashable, Sendable {
         case decisionID, messageID, action, sections, rules
         case governingSections = "governing_sections"
         case findings, recipients, explanation, problems, sizeBytes, scanSeconds, isAutoSubmitted, sender
-        case alertsSafeguardingLead, headerRewrite
+        case alertsSafeguardingLead, headerRewrite, parts
     }
 
 }

@@ -45,33 +45,11 @@ struct DecisionView {
                 ["address": recipient.address, "class": recipient.recipientClass.rawValue, "list": recipient.list ?? ""]
             },
             "explanation": detail.explanationNotice,
-            "parts": parts(report),
-            "hasParts": !parts(report).isEmpty,
+            "parts": Self.partRows(report),
+            "hasParts": !Self.partRows(report).isEmpty,
+            "listsEveryPart": !report.parts.isEmpty,
             "events": detail.events.map(AuditRoutes.row),
             "hasEvents": !detail.events.isEmpty,
         ]
-    }
-
-    /// The parts the scan named: read (with what was found there), or not read and why.
-    /// Parts in which nothing was found and nothing went wrong are not recorded.
-    private func parts(_ report: ScanReport) -> [[String: Any]] {
-        var byPlace: [String: (findings: Int, problems: [String])] = [:]
-        var order: [String] = []
-        for finding in report.findings {
-            let place = finding.location.isAttachment || finding.location.kind == .body
-                ? "\(finding.location.partPath) \(finding.location.description)" : "headers"
-            if byPlace[place] == nil { order.append(place) }
-            byPlace[place, default: (0, [])].findings += 1
-        }
-        for problem in report.problems {
-            let place = problem.location
-            if byPlace[place] == nil { order.append(place) }
-            byPlace[place, default: (0, [])].problems.append(problem.message + (problem.leavesContentUnscanned ? " (not scanned)" : ""))
-        }
-        return order.map { place in
-            let entry = byPlace[place] ?? (0, [])
-            let handling = entry.problems.isEmpty ? "read" : (entry.problems.joined(separator: "; "))
-            return ["place": place, "findings": entry.findings, "handling": handling]
-        }
     }
 }

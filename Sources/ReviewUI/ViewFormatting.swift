@@ -48,6 +48,13 @@ enum ViewFormatting {
         return shown.joined(separator: ", ") + more
     }
 
+    /// A size for people: `812 B`, `14.2 KiB`, `3.1 MiB`.
+    static func bytes(_ count: Int) -> String {
+        if count < 1024 { return "\(count) B" }
+        if count < 1024 * 1024 { return String(format: "%.1f KiB", Double(count) / 1024) }
+        return String(format: "%.1f MiB", Double(count) / (1024 * 1024))
+    }
+
     static func duration(_ seconds: Double) -> String {
         if seconds < 120 { return String(format: "%.0f s", seconds) }
         if seconds < 7_200 { return String(format: "%.0f min", seconds / 60) }

@@ -2,6 +2,7 @@ import ChaperoneModel
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import Notify
 import Review
@@ -9,7 +10,8 @@ import Store
 import UnixSignals
 
 /// Starts the review web app as `chaperone web` runs it: the store and workflow of the
-/// configuration, plain HTTP on `web.listen` (HTTPS through a proxy), until SIGTERM or SIGINT.
+/// configuration, on `web.listen`: HTTPS with `web.tls_certificate` and `web.tls_key`,
+/// otherwise plain HTTP (behind a TLS proxy), until SIGTERM or SIGINT.
 public enum WebServer {
     /// The app over the configured store (WAL, busy timeout: shared with `serve` and the CLI).
     public static func makeApp(configuration: Configuration, databasePath: String? = nil, hasher: PasswordHasher = PasswordHasher()) async throws -> ReviewWebApp {
@@ -42,9 +44,7 @@ public enum WebServer {
         let (host, port) = try listenAddress(web.listen)
         let server: HTTPServerBuilder
         if let certificate = web.tlsCertificate, let key = web.tlsKey {
-            // Native TLS needs HummingbirdTLS (swift-nio-ssl, BoringSSL), not linked in this
-            // build: serve HTTPS through a proxy (deploy/README.md).
-            throw WebAppError.tls("native TLS is not built in (\(certificate), \(key)): remove web.tls_certificate and web.tls_key, serve HTTPS through a proxy and set web.secure_cookies: true")
+            server = try .tls(.http1(), tlsConfiguration: try WebTLS.configuration(certificateFile: certificate, keyFile: key))
         } else {
             server = .http1()
         }

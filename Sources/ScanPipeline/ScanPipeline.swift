@@ -147,7 +147,8 @@ public struct ScanPipeline: Sendable {
             recipients: decision.recipients, explanation: decision.explanation,
             problems: detected.problems + (envelope.expansion?.problems ?? []), sizeBytes: size, scanSeconds: elapsed,
             isAutoSubmitted: content.isAutoSubmitted, sender: decision.sender,
-            alertsSafeguardingLead: decision.alertsSafeguardingLead, headerRewrite: decision.headerRewrite
+            alertsSafeguardingLead: decision.alertsSafeguardingLead, headerRewrite: decision.headerRewrite,
+            parts: Self.parts(of: content)
         )
     }
 

@@ -108,6 +108,24 @@ extension AppDatabase {
             // The web app's audit page and dashboard read events by time.
             try db.create(index: "reviewEvent_occurredAt", on: "reviewEvent", columns: ["occurredAt"])
         }
+        migrator.registerMigration("v4-review-indexes") { db in
+            // The web app's held list finds held decisions through this covering index
+            // instead of reading each quarantine row (with its stored copy's first page).
+            try db.create(index: "quarantine_state_decisionID", on: "quarantine", columns: ["state", "decisionID"])
+            // The dashboard's counts and the list's paging read only these columns: a
+            // covering index keeps them from reading each decision row (findings,
+            // recipients) over the period shown.
+            try db.create(
+                index: "decision_decidedAt_summary", on: "decision",
+                columns: ["decidedAt", "action", "sections", "falsePositive", "decisionID"])
+        }
+        migrator.registerMigration("v4-decision-parts") { db in
+            // Every body and attachment and what the scan did with it (read, media,
+            // textless, program, unscannable and why), for the decision page.
+            try db.alter(table: "decision") { table in
+                table.add(column: "parts", .jsonText).notNull().defaults(sql: "'[]'")
+            }
+        }
         return migrator
     }
 

@@ -93,8 +93,14 @@ extension AppDatabase {
         }
         let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         arguments += [max(filter.limit, 0), max(filter.offset, 0)]
+        // The page is chosen on ids (from indexes), then only its rows are read whole:
+        // sorting every match's full row is what made a long list slow.
         return SQLRequest(
-            sql: "SELECT * FROM decision \(whereClause) ORDER BY decidedAt DESC, id DESC LIMIT ? OFFSET ?",
+            sql: """
+                SELECT * FROM decision WHERE id IN (
+                    SELECT id FROM decision \(whereClause) ORDER BY decidedAt DESC, id DESC LIMIT ? OFFSET ?)
+                ORDER BY decidedAt DESC, id DESC
+                """,
             arguments: arguments)
     }
 

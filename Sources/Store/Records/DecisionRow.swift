@@ -44,6 +44,9 @@ struct DecisionRow: Codable, Hashable, FetchableRecord, MutablePersistableRecord
     /// For a hold of a message already held (the sending server retried after the
     /// milter stopped between commit and reply): the decision that keeps the one copy.
     var duplicateOf: String?
+    /// JSON array of every body and attachment and what the scan did with it; empty on
+    /// rows recorded before part lists.
+    var parts: [MessagePart]
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
@@ -91,7 +94,8 @@ extension DecisionRow {
             falsePositive: false,
             senderRole: report.sender.role.rawValue,
             senderIdentity: report.sender,
-            duplicateOf: nil
+            duplicateOf: nil,
+            parts: report.parts
         )
     }
 
@@ -111,7 +115,8 @@ extension DecisionRow {
             problems: problems,
             sizeBytes: sizeBytes,
             scanSeconds: scanSeconds,
-            sender: senderIdentity ?? .unknown
+            sender: senderIdentity ?? .unknown,
+            parts: parts
         )
         let envelope = Envelope(
             sender: sender,

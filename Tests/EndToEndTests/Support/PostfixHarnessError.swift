@@ -7,7 +7,7 @@ enum PostfixHarnessError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .commandFailed(let command, let output): "\(command) failed:\n\(output)"
-        case .notListening(let port, let log): "Postfix did not listen on 127.0.0.1:\(port). Log:\n\(log)"
+        case .notListening(let port, let log): "Postfix did not start (no listener on 127.0.0.1:\(port), or its master never logged \"daemon started\") within 20 s. Log:\n\(log)"
         case .noFreePort: "no free loopback port"
         }
     }

@@ -10,13 +10,17 @@ extension PostfixInstance {
             try manager.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         }
         try manager.setAttributes([.ownerAccountName: "postfix"], ofItemAtPath: self.root.appendingPathComponent("data").path)
-        try (self.mainCF(milterPort: milterPort, sinkPort: sinkPort, defaultAction: defaultAction) + extraMainCF)
+        // Each parameter once (see PostfixMainCF: a repeated one can stop the instance).
+        try PostfixMainCF.merged(self.mainCF(milterPort: milterPort, sinkPort: sinkPort, defaultAction: defaultAction), extraMainCF)
             .write(toFile: "\(self.configDirectory)/main.cf", atomically: true, encoding: .utf8)
         try self.masterCF(smtpdOptions: smtpdOptions).write(toFile: "\(self.configDirectory)/master.cf", atomically: true, encoding: .utf8)
         // As deploy/postfix: the milter-free listener's cleanup logs each release header.
         try String(contentsOf: Self.deployFile("chaperone-release.regexp"), encoding: .utf8)
             .write(toFile: "\(self.configDirectory)/chaperone-release.regexp", atomically: true, encoding: .utf8)
-        try Self.run(Self.postfix, ["-c", self.configDirectory, "check"])
+        let check = try Self.run(Self.postfix, ["-c", self.configDirectory, "check"])
+        guard !check.contains("overriding earlier entry") else {
+            throw PostfixHarnessError.commandFailed("postfix -c \(self.configDirectory) check (a parameter is set twice)", check)
+        }
     }
 
     private func mainCF(milterPort: Int, sinkPort: Int, defaultAction: String) -> String {

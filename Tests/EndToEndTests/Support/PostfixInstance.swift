@@ -65,9 +65,11 @@ final class PostfixInstance: Sendable {
         }
     }
 
+    /// Bounded (20 s): the master binds the listening ports before it is ready, so it
+    /// must also have logged "daemon started" (a master stuck while logging never does).
     private func waitForListener() throws {
-        for _ in 0..<200 {
-            if FreePort.isListening(self.smtpPort) { return }
+        for _ in 0..<400 {
+            if FreePort.isListening(self.smtpPort), self.log.contains("daemon started") { return }
             usleep(50_000)
         }
         throw PostfixHarnessError.notListening(port: self.smtpPort, log: self.log)
