@@ -11,8 +11,7 @@ struct Chaperone: AsyncParsableCommand {
             Exit status: 0 success; 1 a breach was found (scan) or an operation was refused; 2 a usage \
             or input error (a bad argument, or a file, configuration, roster or database that is missing, \
             unreadable or invalid). With --json every output is JSON Lines with snake_case keys, and \
-            errors are JSON on standard error.
-
+            errors are JSON on standard error. \
             Files: /etc/chaperone/chaperone.yaml, the configuration (chaperone config show prints it \
             with every default); /etc/chaperone/roster, the MIS exports; /var/lib/chaperone, the store \
             (decisions and the only copy of each quarantined message); /var/spool/chaperone, the spool. \

@@ -13,6 +13,7 @@ import Testing
 )
 struct DebianPackageTests {
     static let configuration = "/etc/chaperone/chaperone.yaml"
+    static let enabledLink = "/etc/systemd/system/multi-user.target.wants/chaperone-milter.service"
 
     @Test func installsWithModesUsersManPagesThenPurgesEverything() throws {
         DebianPackage.purgeIfPresent()
@@ -24,6 +25,7 @@ struct DebianPackageTests {
         let directory = try CLIRun.temporaryDirectory()
         defer {
             DebianPackage.purgeIfPresent()
+            try? FileManager.default.removeItem(atPath: Self.enabledLink)
             if !webUserExisted, getpwnam("chaperone-web") != nil { _ = try? ExternalTool.run("/usr/sbin/userdel", ["chaperone-web"]) }
             try? FileManager.default.removeItem(at: directory)
         }
@@ -40,6 +42,10 @@ struct DebianPackageTests {
         try checkUsers()
         try checkManPages()
         try checkConfigurationAsServiceUser()
+        // Enabled as the README says (offline: there is no systemd to start it here); the
+        // purge must take the symlink away too.
+        try ExternalTool.run("/usr/bin/systemctl", ["enable", "chaperone-milter.service"])
+        #expect(FileManager.default.fileExists(atPath: Self.enabledLink))
 
         // remove: the program goes; the configuration, the store and the spool stay.
         try "marker".write(toFile: "/var/lib/chaperone/kept-by-remove", atomically: true, encoding: .utf8)
@@ -55,6 +61,7 @@ struct DebianPackageTests {
         for path in DebianPackage.statePaths + installedFiles.filter({ $0.contains("chaperone") }) {
             #expect(!FileManager.default.fileExists(atPath: path), "\(path) is left after purge")
         }
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: Self.enabledLink)) == nil, "the enable symlink is left")
         #expect(getpwnam("chaperone") != nil && getpwnam("chaperone-web") != nil, "system users are kept on purge")
     }
 
