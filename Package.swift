@@ -118,6 +118,8 @@ let package = Package(
                 "Policy", "ScanPipeline", "MilterServer", "Store", "Notify", "Review", "RecipientExpansion", "ReviewUI",
                 "ServiceLogging", "ServiceMetrics", "MetricsEndpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),

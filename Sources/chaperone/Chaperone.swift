@@ -7,6 +7,17 @@ struct Chaperone: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chaperone",
         abstract: "Keeps pupils' personal data in outbound school mail where it belongs.",
+        discussion: """
+            Exit status: 0 success; 1 a breach was found (scan) or an operation was refused; 2 a usage \
+            or input error (a bad argument, or a file, configuration, roster or database that is missing, \
+            unreadable or invalid). With --json every output is JSON Lines with snake_case keys, and \
+            errors are JSON on standard error. \
+            Files: /etc/chaperone/chaperone.yaml, the configuration (chaperone config show prints it \
+            with every default); /etc/chaperone/roster, the MIS exports; /var/lib/chaperone, the store \
+            (decisions and the only copy of each quarantined message); /var/spool/chaperone, the spool. \
+            Each command has its own page, e.g. chaperone.serve(1), chaperone.quarantine.release(1); \
+            installing with Postfix: /usr/share/doc/chaperone/deploy/README.md.
+            """,
         version: ChaperoneVersion.current,
         subcommands: [
             ServeCommand.self, ScanCommand.self, CheckConfigCommand.self, ConfigCommand.self, InspectCommand.self, RosterCommand.self,

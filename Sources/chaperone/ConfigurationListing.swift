@@ -2,22 +2,22 @@ import ChaperoneModel
 import Foundation
 
 /// A `Configuration` flattened to sorted `section.key = value` settings, with the
-/// configuration file's snake_case names; lists are written `[a, b]` and absent values
-/// `null`. Keys that name a secret (password, secret, token, private key) show `(set)`.
+/// configuration file's snake_case names; lists are written `[a, b]` and keys that are
+/// not set `null` (every key is listed, set or not). Keys that name a secret (password,
+/// secret, token, private key) show `(set)` when set.
 struct ConfigurationListing {
-    private(set) var settings: [(key: String, value: String)] = []
-    private var byKey: [String: String] = [:]
+    /// Each key with its value as printed; `value` is nil for a key that is not set.
+    private(set) var settings: [(key: String, value: String?)] = []
+    private var byKey: [String: String?] = [:]
 
     init(_ configuration: Configuration) throws {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let tree = try JSONDecoder().decode(JSONValue.self, from: try encoder.encode(configuration))
-        flatten(tree, path: "")
+        flatten(try ConfigurationTreeEncoder().encode(configuration), path: "")
         settings.sort { $0.key < $1.key }
         byKey = Dictionary(settings.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func value(of key: String) -> String? { byKey[key] }
+    /// The value of `key` as printed, `.some(nil)` if it is not set, nil if there is no such key.
+    func value(of key: String) -> String?? { byKey[key] }
 
     private mutating func flatten(_ value: JSONValue, path: String) {
         if case .object(let object) = value, !object.isEmpty || path.isEmpty {
@@ -25,24 +25,14 @@ struct ConfigurationListing {
             return
         }
         let secret = Self.secretWords.contains { path.lowercased().contains($0) }
-        settings.append((path, secret ? "(set)" : value.text))
+        if case .null = value { settings.append((path, nil)) } else { settings.append((path, secret ? "(set)" : value.text)) }
     }
 
     static let secretWords = ["password", "secret", "token", "private_key"]
 
-    /// Any JSON value, read back exactly (a boolean is never taken for a number).
-    enum JSONValue: Decodable {
+    /// A configuration value as `ConfigurationTreeEncoder` writes it.
+    enum JSONValue {
         case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null }
-            else if let bool = try? container.decode(Bool.self) { self = .bool(bool) }
-            else if let number = try? container.decode(Double.self) { self = .number(number) }
-            else if let string = try? container.decode(String.self) { self = .string(string) }
-            else if let array = try? container.decode([JSONValue].self) { self = .array(array) }
-            else { self = .object(try container.decode([String: JSONValue].self)) }
-        }
 
         var text: String {
             switch self {

@@ -5,10 +5,12 @@ import Logging
 import MilterServer
 import ServiceLogging
 import Store
+import UnixSignals
 
 /// `chaperone serve`: runs the milter for Postfix until SIGTERM (drain, then exit);
 /// SIGHUP rebuilds configuration, roster and scanner and swaps them in atomically, or
-/// refuses a broken new configuration loudly and keeps the old one.
+/// refuses a broken new configuration loudly and keeps the old one. The parts run as
+/// one swift-service-lifecycle `ServiceGroup` (`ServeServices`).
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -53,40 +55,27 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: runtime.configuration, scanner: runtime.scanner, store: store, logger: logger,
             expander: runtime.expander)
         let metrics = try await ServeMetrics.start(runtime.configuration, logger: logger)
-        let signals = SignalStream(SIGHUP, SIGTERM, SIGINT)
+        // Until the group traps them, these signals must not kill the process.
+        for number in [SIGHUP, SIGTERM, SIGINT] { signal(number, SIG_IGN) }
+        let request = ReloadRequest(options: self.options)
+        let group = ServeServices.group(
+            server: server, metrics: metrics, sqlite: sqlite, reloads: await UnixSignalsSequence(trapping: .sighup),
+            reload: { await Self.reload(server, options: request.options, logger: logger) }, logger: logger)
         do {
-            try await server.start()
+            try await group.run()
         } catch {
-            logger.critical("milter could not start", metadata: ["error": "\(error)"])
-            await server.shutdown(drainTimeout: .zero)
             throw ExitCode.failure
-        }
-        for await signal in signals.events {
-            if signal == SIGHUP {
-                await self.reload(server, logger: logger)
-                continue
-            }
-            logger.notice("stopping: draining messages being decided", metadata: ["signal": "\(signal)"])
-            break
-        }
-        let drain = server.snapshot.configuration.limits.scanDeadlineSeconds + 5
-        await server.shutdown(drainTimeout: .milliseconds(Int64(drain * 1000)))
-        await metrics?.stop()
-        do {
-            try await sqlite.close()
-        } catch {
-            logger.error("decision rows still pending could not be written", metadata: ["error": "\(error)"])
         }
     }
 
     /// SIGHUP: build a whole new runtime the same way as at start, on a thread of its
     /// own (never an event loop, nor the threads the store's commits run on), while the
     /// old one goes on deciding; then swap it in at once. Keep the old one on any error.
-    private func reload(_ server: MilterServer, logger: Logger) async {
+    private static func reload(_ server: MilterServer, options: ServeOptions, logger: Logger) async {
         let current = server.snapshot.configuration
         logger.notice("reloading: building the new configuration and roster while the current ones keep deciding")
         do {
-            let runtime = try await ServeRuntime.build(self.options)
+            let runtime = try await ServeRuntime.build(options)
             if runtime.configuration.milter.listen != current.milter.listen
                 || runtime.configuration.store.database != current.store.database
                 || runtime.configuration.notifications != current.notifications
@@ -99,5 +88,10 @@ struct ServeCommand: AsyncParsableCommand {
                 "reload refused: the new configuration is broken; the previous one stays in force",
                 metadata: ["error": "\(error)"])
         }
+    }
+
+    /// The parsed command line, read (never changed) by each reload.
+    private struct ReloadRequest: @unchecked Sendable {
+        let options: ServeOptions
     }
 }
