@@ -41,6 +41,11 @@ public struct ScanReport: Codable, Hashable, Sendable {
     /// The To/Cc rewrite the milter applies (the Bcc mistake fixed on the way out);
     /// nil when the headers go out as they came.
     public var headerRewrite: HeaderRewrite?
+    /// The name of the school the message was judged as coming from (`school.name`, or
+    /// the chosen entry of `schools:`); nil for a report made outside any school.
+    public var school: String?
+    /// The chosen school's `id` under `schools:`; nil in the single-school form.
+    public var schoolID: String?
 
     public init(
         decisionID: String = ScanReport.newDecisionID(),
@@ -109,7 +114,7 @@ public struct ScanReport: Codable, Hashable, Sendable {
         case decisionID, messageID, action, sections, rules
         case governingSections = "governing_sections"
         case findings, recipients, explanation, problems, sizeBytes, scanSeconds, isAutoSubmitted, sender
-        case alertsSafeguardingLead, headerRewrite
+        case alertsSafeguardingLead, headerRewrite, school, schoolID
     }
 
 }

@@ -7,6 +7,7 @@ import Foundation
 /// `--changed` only those the file sets to something other than the default (as
 /// `postconf -n`); without `--config`, the defaults (as `postconf -d`). The configuration
 /// holds no secrets (no passwords or keys); if one is ever added it is shown as `(set)`.
+/// With `schools:`, each school's own settings are listed under `schools.<id>.`.
 struct ConfigShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Print the effective configuration with defaults, one key = value a line.")
@@ -18,9 +19,11 @@ struct ConfigShowCommand: ParsableCommand {
     func run() throws {
         let effective = try ConfigurationListing(try loadConfiguration(path: config))
         let defaults = try ConfigurationListing(Configuration())
-        for (key, value) in effective.settings where !changed || defaults.value(of: key) != value {
+        for (key, value) in effective.settings {
+            let builtIn = defaults.value(of: ConfigurationListing.defaultKey(of: key))
+            guard !changed || builtIn != value else { continue }
             if json {
-                JSONLines.print(Setting(key: key, value: value, default: defaults.value(of: key)))
+                JSONLines.print(Setting(key: key, value: value, default: builtIn))
             } else {
                 print("\(key) = \(value)")
             }

@@ -3,6 +3,7 @@ import Foundation
 import ChaperoneModel
 import Logging
 import MilterServer
+import ScanPipeline
 import ServiceLogging
 import Store
 
@@ -61,9 +62,10 @@ struct ServeCommand: AsyncParsableCommand {
             await server.shutdown(drainTimeout: .zero)
             throw ExitCode.failure
         }
+        var schools = runtime.schools
         for await signal in signals.events {
             if signal == SIGHUP {
-                await self.reload(server, logger: logger)
+                if let reloaded = await self.reload(server, previous: schools, logger: logger) { schools = reloaded }
                 continue
             }
             logger.notice("stopping: draining messages being decided", metadata: ["signal": "\(signal)"])
@@ -82,11 +84,15 @@ struct ServeCommand: AsyncParsableCommand {
     /// SIGHUP: build a whole new runtime the same way as at start, on a thread of its
     /// own (never an event loop, nor the threads the store's commits run on), while the
     /// old one goes on deciding; then swap it in at once. Keep the old one on any error.
-    private func reload(_ server: MilterServer, logger: Logger) async {
+    /// Schools whose roster files and settings did not change keep their pipelines.
+    /// Returns the schools now in force, or nil when the reload was refused.
+    private func reload(_ server: MilterServer, previous: [LoadedSchool], logger: Logger) async -> [LoadedSchool]? {
         let current = server.snapshot.configuration
         logger.notice("reloading: building the new configuration and roster while the current ones keep deciding")
         do {
-            let runtime = try await ServeRuntime.build(self.options)
+            let runtime = try await ServeRuntime.build(self.options, previous: previous)
+            let rebuilt = runtime.schools.filter { !$0.reused }.count
+            logger.notice("reloaded", metadata: ["schools": "\(runtime.schools.count)", "rebuilt": "\(rebuilt)"])
             if runtime.configuration.milter.listen != current.milter.listen
                 || runtime.configuration.store.database != current.store.database
                 || runtime.configuration.notifications != current.notifications
@@ -94,10 +100,12 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.warning("milter.listen, store.database and notifications changes take effect only after a restart")
             }
             server.reload(scanner: runtime.scanner, configuration: runtime.configuration, expander: runtime.expander)
+            return runtime.schools
         } catch {
             logger.error(
                 "reload refused: the new configuration is broken; the previous one stays in force",
                 metadata: ["error": "\(error)"])
+            return nil
         }
     }
 }

@@ -1,5 +1,6 @@
 import ChaperoneModel
 import MilterProtocol
+import ScanPipeline
 import NIOCore
 import NIOPosix
 import RecipientExpansion
@@ -113,6 +114,10 @@ extension MilterSessionHandler {
                 if let expansion = error as? ExpansionError {
                     logger.error("recipients not expanded", metadata: ["error": "\(expansion)"])
                     return .failed(.recipientExpansionFailed(limit: expansion.limit))
+                }
+                if let unknown = error as? UnknownSchoolError {
+                    logger.warning("mail from no configured school", metadata: ["reason": "\(unknown.reason)"])
+                    return .failed(.unknownSchool)
                 }
                 logger.error("scanner failed", metadata: ["error": "\(error)"])
                 return .failed(.scannerFailed)
