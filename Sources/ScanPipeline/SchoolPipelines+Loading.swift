@@ -62,9 +62,13 @@ extension SchoolPipelines {
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         for student in roster.students {
             for byte in student.key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            // A consent changed in the MIS changes §5 decisions, so it changes the version.
-            let consents = student.imageConsent.recorded.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }
-            for byte in consents.joined(separator: ",").utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            // A consent changed in the MIS changes §5 decisions, so it changes the version
+            // (no strings built: this runs for every pupil at every start and reload).
+            for purpose in ConsentPurpose.allCases {
+                guard let granted = student.imageConsent.recorded[purpose] else { continue }
+                for byte in purpose.rawValue.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                hash = (hash ^ (granted ? 0x31 : 0x30)) &* 0x100_0000_01b3
+            }
         }
         hash ^= UInt64(roster.students.count) &* 31 &+ UInt64(roster.contacts.count)
         return String(hash, radix: 16)
