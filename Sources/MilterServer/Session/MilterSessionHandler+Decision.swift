@@ -150,6 +150,7 @@ extension MilterSessionHandler {
                 "sender_role": "\(report.sender.role.rawValue)", "rules": "\(report.sender.rules.rawValue)",
                 "scanned": "\(report.sender.scanned)",
                 "exposed_recipients": "\(Self.exposureLogValue(report))",
+                "school": "\(report.schoolID ?? "-")",
             ])
         case .failed(let reason):
             responses = replies.replies(for: reason)
