@@ -93,6 +93,15 @@ import Testing
         for file in [duplicate, missing] { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
     }
 
+    @Test func rosterCheckTakesTheSchoolToCheck() throws {
+        let ash = try CLIRun.run(["roster", "check", "--config", "samples/trust.yaml", "--school", "ash-grove"])
+        #expect(ash.status == 0, "\(ash.errors)")
+        #expect(ash.output.contains("pupils: 12 (12 with a UPN)"), "\(ash.output)")
+        let unnamed = try CLIRun.run(["roster", "check", "--config", "samples/trust.yaml"])
+        #expect(unnamed.status == 2)
+        #expect(unnamed.errors.contains("give --school with one of ralph-thoresby, ash-grove"), "\(unnamed.errors)")
+    }
+
     @Test func configShowListsEachSchoolsOwnSettings() throws {
         let all = try CLIRun.run(["config", "show", "--config", "samples/trust.yaml"])
         #expect(all.status == 0, "\(all.errors)")
