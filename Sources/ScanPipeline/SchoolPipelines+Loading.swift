@@ -87,5 +87,6 @@ final class ResultSlots<Value>: @unchecked Sendable {
         set { lock.withLock { slots[index] = newValue } }
     }
 
-    var values: [Value] { lock.withLock { slots.map { $0! } } }
+    /// Every slot, in order (each is written once before this is read).
+    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }

@@ -26,10 +26,12 @@ struct SchoolsBenchmark: ParsableCommand {
         let clock = ContinuousClock()
         var loaded: [LoadedSchool] = []
         var pipelines: SchoolPipelines?
+        let cpuBefore = Self.processCPUSeconds()
         let first = clock.measure {
             loaded = SchoolPipelines.load(files).compactMap { try? $0.get() }
             pipelines = SchoolPipelines(configuration: trustConfiguration, loaded: loaded)
         }
+        let startupCPU = Self.processCPUSeconds() - cpuBefore
         guard let trust = pipelines, loaded.count == schools else { throw ValidationError("a generated school did not load") }
         let resident = Self.residentKilobytes() - baseline
         var startups = [first]
@@ -37,10 +39,13 @@ struct SchoolsBenchmark: ParsableCommand {
             startups.append(clock.measure { _ = SchoolPipelines(configuration: trustConfiguration, loaded: SchoolPipelines.load(files).compactMap { try? $0.get() }) })
         }
         var reloads: [Duration] = []
+        var reloadCPU: [Double] = []
         var rebuilt = 0
         for run in 0..<max(1, runs) {
             var changed = files
             changed[0] = Self.school(0, pupils: pupils, extra: run + 1)
+            let before = Self.processCPUSeconds()
+            defer { reloadCPU.append(Self.processCPUSeconds() - before) }
             reloads.append(clock.measure {
                 let again = SchoolPipelines.load(changed, previous: loaded).compactMap { try? $0.get() }
                 rebuilt = again.filter { !$0.reused }.count
@@ -49,8 +54,8 @@ struct SchoolsBenchmark: ParsableCommand {
         }
         let (alone, routed) = try perMessage(trust: trust, files: files)
         print("\(schools) schools × \(pupils) pupils (\(schools * pupils) in all), median of \(runs) runs:")
-        print("  start-up (import + build, all schools): \(StartupBenchmark.median(startups)) ms")
-        print("  reload after one school's roster changed: \(StartupBenchmark.median(reloads)) ms (\(rebuilt) school rebuilt)")
+        print("  start-up (import + build, all schools): \(StartupBenchmark.median(startups)) ms wall; first run \(Self.rounded(startupCPU)) CPU-s")
+        print("  reload after one school's roster changed: \(StartupBenchmark.median(reloads)) ms wall, \(Self.rounded(reloadCPU.sorted()[reloadCPU.count / 2])) CPU-s (\(rebuilt) school rebuilt)")
         print("  resident memory of the loaded schools: \(resident / 1024) MB (VmRSS \(Self.residentKilobytes() / 1024) MB in all)")
         print("  per message: \(Self.microseconds(alone)) µs for the school alone, \(Self.microseconds(routed)) µs routed within the trust"
             + " (\(Self.percent(routed, over: alone)))")
@@ -95,6 +100,15 @@ struct SchoolsBenchmark: ParsableCommand {
         configuration.schools = files.map { Configuration.SchoolEntry(id: $0.id ?? "", configuration: $0.configuration) }
         return configuration
     }
+
+    /// CPU time this process has used (every thread), in seconds.
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    static func rounded(_ seconds: Double) -> String { String((seconds * 1000).rounded() / 1000) }
 
     /// This process's resident set (VmRSS), in kB.
     static func residentKilobytes() -> Int {
