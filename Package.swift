@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "RecipientExpansion", dependencies: ["ChaperoneModel"]),
         .target(
             name: "ScanPipeline",
-            dependencies: ["ChaperoneModel", "MIMEParser", "TextExtraction", "Detectors", "Policy"]
+            dependencies: ["ChaperoneModel", "MIMEParser", "TextExtraction", "Detectors", "Policy", "RosterImport"]
         ),
         .target(
             name: "MilterProtocol",

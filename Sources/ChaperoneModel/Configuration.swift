@@ -185,6 +185,12 @@ public struct Configuration: Codable, Hashable, Sendable {
     public var images = Images()
     public var metrics = Metrics()
     public var web = Web()
+    /// The schools of a trust or council, each with its own domains, roster and
+    /// overrides (see `Configuration+Schools.swift`); empty in the single-school form,
+    /// where the top-level `school` and `roster` are the one school.
+    public var schools: [SchoolEntry] = []
+    /// What happens to mail from no configured school (with `schools:` only).
+    public var unknownSchool: UnknownSchool = .fail
 
     public init() {}
 }

@@ -44,6 +44,11 @@ public struct ScanReport: Codable, Hashable, Sendable {
     /// Every body and attachment and what the scan did with it; empty when the message
     /// was not read (out of scope) or the decision predates part lists.
     public var parts: [MessagePart]
+    /// The name of the school the message was judged as coming from (`school.name`, or
+    /// the chosen entry of `schools:`); nil for a report made outside any school.
+    public var school: String?
+    /// The chosen school's `id` under `schools:`; nil in the single-school form.
+    public var schoolID: String?
 
     public init(
         decisionID: String = ScanReport.newDecisionID(),
@@ -114,7 +119,7 @@ public struct ScanReport: Codable, Hashable, Sendable {
         case decisionID, messageID, action, sections, rules
         case governingSections = "governing_sections"
         case findings, recipients, explanation, problems, sizeBytes, scanSeconds, isAutoSubmitted, sender
-        case alertsSafeguardingLead, headerRewrite, parts
+        case alertsSafeguardingLead, headerRewrite, parts, school, schoolID
     }
 
 }

@@ -55,7 +55,7 @@ public enum NoticeEligibility: Hashable, Sendable {
 
     /// True for a configured school or pupil domain, or any subdomain of one.
     static func isSchoolDomain(_ domain: String, configuration: Configuration) -> Bool {
-        (configuration.school.domains + configuration.senders.pupilDomains).contains { schoolDomain in
+        configuration.servedDomains.contains { schoolDomain in
             let school = schoolDomain.lowercased()
             return !school.isEmpty && (domain == school || domain.hasSuffix("." + school))
         }

@@ -6,13 +6,23 @@ import Foundation
 /// Postfix's milter-free listener), at most once per message.
 public actor StaffNotifier {
     private let configuration: Configuration
+    /// Each school's configuration under `schools:`, by id: its name, IT contact and
+    /// alert recipients go into the notices about its mail.
+    private let schoolConfigurations: [String: Configuration]
     private let submitter: any MailSubmitter
     private var ledger = NoticeLedger()
     private var alertLedger = NoticeLedger()
 
     public init(configuration: Configuration, submitter: any MailSubmitter) {
         self.configuration = configuration
+        self.schoolConfigurations = Dictionary(configuration.schools.map { ($0.id, $0.configuration) }, uniquingKeysWith: { first, _ in first })
         self.submitter = submitter
+    }
+
+    /// The configuration of the school the report names (the whole one in the
+    /// single-school form).
+    private func configuration(of report: ScanReport) -> Configuration {
+        report.schoolID.flatMap { schoolConfigurations[$0] } ?? configuration
     }
 
     /// Explains the decision to its sender when eligible, then alerts when a chosen
@@ -20,6 +30,7 @@ public actor StaffNotifier {
     public func messageDecided(
         report: ScanReport, envelope: Envelope, isAutoSubmitted: Bool, decidedAt: Date = Date()
     ) async throws -> NotifyOutcome {
+        let configuration = configuration(of: report)
         let plan = NoticePlan.make(report: report, envelope: envelope, isAutoSubmitted: isAutoSubmitted, configuration: configuration)
         var eligibility = plan.eligibility
         let keys = ["decision:" + report.decisionID] + (report.messageID.map { ["message-id:" + $0] } ?? [])
@@ -46,6 +57,7 @@ public actor StaffNotifier {
     /// The explanation as it would be sent (also used by `chaperone quarantine show`).
     /// `plan` says who receives it and in which voice (made from the report when nil).
     public func explanationMessage(report: ScanReport, envelope: Envelope, decidedAt: Date, plan: NoticePlan? = nil) -> OutgoingMessage {
+        let configuration = configuration(of: report)
         let plan = plan ?? NoticePlan.make(report: report, envelope: envelope, isAutoSubmitted: false, configuration: configuration)
         let recipient = plan.recipient.isEmpty ? envelope.sender : plan.recipient
         let document = NoticeWriting(configuration: configuration)
@@ -58,6 +70,7 @@ public actor StaffNotifier {
     }
 
     private func sendAlertIfNeeded(report: ScanReport, envelope: Envelope, decidedAt: Date, keys: [String]) async throws -> Bool {
+        let configuration = configuration(of: report)
         guard configuration.notifications.enabled else { return false }
         let composer = AlertComposer(configuration: configuration)
         let sections = composer.alertSections(in: report)

@@ -55,13 +55,13 @@ public struct RecipientClassifier: Sendable {
         Self.matches(Self.domain(of: Self.normalise(address)), anyOf: schoolDomains)
     }
 
-    static func normalise(_ address: String) -> String {
+    public static func normalise(_ address: String) -> String {
         var text = address.trimmingCharacters(in: .whitespaces)
         if text.hasPrefix("<"), text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
         return text.lowercased()
     }
 
-    static func domain(of address: String) -> String {
+    public static func domain(of address: String) -> String {
         guard let at = address.lastIndex(of: "@") else { return "" }
         var domain = String(address[address.index(after: at)...])
         while domain.hasSuffix(".") { domain.removeLast() }

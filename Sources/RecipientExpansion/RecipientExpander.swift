@@ -38,7 +38,7 @@ public struct RecipientExpander: RecipientExpanding {
             lookups.append(PostfixAliasLookup(
                 postfix: programs, settingsSeconds: max(settings.cacheSeconds, 1), maxIncludeBytes: settings.maxListBytes))
         }
-        return RecipientExpander(lookup: ChainedAliasLookup(lookups), settings: settings, schoolDomains: configuration.school.domains)
+        return RecipientExpander(lookup: ChainedAliasLookup(lookups), settings: settings, schoolDomains: configuration.servedDomains)
     }
 
     public func expand(_ envelope: Envelope) throws(ExpansionError) -> Envelope {

@@ -68,6 +68,10 @@ public struct ScanReportJSON: Codable, Sendable {
     /// True when the milter would deliver it with To and Cc replaced by
     /// `undisclosed-recipients:;` (exposed recipients; the count is in the finding).
     public var recipients_rewritten: Bool = false
+    /// The name of the school the message was judged as coming from; null for none.
+    public var school: String?
+    /// The school's id under `schools:`; null in the single-school form.
+    public var school_id: String?
 
     public init(file: String, report: ScanReport) {
         self.file = file
@@ -93,14 +97,16 @@ public struct ScanReportJSON: Codable, Sendable {
         self.sender = report.sender
         self.scanned = report.sender.scanned
         self.recipients_rewritten = report.recipientsRewritten
+        self.school = report.school
+        self.school_id = report.schoolID
     }
 
     private enum CodingKeys: String, CodingKey {
         case file, decision_id, message_id, action, sections, rules, governing_sections, findings, recipients, explanation, problems, size_bytes, scan_ms
-        case sender_role, sender, scanned, recipients_rewritten
+        case sender_role, sender, scanned, recipients_rewritten, school, school_id
     }
 
-    /// `message_id` is always present (null when the message has none).
+    /// `message_id`, `school` and `school_id` are always present (null when unknown).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(file, forKey: .file)
@@ -120,6 +126,8 @@ public struct ScanReportJSON: Codable, Sendable {
         try container.encode(sender, forKey: .sender)
         try container.encode(scanned, forKey: .scanned)
         try container.encode(recipients_rewritten, forKey: .recipients_rewritten)
+        try container.encode(school, forKey: .school)
+        try container.encode(school_id, forKey: .school_id)
     }
 
     /// One line of JSON (keys sorted, no slashes escaped).

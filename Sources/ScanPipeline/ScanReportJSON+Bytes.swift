@@ -29,6 +29,8 @@ extension ScanReportJSON {
         writer.key("rules"); writer.strings(rules)
         writer.key("scan_ms"); writer.double(scan_ms)
         writer.key("scanned"); writer.bool(scanned)
+        writer.key("school"); writer.string(school)
+        writer.key("school_id"); writer.string(school_id)
         writer.key("sections"); writer.strings(sections)
         writer.key("sender"); writer.beginObject()
         writer.key("address"); writer.string(sender.address)

@@ -24,10 +24,12 @@ enum SyntheticSchool {
         return String(UniquePupilNumber.checkLetter(forBody: body) ?? "A") + body
     }
 
-    static func roster(pupils: Int) -> Roster {
+    /// `pupils` pupils numbered from `first` (so several schools' rosters differ), with
+    /// school addresses on `pupilDomain`.
+    static func roster(pupils: Int, first: Int = 0, pupilDomain: String = "pupils.ralphthoresby.example") -> Roster {
         var students: [Student] = []
         students.reserveCapacity(pupils)
-        for index in 0..<pupils {
+        for index in first..<(first + pupils) {
             let forename = word(index &* 7919 &+ 13, parts: 2)
             let surname = word(index, parts: 4)
             students.append(Student(
@@ -35,7 +37,7 @@ enum SyntheticSchool {
                 // Half the pupils have a middle name, as MIS exports carry them.
                 middleNames: index % 2 == 0 ? word(index &* 31 &+ 7, parts: 2) : nil, surname: surname,
                 dateOfBirth: SchoolDate(year: 2010 + index % 6, month: 1 + index % 12, day: 1 + index % 28),
-                schoolEmail: "\(forename.lowercased()).\(surname.lowercased())@pupils.ralphthoresby.example",
+                schoolEmail: "\(forename.lowercased()).\(surname.lowercased())@\(pupilDomain)",
                 addressLines: ["\(1 + index % 150) Larchfield Road"], postcode: "LS17 \(index % 9)PX"))
         }
         return Roster(students: students)

@@ -1,6 +1,8 @@
 import ArgumentParser
+import ChaperoneModel
 import Foundation
 import MilterServer
+import ScanPipeline
 
 /// `chaperone check-config FILE`: validates a configuration file and the roster files it
 /// names, printing line-accurate errors, so a broken file is caught before a reload.
@@ -22,23 +24,21 @@ struct CheckConfigCommand: ParsableCommand {
         } catch {
             throw CommandFailure.input("\(error)")
         }
-        let columnErrors = loaded.rosterReport.columnErrors
-        guard columnErrors.isEmpty else {
-            let listed = columnErrors.map { "  \($0)" }.joined(separator: "\n")
-            throw CommandFailure.input("\(file): the roster loads but its columns are wrong; fix the export and run `chaperone roster check`:\n\(listed)")
+        for school in loaded.schools where !school.rosterReport.columnErrors.isEmpty {
+            let listed = school.rosterReport.columnErrors.map { "  \($0)" }.joined(separator: "\n")
+            let which = school.id.map { " of school '\($0)'" } ?? ""
+            throw CommandFailure.input("\(file): the roster\(which) loads but its columns are wrong; fix the export and run `chaperone roster check`:\n\(listed)")
         }
         let c = loaded.configuration
-        let roster = loaded.rosterReport.roster
         print("\(file): OK")
         for line in Self.modeLines(c) { print(line) }
-        print("  school: \(c.school.name) (\(c.school.domains.joined(separator: ", ")))")
-        print("  partners: \(c.school.partnerDomains.isEmpty ? "none" : c.school.partnerDomains.joined(separator: ", "))")
-        print("  roster: \(roster.students.count) pupils, \(roster.contacts.count) contacts, \(roster.staff.count) staff from \(c.roster.files.count + (c.roster.staffFile == nil ? 0 : 1)) file(s)")
-        for line in SenderRoleSummary(configuration: c, roster: roster).lines { print("  " + line) }
-        let problems = loaded.rosterReport.problems
-        if !problems.isEmpty {
-            print("  roster problems (\(problems.count)); run `chaperone roster check` for all of them:")
-            for problem in problems.prefix(10) { print("    \(problem)") }
+        if c.hasSchoolList {
+            print("  schools: \(loaded.schools.count), \(loaded.pupilCount) pupils in all; mail from no school: \(Self.unknownSchoolWording(c))")
+        }
+        for school in loaded.schools {
+            let indent = school.id == nil ? "  " : "    "
+            if let id = school.id { print("  school \(id): \(school.configuration.school.name)") }
+            for line in Self.schoolLines(school) { print(indent + line) }
         }
         print("  milter: \(c.milter.listen), fail action \(c.milter.failAction.rawValue)")
         print("  store: \(c.store.database)")
@@ -47,6 +47,34 @@ struct CheckConfigCommand: ParsableCommand {
             for line in try Self.expansionLines(c, expander: loaded.expander) { print(line) }
         } catch {
             throw CommandFailure.input("recipient expansion: \(error)")
+        }
+    }
+}
+
+extension CheckConfigCommand {
+    /// One school's domains, partners, roster counts, sender roles and roster problems.
+    static func schoolLines(_ school: LoadedSchool) -> [String] {
+        let c = school.configuration
+        let roster = school.rosterReport.roster
+        let name = school.id == nil ? "school: \(c.school.name) (" : "domains: ("
+        var lines = [
+            name + c.school.domains.joined(separator: ", ") + ")",
+            "partners: \(c.school.partnerDomains.isEmpty ? "none" : c.school.partnerDomains.joined(separator: ", "))",
+            "roster: \(roster.students.count) pupils, \(roster.contacts.count) contacts, \(roster.staff.count) staff from \(c.roster.files.count + (c.roster.staffFile == nil ? 0 : 1)) file(s)",
+        ]
+        lines += SenderRoleSummary(configuration: c, roster: roster).lines
+        let problems = school.rosterReport.problems
+        if !problems.isEmpty {
+            lines.append("roster problems (\(problems.count)); run `chaperone roster check` for all of them:")
+            lines += problems.prefix(10).map { "  \($0)" }
+        }
+        return lines
+    }
+
+    static func unknownSchoolWording(_ configuration: Configuration) -> String {
+        switch configuration.unknownSchool {
+        case .fail: "the fail action, \(configuration.milter.failAction.rawValue) (unknown_school: fail)"
+        case .school(let id): "judged as school \(id)'s (unknown_school: \(id))"
         }
     }
 }

@@ -8,6 +8,7 @@ import Foundation
 /// `postconf -n`); without `--config`, the defaults (as `postconf -d`). A key that is not
 /// set is listed too, as `null`. The configuration
 /// holds no secrets (no passwords or keys); if one is ever added it is shown as `(set)`.
+/// With `schools:`, each school's own settings are listed under `schools.<id>.`.
 struct ConfigShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Print the effective configuration with defaults, one key = value a line.")
@@ -19,9 +20,11 @@ struct ConfigShowCommand: ParsableCommand {
     func run() throws {
         let effective = try ConfigurationListing(try loadConfiguration(path: config))
         let defaults = try ConfigurationListing(Configuration())
-        for (key, value) in effective.settings where !changed || defaults.value(of: key) != .some(value) {
+        for (key, value) in effective.settings {
+            let builtIn = defaults.value(of: ConfigurationListing.defaultKey(of: key))
+            guard !changed || builtIn != .some(value) else { continue }
             if json {
-                JSONLines.print(Setting(key: key, value: value, default: defaults.value(of: key) ?? nil))
+                JSONLines.print(Setting(key: key, value: value, default: builtIn ?? nil))
             } else {
                 print("\(key) = \(value ?? "null")")
             }

@@ -11,13 +11,41 @@ struct ConfigurationListing {
     private var byKey: [String: String?] = [:]
 
     init(_ configuration: Configuration) throws {
-        flatten(try ConfigurationTreeEncoder().encode(configuration), path: "")
+        var tree = try ConfigurationTreeEncoder().encode(configuration)
+        if case .object(var top) = tree, case .array(let schools)? = top.removeValue(forKey: "schools") {
+            tree = .object(top)
+            for case .object(let school) in schools {
+                guard case .string(let id)? = school["id"], case .object(let own)? = school["configuration"] else { continue }
+                for (section, value) in own where Self.schoolSections.contains(section) {
+                    flatten(value, path: "schools.\(id).\(section)")
+                }
+                if case .object(let notifications)? = own["notifications"], let alerts = notifications["alert_recipients"] {
+                    flatten(alerts, path: "schools.\(id).notifications.alert_recipients")
+                }
+            }
+        }
+        flatten(tree, path: "")
         settings.sort { $0.key < $1.key }
         byKey = Dictionary(settings.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The value of `key` as printed, `.some(nil)` if it is not set, nil if there is no such key.
     func value(of key: String) -> String?? { byKey[key] }
+
+    /// The sections of a school's effective configuration listed under `schools.<id>.`;
+    /// the rest is the shared setting, listed once at the top level.
+    static let schoolSections: Set<String> = [
+        "school", "roster", "senders", "pupils", "actions", "thresholds", "images", "explanations", "scope", "exposed_recipients",
+    ]
+
+    /// The key whose built-in default a setting is compared with: a school's own
+    /// `schools.<id>.actions.images` has the default of `actions.images`.
+    static func defaultKey(of key: String) -> String {
+        guard key.hasPrefix("schools.") else { return key }
+        let rest = key.dropFirst("schools.".count)
+        guard let dot = rest.firstIndex(of: ".") else { return key }
+        return String(rest[rest.index(after: dot)...])
+    }
 
     private mutating func flatten(_ value: JSONValue, path: String) {
         if case .object(let object) = value, !object.isEmpty || path.isEmpty {

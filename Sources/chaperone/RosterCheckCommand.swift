@@ -1,8 +1,9 @@
 import ArgumentParser
+import ChaperoneModel
 import Foundation
 import RosterImport
 
-/// `chaperone roster check [FILE...] [--staff FILE] [--config FILE] [--json]`: import
+/// `chaperone roster check [FILE...] [--staff FILE] [--config FILE [--school ID]] [--json]`: import
 /// the files exactly as the milter would (with the configuration's consent headings,
 /// and its roster files when none are given), print what was loaded and every
 /// problem, and exit 2 (an input error) when the import is fatal or its columns are wrong.
@@ -21,6 +22,9 @@ struct RosterCheckCommand: AsyncParsableCommand {
     @Option(help: "Staff list CSV (Email, Name, Personal Email).")
     var staff: String?
 
+    @Option(help: "With a configuration that lists schools: the id of the school whose roster to check.")
+    var school: String?
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -31,7 +35,7 @@ struct RosterCheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let configuration = try loadConfiguration(path: config)
+        let configuration = try Self.schoolConfiguration(try loadConfiguration(path: config), id: school)
         let paths = files.isEmpty ? configuration.roster.files : files
         guard !paths.isEmpty else { throw ValidationError("The configuration lists no roster.files: give the files.") }
         let sources = try paths.map(Self.read)
@@ -45,6 +49,21 @@ struct RosterCheckCommand: AsyncParsableCommand {
             print(report.text)
         }
         if result.failsCheck { throw ExitCode(ExitStatus.usageOrInput.rawValue) }
+    }
+
+    /// The named school's effective configuration under `schools:`; the configuration
+    /// itself in the single-school form.
+    static func schoolConfiguration(_ configuration: ChaperoneModel.Configuration, id: String?) throws -> ChaperoneModel.Configuration {
+        guard configuration.hasSchoolList else {
+            if id != nil { throw ValidationError("--school applies to a configuration that lists schools:; this one is a single school.") }
+            return configuration
+        }
+        let ids = configuration.schools.map(\.id).joined(separator: ", ")
+        guard let id else { throw ValidationError("The configuration lists schools: give --school with one of \(ids).") }
+        guard let entry = configuration.schools.first(where: { $0.id == id }) else {
+            throw ValidationError("'\(id)' is not a school id in the configuration: use one of \(ids).")
+        }
+        return entry.configuration
     }
 
     static func read(_ path: String) throws -> RosterSource {

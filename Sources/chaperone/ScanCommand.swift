@@ -62,12 +62,12 @@ struct ScanCommand: AsyncParsableCommand {
             throw CommandFailure.input("\(error)")
         }
         let printer = ScanPrinter(json: json, explain: explain)
-        var runner = ScanRunner(pipeline: loaded.pipeline, expander: loaded.expander, from: from, rcpt: rcpt,
+        var runner = ScanRunner(pipeline: loaded.pipelines, expander: loaded.expander, from: from, rcpt: rcpt,
                                 authenticatedUser: auth, jobs: jobs)
         if record {
             let path = database ?? loaded.configuration.store.database
             do {
-                runner.recorder = ScanRecorder(database: try AppDatabase(path: path), configVersion: loaded.pipeline.version)
+                runner.recorder = ScanRecorder(database: try AppDatabase(path: path), configVersion: loaded.pipelines.version)
             } catch {
                 throw CommandFailure.input("cannot open the store \(path) to record decisions: \(error)")
             }

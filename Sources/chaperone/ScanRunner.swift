@@ -19,7 +19,8 @@ struct ScanTally: Sendable {
 /// `--record`, committing the decision first). At most `window` inputs are read ahead
 /// of the next one to print, so thousands of messages never sit in memory at once.
 struct ScanRunner: Sendable {
-    let pipeline: ScanPipeline
+    /// Every school's pipeline (one in the single-school form).
+    let pipeline: SchoolPipelines
     /// Expands recipients as the milter does, when expansion is configured.
     let expander: RecipientExpander?
     let from: String?
@@ -134,14 +135,23 @@ struct ScanRunner: Sendable {
             return .success(Scanned(report: report, envelope: envelope, bytes: keep ? bytes : nil))
         }
         guard let expander else {
-            if from == nil, rcpt.isEmpty, authenticatedUser == nil { return scanned(pipeline.scan(message: bytes), envelope) }
-            return scanned(pipeline.scan(message: bytes, sender: from, recipients: rcpt, authenticatedUser: authenticatedUser), envelope)
+            do {
+                if from == nil, rcpt.isEmpty, authenticatedUser == nil { return scanned(try pipeline.scan(message: bytes), envelope) }
+                return scanned(try pipeline.scan(message: bytes, sender: from, recipients: rcpt, authenticatedUser: authenticatedUser), envelope)
+            } catch {
+                return .failure(Failure(text: "\(error)"))
+            }
         }
+        let expanded: Envelope
         do {
-            let expanded = try expander.expand(envelope)
-            return scanned(pipeline.scan(message: bytes, envelope: expanded), expanded)
+            expanded = try expander.expand(envelope)
         } catch {
             return .failure(Failure(text: "recipients not expanded: \(error)"))
+        }
+        do {
+            return scanned(try pipeline.scan(message: bytes, envelope: expanded), expanded)
+        } catch {
+            return .failure(Failure(text: "\(error)"))
         }
     }
 }

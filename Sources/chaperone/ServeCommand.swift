@@ -3,8 +3,10 @@ import Foundation
 import ChaperoneModel
 import Logging
 import MilterServer
+import ScanPipeline
 import ServiceLogging
 import Store
+import Synchronization
 import UnixSignals
 
 /// `chaperone serve`: runs the milter for Postfix until SIGTERM (drain, then exit);
@@ -57,10 +59,10 @@ struct ServeCommand: AsyncParsableCommand {
         let metrics = try await ServeMetrics.start(runtime.configuration, logger: logger)
         // Until the group traps them, these signals must not kill the process.
         for number in [SIGHUP, SIGTERM, SIGINT] { signal(number, SIG_IGN) }
-        let request = ReloadRequest(options: self.options)
+        let request = ReloadRequest(options: self.options, schools: runtime.schools)
         let group = ServeServices.group(
             server: server, metrics: metrics, sqlite: sqlite, reloads: await UnixSignalsSequence(trapping: .sighup),
-            reload: { await Self.reload(server, options: request.options, logger: logger) }, logger: logger)
+            reload: { await Self.reload(server, request: request, logger: logger) }, logger: logger)
         do {
             try await group.run()
         } catch {
@@ -71,11 +73,14 @@ struct ServeCommand: AsyncParsableCommand {
     /// SIGHUP: build a whole new runtime the same way as at start, on a thread of its
     /// own (never an event loop, nor the threads the store's commits run on), while the
     /// old one goes on deciding; then swap it in at once. Keep the old one on any error.
-    private static func reload(_ server: MilterServer, options: ServeOptions, logger: Logger) async {
+    /// Schools whose roster files and settings did not change keep their pipelines.
+    private static func reload(_ server: MilterServer, request: ReloadRequest, logger: Logger) async {
         let current = server.snapshot.configuration
         logger.notice("reloading: building the new configuration and roster while the current ones keep deciding")
         do {
-            let runtime = try await ServeRuntime.build(options)
+            let runtime = try await ServeRuntime.build(request.options, previous: request.schools)
+            let rebuilt = runtime.schools.filter { !$0.reused }.count
+            logger.notice("reloaded", metadata: ["schools": "\(runtime.schools.count)", "rebuilt": "\(rebuilt)"])
             if runtime.configuration.milter.listen != current.milter.listen
                 || runtime.configuration.store.database != current.store.database
                 || runtime.configuration.notifications != current.notifications
@@ -83,6 +88,7 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.warning("milter.listen, store.database and notifications changes take effect only after a restart")
             }
             server.reload(scanner: runtime.scanner, configuration: runtime.configuration, expander: runtime.expander)
+            request.schools = runtime.schools
         } catch {
             logger.error(
                 "reload refused: the new configuration is broken; the previous one stays in force",
@@ -90,8 +96,21 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// The parsed command line, read (never changed) by each reload.
-    private struct ReloadRequest: @unchecked Sendable {
+    /// The parsed command line (never changed) and the schools in force, which each
+    /// reload reads and replaces. The options are only read (ParsableArguments is not
+    /// Sendable, hence unchecked); the schools are behind a mutex.
+    private final class ReloadRequest: @unchecked Sendable {
         let options: ServeOptions
+        private let current: Mutex<[LoadedSchool]>
+
+        init(options: ServeOptions, schools: [LoadedSchool]) {
+            self.options = options
+            self.current = Mutex(schools)
+        }
+
+        var schools: [LoadedSchool] {
+            get { current.withLock { $0 } }
+            set { current.withLock { $0 = newValue } }
+        }
     }
 }

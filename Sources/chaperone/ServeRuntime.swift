@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import MilterServer
 import Notify
+import ScanPipeline
 import RecipientExpansion
 import ServiceMetrics
 import Store
@@ -13,29 +14,32 @@ struct ServeRuntime: Sendable {
     var configuration: Configuration
     var scanner: any MessageScanning
     var expander: (any RecipientExpanding)?
+    /// Every school as loaded; the next reload keeps the pipelines of those unchanged.
+    var schools: [LoadedSchool] = []
 
     /// Reads the configuration file, applies the command-line overrides, imports the
     /// roster and builds the scan pipeline. Throws (and `serve` refuses a reload,
     /// keeping the old runtime) if anything is broken.
-    static func make(_ options: ServeOptions) throws -> ServeRuntime {
+    static func make(_ options: ServeOptions, previous: [LoadedSchool] = []) throws -> ServeRuntime {
         var loader = RuntimeLoader(options: options.runtime)
         loader.overrides = { configuration in
             if let listen = options.listen { configuration.milter.listen = listen }
             if let database = options.database { configuration.store.database = database }
         }
-        let loaded = try loader.load()
-        ChaperoneMetrics.rosterLoaded(pupils: loaded.rosterReport.roster.students.count)
-        return ServeRuntime(configuration: loaded.configuration, scanner: MeasuredScanner(loaded.pipeline), expander: loaded.expander)
+        let loaded = try loader.load(previous: previous)
+        ChaperoneMetrics.rosterLoaded(pupils: loaded.pupilCount)
+        return ServeRuntime(configuration: loaded.configuration, scanner: MeasuredScanner(loaded.pipelines), expander: loaded.expander,
+                            schools: loaded.schools)
     }
 
     /// `make` on a thread of its own (a reload): the event loops, and the cooperative
     /// threads the store's commits run on, keep deciding messages while the roster is
     /// imported and the automaton built.
-    static func build(_ options: ServeOptions) async throws -> ServeRuntime {
+    static func build(_ options: ServeOptions, previous: [LoadedSchool]) async throws -> ServeRuntime {
         let request = UncheckedOptions(options: options)
         return try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
-                continuation.resume(with: Result { try ServeRuntime.make(request.options) })
+                continuation.resume(with: Result { try ServeRuntime.make(request.options, previous: previous) })
             }
             thread.name = "chaperone-reload"
             thread.start()

@@ -31,6 +31,14 @@ import Testing
             #expect(text.contains("\(key):"), "samples/chaperone.yaml does not spell out \(key)")
         }
     }
+
+    @Test func trustSampleNamesEveryKeyASchoolMaySet() throws {
+        let text = String(decoding: try SamplePaths.bytes(TrustRuntime.configurationURL), as: UTF8.self)
+        for key in ConfigurationLoader.schoolEntryKeys {
+            #expect(text.contains(key), "samples/trust.yaml does not name the school key \(key)")
+        }
+        #expect(text.contains("unknown_school:"))
+    }
 }
 
 /// No scan output carries a pupil's raw identifiers, full name or date of birth.

@@ -7,13 +7,15 @@ import Testing
 /// samples/messages/expected.tsv (file, action, sections, why); this checks them all
 /// through the same pipeline the milter runs. A why that starts `rewritten:` means the
 /// To and Cc are rewritten (exposed recipients); every other sample's headers go out as
-/// they came.
+/// they came. A why that starts `trust.yaml:` means the sample is judged with the
+/// two-school sample configuration, samples/trust.yaml.
 @Suite struct SampleMessageTests {
     struct Expectation: Sendable, CustomTestStringConvertible {
         var file: String
         var action: Action
         var sections: [Section]
         var rewritten: Bool
+        var trust: Bool
         var testDescription: String { file }
     }
 
@@ -26,7 +28,8 @@ import Testing
             guard columns.count >= 3, let action = Action(rawValue: columns[1]) else { return nil }
             let sections = columns[2].split(separator: ",").compactMap { Section(rawValue: String($0)) }
             let rewritten = columns.count > 3 && columns[3].hasPrefix("rewritten:")
-            return Expectation(file: columns[0], action: action, sections: sections, rewritten: rewritten)
+            let trust = columns.count > 3 && columns[3].hasPrefix("trust.yaml:")
+            return Expectation(file: columns[0], action: action, sections: sections, rewritten: rewritten, trust: trust)
         }
     }
 
@@ -39,9 +42,14 @@ import Testing
 
     @Test(arguments: expectations())
     func verdict(_ expectation: Expectation) throws {
-        let (_, _, pipeline) = try SampleRuntime.load()
         let bytes = try SamplePaths.bytes(SamplePaths.messages.appendingPathComponent(expectation.file))
-        let report = try SampleRuntime.scan(bytes, pipeline: pipeline, expander: try SampleRuntime.expander())
+        let report: ScanReport
+        if expectation.trust {
+            report = try TrustRuntime.pipelines().scan(message: bytes)
+        } else {
+            let (_, _, pipeline) = try SampleRuntime.load()
+            report = try SampleRuntime.scan(bytes, pipeline: pipeline, expander: try SampleRuntime.expander())
+        }
         #expect(report.action == expectation.action, "\(report.findings.map { "\($0.detector.rawValue)@\($0.location) \($0.confidence)" })")
         #expect(report.sections == expectation.sections)
         #expect(report.recipientsRewritten == expectation.rewritten)

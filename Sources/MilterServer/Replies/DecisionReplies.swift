@@ -94,10 +94,12 @@ struct DecisionReplies {
 
     /// The tag header's value: a tag breaches no section, so it names the rule(s) that
     /// tagged the message and the section(s) governing them, e.g.
-    /// `rules=8.sensitive-to-partner; governing_sections=8; id=CH-20261124-7Q3K9X2M`.
+    /// `rules=8.sensitive-to-partner; governing_sections=8; id=CH-20261124-7Q3K9X2M`,
+    /// followed by `; school=ash-grove` when the configuration lists several schools.
     static func tagValue(_ report: ScanReport) -> String {
         let rules = report.rules.isEmpty ? "none" : report.rules.joined(separator: ", ")
-        return "rules=\(rules); governing_sections=\(Self.list(report.governingSections)); id=\(report.decisionID)"
+        let school = report.schoolID.map { "; school=\($0)" } ?? ""
+        return "rules=\(rules); governing_sections=\(Self.list(report.governingSections)); id=\(report.decisionID)\(school)"
     }
 
     static func list(_ sections: [Section]) -> String {

@@ -5,6 +5,7 @@ extension FailureReason {
         case .messageTooLarge: "message_too_large"
         case .deadlineExceeded: "deadline_exceeded"
         case .scannerFailed: "scanner_failed"
+        case .unknownSchool: "unknown_school"
         case .spoolFailed: "spool_failed"
         case .storeFailed: "store_failed"
         case .recipientExpansionFailed: "recipient_expansion_failed"

@@ -18,6 +18,8 @@ public enum FailureReason: Hashable, Sendable, CustomStringConvertible {
     /// message could not wait (`limit` is the key that stopped it:
     /// `milter.admission_wait_seconds`, or the budget when waiting is off).
     case overloaded(limit: String)
+    /// The sender belongs to no configured school (`unknown_school: fail`).
+    case unknownSchool
 
     /// The config key of the limit that was hit, if any.
     public var limit: String? {
@@ -26,7 +28,7 @@ public enum FailureReason: Hashable, Sendable, CustomStringConvertible {
         case .deadlineExceeded: "scan_deadline_seconds"
         case .recipientExpansionFailed(let limit): limit
         case .overloaded(let limit): limit
-        case .scannerFailed, .spoolFailed, .storeFailed: nil
+        case .scannerFailed, .spoolFailed, .storeFailed, .unknownSchool: nil
         }
     }
 
@@ -39,6 +41,7 @@ public enum FailureReason: Hashable, Sendable, CustomStringConvertible {
         case .storeFailed: "the decision could not be recorded"
         case .recipientExpansionFailed: "the recipients could not be looked up in the school's mailing lists and aliases"
         case .overloaded: "the mail filter is busy checking other messages"
+        case .unknownSchool: "the sender is not at any school this mail filter serves"
         }
     }
 }

@@ -1,5 +1,6 @@
 import ChaperoneModel
 import MilterProtocol
+import ScanPipeline
 import NIOCore
 import NIOPosix
 import RecipientExpansion
@@ -114,6 +115,10 @@ extension MilterSessionHandler {
                     logger.error("recipients not expanded", metadata: ["error": "\(expansion)"])
                     return .failed(.recipientExpansionFailed(limit: expansion.limit))
                 }
+                if let unknown = error as? UnknownSchoolError {
+                    logger.warning("mail from no configured school", metadata: ["reason": "\(unknown.reason)"])
+                    return .failed(.unknownSchool)
+                }
                 logger.error("scanner failed", metadata: ["error": "\(error)"])
                 return .failed(.scannerFailed)
             }
@@ -145,6 +150,7 @@ extension MilterSessionHandler {
                 "sender_role": "\(report.sender.role.rawValue)", "rules": "\(report.sender.rules.rawValue)",
                 "scanned": "\(report.sender.scanned)",
                 "exposed_recipients": "\(Self.exposureLogValue(report))",
+                "school": "\(report.schoolID ?? "-")",
             ])
         case .failed(let reason):
             responses = replies.replies(for: reason)

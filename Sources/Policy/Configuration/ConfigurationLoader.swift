@@ -18,6 +18,7 @@ public enum ConfigurationLoader {
         var configuration = Configuration()
         guard let root else { return configuration }
         let field = YAMLField(node: root, keyPath: "", source: source)
+        var schoolsField: YAMLField?, unknownSchoolField: YAMLField?
         try field.mapping(known: topLevelKeys) { (key, value) throws(ConfigurationError) in
             switch key {
             case "school": try readSchool(value, into: &configuration.school)
@@ -42,18 +43,28 @@ public enum ConfigurationLoader {
             case "mode": configuration.mode = try value.choice(Configuration.Mode.self)
             case "gateway": try readGateway(value, into: &configuration.gateway)
             case "web": try readWeb(value, into: &configuration.web, base: baseDirectory)
+            case "schools": schoolsField = value
+            case "unknown_school": unknownSchoolField = value
             default: break
             }
         }
-        try validate(configuration, root: field)
+        guard let schoolsField else {
+            if let unknownSchoolField { throw unknownSchoolField.error("unknown_school applies only with a schools: list; remove it") }
+            try validate(configuration, root: field)
+            try settleGatewayMode(&configuration, root: root, field: field)
+            return configuration
+        }
+        try checkSharedTopLevel(configuration, root: field)
         try settleGatewayMode(&configuration, root: root, field: field)
+        configuration.schools = try readSchools(schoolsField, shared: configuration, base: baseDirectory)
+        if let unknownSchoolField { configuration.unknownSchool = try readUnknownSchool(unknownSchoolField, schools: configuration.schools) }
         return configuration
     }
 
     static let topLevelKeys = [
         "school", "roster", "thresholds", "actions", "tagging", "explanations",
         "limits", "attachments", "milter", "store", "release", "notifications", "senders", "pupils", "scope", "expansion",
-        "exposed_recipients", "images", "metrics", "mode", "gateway", "web",
+        "exposed_recipients", "images", "metrics", "mode", "gateway", "web", "schools", "unknown_school",
     ]
 
     /// Resolves a relative path against the configuration file's directory.
@@ -78,8 +89,13 @@ public enum ConfigurationLoader {
 
     private static func validate(_ configuration: Configuration, root: YAMLField) throws(ConfigurationError) {
         if configuration.school.domains.isEmpty {
-            throw root.error("school.domains is empty: list the school's mail domains, e.g. domains: [myschool.sch.uk]")
+            throw root.error("school.domains is empty: list the school's mail domains, e.g. domains: [myschool.sch.uk] (or list several schools under schools:)")
         }
+        try validateDomains(configuration, at: root)
+    }
+
+    /// Every domain is a bare domain name.
+    static func validateDomains(_ configuration: Configuration, at root: YAMLField) throws(ConfigurationError) {
         for domain in configuration.school.domains + configuration.school.partnerDomains + configuration.school.extraWebmailDomains
         where domain.contains("@") || domain.contains(" ") || domain.isEmpty {
             throw root.error("'\(domain)' is not a domain name: write the part after the @, e.g. myschool.sch.uk")

@@ -61,7 +61,7 @@ struct AliasExpansionPath: Sendable {
         configuration.expansion.postfixConfigDirectory = postfix.configDirectory
         let store = InMemoryDecisionStore()
         let seen = EnvelopeRecorder()
-        let scanner = RecordingScanner(pipeline: try ProductionPath.pipeline(configuration), seen: seen)
+        let scanner = RecordingScanner(pipeline: try ProductionPath.singlePipeline(configuration), seen: seen)
         guard let expander = try? RecipientExpander.make(configuration: configuration) else {
             postfix.stop()
             await sink.stop()

@@ -32,6 +32,7 @@ struct ProductionPath: Sendable {
     /// `configure` adjusts the sample configuration before the server starts;
     /// `wrapStore` puts a fault-injecting store between the milter and the real one.
     static func with(
+        sample: String = "chaperone.yaml",
         configure: (inout Configuration) -> Void = { _ in },
         wrapStore: (any DecisionStore) -> any DecisionStore = { $0 },
         _ body: (ProductionPath) async throws -> Void
@@ -48,7 +49,7 @@ struct ProductionPath: Sendable {
             await sink.stop()
             throw error
         }
-        var configuration = try Self.configuration(work: work, postfix: postfix, milterPort: milterPort)
+        var configuration = try Self.configuration(work: work, postfix: postfix, milterPort: milterPort, sample: sample)
         configure(&configuration)
         let logger = Logger(label: "chaperone.e2e.production")
         let database = try AppDatabase(path: configuration.store.database)
@@ -78,11 +79,11 @@ struct ProductionPath: Sendable {
         if let failure { throw failure }
     }
 
-    /// samples/chaperone.yaml, pointed at this test's Postfix, ports and directories.
-    static func configuration(work: URL, postfix: PostfixInstance, milterPort: Int) throws -> Configuration {
+    /// samples/chaperone.yaml (or `sample`), pointed at this test's Postfix, ports and directories.
+    static func configuration(work: URL, postfix: PostfixInstance, milterPort: Int, sample: String = "chaperone.yaml") throws -> Configuration {
         let samples = repository.appendingPathComponent("samples")
-        let text = try String(contentsOf: samples.appendingPathComponent("chaperone.yaml"), encoding: .utf8)
-        var configuration = try ConfigurationLoader.load(yaml: text, source: "chaperone.yaml", baseDirectory: samples.path)
+        let text = try String(contentsOf: samples.appendingPathComponent(sample), encoding: .utf8)
+        var configuration = try ConfigurationLoader.load(yaml: text, source: sample, baseDirectory: samples.path)
         configuration.milter.listen = "inet:127.0.0.1:\(milterPort)"
         configuration.milter.spoolDirectory = work.appendingPathComponent("spool").path
         configuration.store.database = work.appendingPathComponent("chaperone.sqlite").path
@@ -91,7 +92,19 @@ struct ProductionPath: Sendable {
         return configuration
     }
 
-    static func pipeline(_ configuration: Configuration) throws -> ScanPipeline {
+    /// The single school's pipeline, or with `schools:` every school's, as `serve` builds them.
+    static func pipeline(_ configuration: Configuration) throws -> any MessageScanning {
+        guard configuration.hasSchoolList else { return try singlePipeline(configuration) }
+        let files = try configuration.schoolConfigurations.map { school in
+            SchoolRosterFiles(
+                id: school.id, configuration: school.configuration,
+                rosters: try school.configuration.roster.files.map { RosterSource(name: $0, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0)))) },
+                staff: try school.configuration.roster.staffFile.map { RosterSource(name: $0, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0)))) })
+        }
+        return SchoolPipelines(configuration: configuration, loaded: try SchoolPipelines.load(files).map { try $0.get() })
+    }
+
+    static func singlePipeline(_ configuration: Configuration) throws -> ScanPipeline {
         let sources = try configuration.roster.files.map {
             RosterSource(name: $0, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))))
         }
