@@ -108,6 +108,14 @@ extension AppDatabase {
             // The web app's audit page and dashboard read events by time.
             try db.create(index: "reviewEvent_occurredAt", on: "reviewEvent", columns: ["occurredAt"])
         }
+        migrator.registerMigration("v4-decision-school-host") { db in
+            // Which school a message belongs to (a configuration with a `schools:` list)
+            // and which mail host decided it (`store.host_id`); null on older rows.
+            try db.alter(table: "decision") { table in
+                table.add(column: "school", .text).indexed()
+                table.add(column: "mailHost", .text)
+            }
+        }
         return migrator
     }
 

@@ -41,11 +41,11 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "chaperone.milter")
         let runtime: ServeRuntime
         let store: any DecisionStore
-        let sqlite: SQLiteDecisionStore
+        let closeStore: @Sendable () async throws -> Void
         do {
             runtime = try ServeRuntime.make(self.options)
             try ServeRuntime.checkStartable(runtime.configuration)
-            (store, sqlite) = try await ServeRuntime.openStore(runtime.configuration, logger: logger)
+            (store, closeStore) = try await ServeRuntime.openStore(runtime.configuration, logger: logger)
         } catch {
             throw CommandFailure.input("cannot start: \(error)")
         }
@@ -73,7 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
         await server.shutdown(drainTimeout: .milliseconds(Int64(drain * 1000)))
         await metrics?.stop()
         do {
-            try await sqlite.close()
+            try await closeStore()
         } catch {
             logger.error("decision rows still pending could not be written", metadata: ["error": "\(error)"])
         }
@@ -89,9 +89,10 @@ struct ServeCommand: AsyncParsableCommand {
             let runtime = try await ServeRuntime.build(self.options)
             if runtime.configuration.milter.listen != current.milter.listen
                 || runtime.configuration.store.database != current.store.database
+                || runtime.configuration.store.url != current.store.url
                 || runtime.configuration.notifications != current.notifications
             {
-                logger.warning("milter.listen, store.database and notifications changes take effect only after a restart")
+                logger.warning("milter.listen, store.database, store.url and notifications changes take effect only after a restart")
             }
             server.reload(scanner: runtime.scanner, configuration: runtime.configuration, expander: runtime.expander)
         } catch {
