@@ -135,7 +135,7 @@ let package = Package(
             name: "chaperone-bench",
             dependencies: [
                 "ChaperoneModel", "MIMEParser", "TextExtraction", "RosterImport", "Detectors",
-                "Policy", "ScanPipeline", "MilterServer", "MilterProtocol", "Store", "RecipientExpansion", "ReviewUI", "Review",
+                "Policy", "ScanPipeline", "MilterServer", "MilterProtocol", "Store", "StorePostgres", "RecipientExpansion", "ReviewUI", "Review",
                 "Notify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
