@@ -45,8 +45,12 @@ enum PostgresRowCoding {
 /// precision SQLite keeps, so both stores give back the same dates).
 enum PostgresTimestamp {
     static func string(from date: Date) -> String {
-        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
-        return formatter(fractional: true).string(from: Date(timeIntervalSince1970: milliseconds / 1000))
+        formatter(fractional: true).string(from: rounded(date))
+    }
+
+    /// `date` to the millisecond, as it is stored.
+    static func rounded(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 
     static func date(from text: String) -> Date? {

@@ -28,7 +28,9 @@ extension PostgresStore {
         }()
         let json = try PostgresRowCoding.encode(row)
         let window = options.duplicateWindowSeconds
-        let decided = record.decidedAt
+        // At the precision the row keeps (milliseconds), so that a hold at the same
+        // moment as the first is within the window.
+        let decided = PostgresTimestamp.rounded(record.decidedAt)
         let queueID = record.envelope.queueID
         try await transaction { connection in
             if window > 0 {
