@@ -16,7 +16,7 @@ struct TrustOutageTests {
     @Test func aStoreOutageTempfailsLosesNothingAndDecisionsResume() async throws {
         let cluster = try PostgresCluster.start()
         defer { cluster.stop() }
-        let trust = try await TrustHosts.start(cluster: cluster, hostIDs: ["mx-a"], timeoutSeconds: 5)
+        let trust = try await TrustHosts.start(cluster: cluster, hostIDs: ["mx-a"], timeoutSeconds: 10)
         do {
             let host = trust.hosts[0]
             let staff = try ProductionPath.sampleMessage("02-internal-sen-list.eml")

@@ -62,7 +62,7 @@ import Testing
         defer { cluster.stop() }
         let name = try cluster.createDatabase()
         var options = PostgresStore.Options(mailHost: "mx1.trust.example")
-        options.operationTimeoutSeconds = 6
+        options.operationTimeoutSeconds = 20
         let store = try await PostgresStore.open(settings: try PostgresConnectionSettings(url: cluster.url(database: name)), options: options)
         try await store.recordQuarantine(
             DecisionFixtures.record(id: "CH-BEFORE", action: .quarantine), rawMessage: DecisionFixtures.rawMessage)

@@ -51,6 +51,8 @@ struct StoreUnderTest: Sendable {
             let settings = try PostgresConnectionSettings(url: cluster.url(database: name))
             var options = PostgresStore.Options(mailHost: "mx1.trust.example")
             options.duplicateWindowSeconds = duplicateWindowSeconds
+            // Generous: the whole suite runs at once on a loaded 2-core machine.
+            options.operationTimeoutSeconds = 60
             let first = try await PostgresStore.open(settings: settings, options: options)
             var otherOptions = options
             otherOptions.mailHost = "mx2.trust.example"

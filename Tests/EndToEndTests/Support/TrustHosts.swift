@@ -24,7 +24,7 @@ final class TrustHosts: @unchecked Sendable {
     let observer: PostgresStore
 
     /// `cluster`: the shared test cluster, or one of the test's own when it stops the server.
-    static func start(cluster: PostgresCluster, hostIDs: [String] = ["mx-a", "mx-b"], timeoutSeconds: Double = 10) async throws
+    static func start(cluster: PostgresCluster, hostIDs: [String] = ["mx-a", "mx-b"], timeoutSeconds: Double = 30) async throws
         -> TrustHosts
     {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-trust-\(UUID().uuidString)")
@@ -51,7 +51,9 @@ final class TrustHosts: @unchecked Sendable {
                     throw error
                 }
             }
-            let observer = try await PostgresStore.open(settings: try PostgresConnectionSettings(url: url))
+            var observerOptions = PostgresStore.Options()
+            observerOptions.operationTimeoutSeconds = 60
+            let observer = try await PostgresStore.open(settings: try PostgresConnectionSettings(url: url), options: observerOptions)
             return TrustHosts(cluster: cluster, databaseName: databaseName, sink: sink, hosts: hosts, work: work, observer: observer)
         } catch {
             for host in hosts {
