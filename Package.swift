@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "ChaperoneModel"),
@@ -76,6 +77,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The shared store for several mail hosts: DecisionStore and ReviewStore on PostgreSQL.
+        .target(
+            name: "StorePostgres",
+            dependencies: [
+                "ChaperoneModel", "Store",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "Notify", dependencies: ["ChaperoneModel"]),
         .target(name: "Review", dependencies: ["ChaperoneModel", "Store", "Notify"]),
         // What Chaperone measures (swift-metrics), and the loopback /metrics listener (Prometheus).
@@ -115,7 +126,7 @@ let package = Package(
             name: "chaperone",
             dependencies: [
                 "ChaperoneModel", "MIMEParser", "TextExtraction", "RosterImport", "Detectors",
-                "Policy", "ScanPipeline", "MilterServer", "Store", "Notify", "Review", "RecipientExpansion", "ReviewUI",
+                "Policy", "ScanPipeline", "MilterServer", "Store", "StorePostgres", "Notify", "Review", "RecipientExpansion", "ReviewUI",
                 "ServiceLogging", "ServiceMetrics", "MetricsEndpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -129,7 +140,7 @@ let package = Package(
             name: "chaperone-bench",
             dependencies: [
                 "ChaperoneModel", "MIMEParser", "TextExtraction", "RosterImport", "Detectors",
-                "Policy", "ScanPipeline", "MilterServer", "MilterProtocol", "Store", "RecipientExpansion", "ReviewUI", "Review",
+                "Policy", "ScanPipeline", "MilterServer", "MilterProtocol", "Store", "StorePostgres", "RecipientExpansion", "ReviewUI", "Review",
                 "Notify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -175,7 +186,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "ChaperoneModel"]),
+        // A throwaway PostgreSQL cluster (Debian's initdb/pg_ctl) for the store and end-to-end tests.
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "StorePostgres", "PostgresTestSupport", "ChaperoneModel"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "ChaperoneModel"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Store", "Notify", "ChaperoneModel"]),
         .testTarget(
@@ -205,7 +218,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "ChaperoneModel", "MilterServer", "ScanPipeline", "Store", "Notify", "Policy", "RosterImport", "Review",
-                "RecipientExpansion", "ReviewUI",
+                "RecipientExpansion", "ReviewUI", "StorePostgres", "PostgresTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

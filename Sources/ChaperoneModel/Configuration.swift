@@ -139,6 +139,18 @@ public struct Configuration: Codable, Hashable, Sendable {
         /// Hours a held copy catches a retry of the same message (same fingerprint) as
         /// its duplicate instead of a second copy; 0 turns the check off.
         public var duplicateWindowHours: Double = 120
+        /// A shared PostgreSQL store (`postgresql://user@host:port/db`) instead of the
+        /// SQLite `database`, for several mail hosts; never holds a password.
+        public var url: String?
+        /// The file whose first line is the PostgreSQL password (none: trust/peer).
+        public var passwordFile: String?
+        /// This mail host's id, recorded on every decision (nil: the host name).
+        public var hostID: String?
+        /// Longest a PostgreSQL store call may take, a connection included; then the
+        /// milter applies its fail action.
+        public var timeoutSeconds: Double = 10
+        /// Most PostgreSQL connections one process opens.
+        public var maxConnections: Int = 10
         public init() {}
     }
 

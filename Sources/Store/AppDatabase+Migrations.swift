@@ -126,6 +126,14 @@ extension AppDatabase {
                 table.add(column: "parts", .jsonText).notNull().defaults(sql: "'[]'")
             }
         }
+        migrator.registerMigration("v4-decision-school-host") { db in
+            // Which school a message belongs to (a configuration with a `schools:` list)
+            // and which mail host decided it (`store.host_id`); null on older rows.
+            try db.alter(table: "decision") { table in
+                table.add(column: "school", .text).indexed()
+                table.add(column: "mailHost", .text)
+            }
+        }
         return migrator
     }
 

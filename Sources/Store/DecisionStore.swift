@@ -19,11 +19,22 @@ public struct DecisionRecord: Codable, Hashable, Sendable {
     public var decidedAt: Date
     /// A short fingerprint of the configuration and roster snapshot in force.
     public var configVersion: String
+    /// The school the message belongs to, when the configuration names one (nil for a
+    /// single-school configuration and on rows recorded before schools were kept).
+    public var school: String?
+    /// The mail host whose milter decided (`store.host_id`, default the host name); the
+    /// store fills it in when the caller leaves it nil.
+    public var mailHost: String?
 
-    public init(report: ScanReport, envelope: Envelope, decidedAt: Date = Date(), configVersion: String) {
+    public init(
+        report: ScanReport, envelope: Envelope, decidedAt: Date = Date(), configVersion: String, school: String? = nil,
+        mailHost: String? = nil
+    ) {
         self.report = report
         self.envelope = envelope
         self.decidedAt = decidedAt
         self.configVersion = configVersion
+        self.school = school
+        self.mailHost = mailHost
     }
 }

@@ -6,6 +6,11 @@ public struct DecisionSummary: Codable, Hashable, Sendable {
     public struct SenderCount: Codable, Hashable, Sendable {
         public var sender: String
         public var count: Int
+
+        package init(sender: String, count: Int) {
+            self.sender = sender
+            self.count = count
+        }
     }
 
     public var since: Date
@@ -38,7 +43,7 @@ public struct DecisionSummary: Codable, Hashable, Sendable {
     /// Decisions labelled false positive as a fraction of non-accept decisions.
     public var falsePositiveRate: Double
 
-    init(
+    package init(
         since: Date, total: Int, byAction: [String: Int], bySection: [String: Int], topSenders: [SenderCount],
         quarantined: Int, released: Int, deleted: Int, falsePositives: Int
     ) {

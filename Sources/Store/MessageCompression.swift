@@ -2,8 +2,8 @@ import ChaperoneZlib
 
 /// zlib (RFC 1950) compression of quarantined copies, with a CRC-32 to prove on the way
 /// out that the bytes are the ones that went in.
-enum MessageCompression {
-    static func compress(_ bytes: [UInt8]) throws -> [UInt8] {
+package enum MessageCompression {
+    package static func compress(_ bytes: [UInt8]) throws -> [UInt8] {
         var capacity = compressBound(uLong(bytes.count))
         var output = [UInt8](repeating: 0, count: Int(capacity))
         let code = output.withUnsafeMutableBufferPointer { out in
@@ -16,7 +16,7 @@ enum MessageCompression {
         return output
     }
 
-    static func decompress(_ bytes: [UInt8], originalSize: Int) throws -> [UInt8] {
+    package static func decompress(_ bytes: [UInt8], originalSize: Int) throws -> [UInt8] {
         guard originalSize > 0 else { return [] }
         var size = uLong(originalSize)
         var output = [UInt8](repeating: 0, count: originalSize)
@@ -29,7 +29,7 @@ enum MessageCompression {
         return output
     }
 
-    static func checksum(_ bytes: [UInt8]) -> Int64 {
+    package static func checksum(_ bytes: [UInt8]) -> Int64 {
         let value = bytes.withUnsafeBufferPointer { buffer in
             crc32_z(0, buffer.baseAddress, z_size_t(buffer.count))
         }

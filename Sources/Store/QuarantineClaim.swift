@@ -10,4 +10,12 @@ public struct QuarantineClaim: Hashable, Sendable {
     /// The queue id Postfix gave the message when it arrived (for the mail log).
     public var queueID: String?
     public var hasStoredCopy: Bool
+
+    package init(decisionID: String, operation: ReviewOperation, envelope: Envelope, queueID: String?, hasStoredCopy: Bool) {
+        self.decisionID = decisionID
+        self.operation = operation
+        self.envelope = envelope
+        self.queueID = queueID
+        self.hasStoredCopy = hasStoredCopy
+    }
 }

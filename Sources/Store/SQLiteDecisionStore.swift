@@ -27,6 +27,8 @@ public actor SQLiteDecisionStore: DecisionStore {
     /// How long a held copy catches a retry of the same message as its duplicate
     /// (`store.duplicate_window_hours`; 0: never).
     private let duplicateWindowSeconds: Double
+    /// Recorded on every decision whose caller named no mail host (`store.host_id`).
+    private let mailHost: String?
     private var waiting: [Waiter] = []
     private var isWriting = false
     /// Transactions committed and rows they held, for the benchmark and the statistics.
@@ -39,20 +41,28 @@ public actor SQLiteDecisionStore: DecisionStore {
 
     public init(
         database: AppDatabase, batching: Batching = Batching(),
-        duplicateWindowSeconds: Double = AppDatabase.defaultDuplicateWindowSeconds
+        duplicateWindowSeconds: Double = AppDatabase.defaultDuplicateWindowSeconds, mailHost: String? = nil
     ) {
         self.database = database
         self.batching = batching
         self.duplicateWindowSeconds = duplicateWindowSeconds
+        self.mailHost = mailHost
     }
 
     public func record(_ decision: DecisionRecord) async throws {
-        try await enqueue(PendingDecisionWrite(record: decision, quarantine: nil))
+        try await enqueue(PendingDecisionWrite(record: stamped(decision), quarantine: nil))
     }
 
     public func recordQuarantine(_ decision: DecisionRecord, rawMessage: [UInt8]) async throws {
         let copy = try QuarantineCopy(rawMessage: rawMessage, envelope: decision.envelope)
-        try await enqueue(PendingDecisionWrite(record: decision, quarantine: copy))
+        try await enqueue(PendingDecisionWrite(record: stamped(decision), quarantine: copy))
+    }
+
+    private func stamped(_ decision: DecisionRecord) -> DecisionRecord {
+        guard decision.mailHost == nil, let mailHost else { return decision }
+        var stamped = decision
+        stamped.mailHost = mailHost
+        return stamped
     }
 
     /// Nothing waits between calls (every call returns after its commit); kept so that

@@ -8,7 +8,7 @@ struct Bench: AsyncParsableCommand {
         commandName: "chaperone-bench",
         abstract: "Chaperone's benchmarks (run with -c release).",
         subcommands: [CorpusCommand.self, ParseBenchmark.self, DetectBenchmark.self, MilterBenchmark.self, UPNLookAlikeBenchmark.self,
-                      ExpansionBenchmark.self, StoreBenchmark.self, StartupBenchmark.self, SchoolsBenchmark.self,
+                      ExpansionBenchmark.self, StoreBenchmark.self, PostgresStoreBenchmark.self, StartupBenchmark.self, SchoolsBenchmark.self,
                       MilterLoadBenchmark.self, WebListBenchmark.self]
     )
 }

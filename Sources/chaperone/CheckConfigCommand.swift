@@ -41,7 +41,7 @@ struct CheckConfigCommand: ParsableCommand {
             for line in Self.schoolLines(school) { print(indent + line) }
         }
         print("  milter: \(c.milter.listen), fail action \(c.milter.failAction.rawValue)")
-        print("  store: \(c.store.database)")
+        print("  store: \(c.store.url.map { "\($0) (PostgreSQL)" } ?? c.store.database)")
         for line in Self.exposedRecipientsLines(c) { print(line) }
         do {
             for line in try Self.expansionLines(c, expander: loaded.expander) { print(line) }

@@ -12,8 +12,10 @@ struct LogCommand: AsyncParsableCommand {
     @OptionGroup var filter: DecisionFilterOptions<LogCommand>
 
     func run() async throws {
-        let database = try store.openDatabase(store.loadedConfiguration())
-        let decisions = try await database.decisions(matching: filter.decisionFilter(action: action))
+        let decisionFilter = try filter.decisionFilter(action: action)
+        let decisions = try await store.withReviewStore(store.loadedConfiguration()) { database in
+            try await database.decisions(matching: decisionFilter)
+        }
         print(filter.rendered(decisions), terminator: "")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Review
 import Store
 
@@ -14,11 +15,12 @@ struct PurgeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try store.loadedConfiguration()
-        let database = try store.openDatabase(configuration)
         let policy = RetentionPolicy(
             quarantineContentDays: configuration.store.quarantineRetentionDays,
             decisionDays: configuration.store.decisionRetentionDays)
-        let result = try await database.purge(policy: policy, actor: QuarantineCommand.reviewer(nil), dryRun: dryRun)
+        let result = try await store.withReviewStore(configuration) { database in
+            try await database.purge(policy: policy, now: Date(), actor: QuarantineCommand.reviewer(nil), dryRun: dryRun)
+        }
         if json {
             JSONLines.print(result)
         } else {

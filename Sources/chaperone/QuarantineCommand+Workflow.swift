@@ -6,7 +6,7 @@ import Store
 extension QuarantineCommand {
     /// The review workflow as configured: the store and the milter-free reinjection
     /// listener. Nothing here needs root: who may open the store may review.
-    static func workflow(database: AppDatabase, configuration: Configuration) throws -> ReviewWorkflow {
+    static func workflow(database: any ReviewStore, configuration: Configuration) throws -> ReviewWorkflow {
         ReviewWorkflow(
             database: database,
             reinjector: SMTPSubmitter(listener: try SMTPListenerAddress(parsing: configuration.release.reinjectListener)),

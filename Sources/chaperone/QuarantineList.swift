@@ -10,8 +10,10 @@ struct QuarantineList: AsyncParsableCommand {
     @OptionGroup var filter: DecisionFilterOptions<QuarantineList>
 
     func run() async throws {
-        let database = try store.openDatabase(store.loadedConfiguration())
-        let decisions = try await database.decisions(matching: filter.decisionFilter(state: state, quarantinedOnly: true))
+        let decisionFilter = try filter.decisionFilter(state: state, quarantinedOnly: true)
+        let decisions = try await store.withReviewStore(store.loadedConfiguration()) { database in
+            try await database.decisions(matching: decisionFilter)
+        }
         print(filter.rendered(decisions, mailIdentifiers: true), terminator: "")
     }
 }

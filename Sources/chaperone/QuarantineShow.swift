@@ -18,14 +18,17 @@ struct QuarantineShow: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try store.loadedConfiguration()
-        let database = try store.openDatabase(configuration)
         if raw {
-            let bytes = try await database.rawMessageForViewing(
-                decisionID: id, viewer: QuarantineCommand.reviewer(reviewer), reason: reason)
+            let bytes = try await store.withReviewStore(configuration) { database in
+                try await database.rawMessageForViewing(
+                    decisionID: id, viewer: QuarantineCommand.reviewer(reviewer), reason: reason, at: Date())
+            }
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
-        let detail = try await DecisionDetail.load(decisionID: id, from: database, configuration: configuration)
+        let detail = try await store.withReviewStore(configuration) { database in
+            try await DecisionDetail.load(decisionID: id, from: database, configuration: configuration)
+        }
         print(json ? JSONLines.line(detail) : detail.text, terminator: json ? "\n" : "")
     }
 }

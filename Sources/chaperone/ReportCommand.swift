@@ -17,8 +17,10 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let database = try store.openDatabase(store.loadedConfiguration())
-        let summary = try await database.summary(since: try QuarantineCommand.sinceDate(since) ?? Date())
+        let start = try QuarantineCommand.sinceDate(since) ?? Date()
+        let summary = try await store.withReviewStore(store.loadedConfiguration()) { database in
+            try await database.summary(since: start, topSenderCount: 10)
+        }
         print(json ? JSONLines.line(ReportLine(summary)) : SummaryText.render(summary), terminator: json ? "\n" : "")
     }
 }

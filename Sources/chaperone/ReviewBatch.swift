@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChaperoneModel
 import Foundation
 import Review
 import Store
@@ -34,7 +35,14 @@ struct ReviewBatch<Wording: ReviewActionWording> {
 
     func run(_ action: (ReviewWorkflow, String) async throws -> Outcome) async throws {
         let configuration = try options.store.loadedConfiguration()
-        let database = try options.store.openDatabase(configuration)
+        try await options.store.withReviewStore(configuration) { database in
+            try await run(action, database: database, configuration: configuration)
+        }
+    }
+
+    private func run(
+        _ action: (ReviewWorkflow, String) async throws -> Outcome, database: any ReviewStore, configuration: Configuration
+    ) async throws {
         let workflow = try QuarantineCommand.workflow(database: database, configuration: configuration)
         let ids = try await selectedIDs(database)
         if ids.isEmpty {
@@ -65,7 +73,7 @@ struct ReviewBatch<Wording: ReviewActionWording> {
     }
 
     /// The ids given, or with `--all` the matching messages once confirmed.
-    private func selectedIDs(_ database: AppDatabase) async throws -> [String] {
+    private func selectedIDs(_ database: any ReviewStore) async throws -> [String] {
         guard options.all else { return options.namedIDs() }
         let filter = try options.filter.decisionFilter(state: Wording.stateForAll, quarantinedOnly: true)
         let ids = try await database.decisions(matching: filter).map(\.decisionID)

@@ -45,11 +45,11 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "chaperone.milter")
         let runtime: ServeRuntime
         let store: any DecisionStore
-        let sqlite: SQLiteDecisionStore
+        let closeStore: @Sendable () async throws -> Void
         do {
             runtime = try ServeRuntime.make(self.options)
             try ServeRuntime.checkStartable(runtime.configuration)
-            (store, sqlite) = try await ServeRuntime.openStore(runtime.configuration, logger: logger)
+            (store, closeStore) = try await ServeRuntime.openStore(runtime.configuration, logger: logger)
         } catch {
             throw CommandFailure.input("cannot start: \(error)")
         }
@@ -61,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
         for number in [SIGHUP, SIGTERM, SIGINT] { signal(number, SIG_IGN) }
         let request = ReloadRequest(options: self.options, schools: runtime.schools)
         let group = ServeServices.group(
-            server: server, metrics: metrics, sqlite: sqlite, reloads: await UnixSignalsSequence(trapping: .sighup),
+            server: server, metrics: metrics, closeStore: closeStore, reloads: await UnixSignalsSequence(trapping: .sighup),
             reload: { await Self.reload(server, request: request, logger: logger) }, logger: logger)
         do {
             try await group.run()
@@ -83,9 +83,10 @@ struct ServeCommand: AsyncParsableCommand {
             logger.notice("reloaded", metadata: ["schools": "\(runtime.schools.count)", "rebuilt": "\(rebuilt)"])
             if runtime.configuration.milter.listen != current.milter.listen
                 || runtime.configuration.store.database != current.store.database
+                || runtime.configuration.store.url != current.store.url
                 || runtime.configuration.notifications != current.notifications
             {
-                logger.warning("milter.listen, store.database and notifications changes take effect only after a restart")
+                logger.warning("milter.listen, store.database, store.url and notifications changes take effect only after a restart")
             }
             server.reload(scanner: runtime.scanner, configuration: runtime.configuration, expander: runtime.expander)
             request.schools = runtime.schools

@@ -61,20 +61,35 @@ struct ServeRuntime: Sendable {
         _ = try SMTPListenerAddress(parsing: configuration.notifications.submitListener)
     }
 
-    /// Opens the SQLite store named by the configuration (once, at start) and puts the
-    /// staff notices behind it.
-    static func openStore(_ configuration: Configuration, logger: Logger) async throws -> (any DecisionStore, SQLiteDecisionStore) {
-        let database = try AppDatabase(path: configuration.store.database)
-        var batching = SQLiteDecisionStore.Batching()
-        batching.maxRowsPerCommit = configuration.store.groupCommitMaxRows
-        batching.maxPendingRows = configuration.store.maxPendingRows
-        let sqlite = SQLiteDecisionStore(
-            database: database, batching: batching, duplicateWindowSeconds: configuration.store.duplicateWindowHours * 3600)
+    /// Opens the store named by the configuration (once, at start): the SQLite file, or
+    /// with `store.url` the shared PostgreSQL store. Puts the staff notices behind it and
+    /// returns what closes it at shutdown.
+    static func openStore(
+        _ configuration: Configuration, logger: Logger
+    ) async throws -> (store: any DecisionStore, close: @Sendable () async throws -> Void) {
+        let chosen: any DecisionStore
+        let close: @Sendable () async throws -> Void
+        if let settings = try StoreChoice.postgresSettings(configuration) {
+            let postgres = try await StoreChoice.openPostgres(settings, configuration: configuration, logger: logger)
+            logger.notice("decisions go to the shared PostgreSQL store", metadata: [
+                "store": "\(postgres.location)", "mail_host": "\(StoreChoice.mailHostID(configuration))",
+            ])
+            (chosen, close) = (postgres, { await postgres.close() })
+        } else {
+            let database = try AppDatabase(path: configuration.store.database)
+            var batching = SQLiteDecisionStore.Batching()
+            batching.maxRowsPerCommit = configuration.store.groupCommitMaxRows
+            batching.maxPendingRows = configuration.store.maxPendingRows
+            let sqlite = SQLiteDecisionStore(
+                database: database, batching: batching, duplicateWindowSeconds: configuration.store.duplicateWindowHours * 3600,
+                mailHost: StoreChoice.mailHostID(configuration))
+            (chosen, close) = (sqlite, { try await sqlite.close() })
+        }
         var notifier: StaffNotifier?
         if configuration.notifications.enabled {
             let listener = try SMTPListenerAddress(parsing: configuration.notifications.submitListener)
             notifier = StaffNotifier(configuration: configuration, submitter: SMTPSubmitter(listener: listener))
         }
-        return (NotifyingDecisionStore(store: MeasuredDecisionStore(sqlite), notifier: notifier, logger: logger), sqlite)
+        return (NotifyingDecisionStore(store: MeasuredDecisionStore(chosen), notifier: notifier, logger: logger), close)
     }
 }

@@ -13,11 +13,12 @@ import UnixSignals
 /// cancelled, which runs the same steps without a drain.
 enum ServeServices {
     static func group(
-        server: MilterServer, metrics: MetricsEndpoint?, sqlite: SQLiteDecisionStore, reloads: UnixSignalsSequence,
+        server: MilterServer, metrics: MetricsEndpoint?, closeStore: @escaping @Sendable () async throws -> Void,
+        reloads: UnixSignalsSequence,
         reload: @escaping @Sendable () async -> Void, logger: Logger
     ) -> ServiceGroup {
         let services: [any Service] = [
-            StoreService(sqlite: sqlite, logger: logger),
+            StoreService(close: closeStore, logger: logger),
             MetricsService(endpoint: metrics),
             MilterService(server: server, logger: logger),
             ReloadService(signals: reloads, reload: reload),
@@ -68,15 +69,16 @@ enum ServeServices {
         }
     }
 
-    /// The SQLite store: closed last, so every decision the milter made is committed.
+    /// The store (SQLite or PostgreSQL): closed last, so every decision the milter made
+    /// is committed.
     struct StoreService: Service {
-        let sqlite: SQLiteDecisionStore
+        let close: @Sendable () async throws -> Void
         let logger: Logger
 
         func run() async throws {
             try? await gracefulShutdown()
             do {
-                try await sqlite.close()
+                try await close()
             } catch {
                 logger.error("decision rows still pending could not be written", metadata: ["error": "\(error)"])
             }

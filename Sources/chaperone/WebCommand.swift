@@ -38,6 +38,10 @@ struct WebCommand: AsyncParsableCommand {
         let logger = Logger(label: "chaperone.web")
         var configuration = try store.loadedConfiguration()
         if let listen { configuration.web.listen = listen }
+        if configuration.store.url != nil, store.database == nil {
+            throw CommandFailure.input(
+                "chaperone web works on the SQLite store only so far, and store.url names a PostgreSQL store: review with `chaperone quarantine` on any host, or pass --database for a SQLite file")
+        }
         let app: ReviewWebApp
         do {
             app = try await WebServer.makeApp(configuration: configuration, databasePath: store.database)

@@ -1,3 +1,4 @@
+import Foundation
 import ChaperoneModel
 
 extension ConfigurationLoader {
@@ -52,9 +53,14 @@ extension ConfigurationLoader {
 
     static func readStore(_ field: YAMLField, into store: inout Configuration.StoreSettings, base: String?) throws(ConfigurationError) {
         let keys = ["database", "quarantine_retention_days", "decision_retention_days", "group_commit_max_rows", "max_pending_rows",
-                    "duplicate_window_hours"]
+                    "duplicate_window_hours", "url", "password_file", "host_id", "timeout_seconds", "max_connections"]
         try field.mapping(known: keys) { (key, value) throws(ConfigurationError) in
             switch key {
+            case "url": store.url = try storeURL(value)
+            case "password_file": store.passwordFile = resolve(try value.string(), base: base)
+            case "host_id": store.hostID = try value.string()
+            case "timeout_seconds": store.timeoutSeconds = try value.double(in: 0.5...600)
+            case "max_connections": store.maxConnections = try value.int(in: 1...1_000)
             case "database": store.database = resolve(try value.string(), base: base)
             case "quarantine_retention_days": store.quarantineRetentionDays = try value.int(in: 1...3650)
             case "group_commit_max_rows": store.groupCommitMaxRows = try value.int(in: 1...100_000)
@@ -63,6 +69,22 @@ extension ConfigurationLoader {
             default: store.decisionRetentionDays = try value.int(in: 1...36500)
             }
         }
+    }
+
+    /// `store.url`: a PostgreSQL URL with no password in it (the password goes in
+    /// `store.password_file`, so that it never shows in `config show` or a log).
+    static func storeURL(_ value: YAMLField) throws(ConfigurationError) -> String {
+        let text = try value.string()
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+              scheme == "postgresql" || scheme == "postgres", components.host?.isEmpty == false,
+              components.user?.isEmpty == false, components.path.count > 1
+        else {
+            throw value.error("store.url must be postgresql://USER@HOST:PORT/DATABASE")
+        }
+        guard components.password == nil else {
+            throw value.error("store.url must not hold a password: remove it and put it on the first line of the file named by store.password_file")
+        }
+        return text
     }
 
     static func readRelease(_ field: YAMLField, into release: inout Configuration.Release) throws(ConfigurationError) {

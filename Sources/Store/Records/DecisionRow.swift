@@ -4,60 +4,64 @@ import GRDB
 
 /// One row of the `decision` table: a decision as it was made, append-only except for
 /// the `falsePositive` label reviewers add later.
-struct DecisionRow: Codable, Hashable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "decision"
+package struct DecisionRow: Codable, Hashable, FetchableRecord, MutablePersistableRecord {
+    package static let databaseTableName = "decision"
 
-    var id: Int64?
-    var decisionID: String
-    var decidedAt: Date
-    var queueID: String?
-    var messageID: String?
-    var sender: String
-    var authenticatedUser: String?
-    var clientAddress: String?
+    package var id: Int64?
+    package var decisionID: String
+    package var decidedAt: Date
+    package var queueID: String?
+    package var messageID: String?
+    package var sender: String
+    package var authenticatedUser: String?
+    package var clientAddress: String?
     /// JSON array of the envelope's RCPT TO addresses. Pupils' and parents' addresses
     /// are redacted, except while a quarantined copy waits for release: they go with
     /// the copy at content retention.
-    var envelopeRecipients: [String]
+    package var envelopeRecipients: [String]
     /// JSON array of classified recipients, pupils' and parents' addresses redacted.
-    var recipients: [Recipient]
-    var action: String
+    package var recipients: [Recipient]
+    package var action: String
     /// JSON array of the section numbers breached (`["3","8"]`), queried with
     /// `json_each`; empty for a tag.
-    var sections: [String]
+    package var sections: [String]
     /// JSON array of the rules that acted (`["8.sensitive-to-partner"]`), a tag included.
-    var rules: [String]
+    package var rules: [String]
     /// JSON array of the section numbers governing `rules`.
-    var governingSections: [String]
+    package var governingSections: [String]
     /// JSON array of findings; evidence is already redacted.
-    var findings: [Finding]
-    var problems: [ScanProblem]
-    var explanation: String
-    var sizeBytes: Int
-    var scanSeconds: Double
-    var configVersion: String
-    var falsePositive: Bool
+    package var findings: [Finding]
+    package var problems: [ScanProblem]
+    package var explanation: String
+    package var sizeBytes: Int
+    package var scanSeconds: Double
+    package var configVersion: String
+    package var falsePositive: Bool
     /// pupil, staff, system or outside; nil on rows recorded before roles existed.
-    var senderRole: String?
+    package var senderRole: String?
     /// JSON of the sender's role, basis, rules applied and reason.
-    var senderIdentity: SenderIdentity?
+    package var senderIdentity: SenderIdentity?
     /// For a hold of a message already held (the sending server retried after the
     /// milter stopped between commit and reply): the decision that keeps the one copy.
-    var duplicateOf: String?
+    package var duplicateOf: String?
     /// JSON array of every body and attachment and what the scan did with it; empty on
     /// rows recorded before part lists.
-    var parts: [MessagePart]
+    package var parts: [MessagePart]
+    /// The school the message belongs to; nil for a single-school configuration.
+    package var school: String?
+    /// The mail host whose milter decided; nil on rows recorded before hosts were kept.
+    package var mailHost: String?
 
-    mutating func didInsert(_ inserted: InsertionSuccess) {
+    package mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
 
-    enum Columns {
-        static let decisionID = Column(CodingKeys.decisionID)
-        static let decidedAt = Column(CodingKeys.decidedAt)
-        static let falsePositive = Column(CodingKeys.falsePositive)
-        static let senderRole = Column(CodingKeys.senderRole)
-        static let duplicateOf = Column(CodingKeys.duplicateOf)
+    package enum Columns {
+        package static let decisionID = Column(CodingKeys.decisionID)
+        package static let decidedAt = Column(CodingKeys.decidedAt)
+        package static let falsePositive = Column(CodingKeys.falsePositive)
+        package static let senderRole = Column(CodingKeys.senderRole)
+        package static let duplicateOf = Column(CodingKeys.duplicateOf)
     }
 }
 
@@ -65,7 +69,7 @@ extension DecisionRow {
     /// The row as recorded: pupils' and parents' addresses redacted in the recipients
     /// and the explanation, and in the envelope unless the message is quarantined (its
     /// release needs them).
-    init(_ record: DecisionRecord) {
+    package init(_ record: DecisionRecord) {
         let report = record.report.redactingPupilAndParentAddresses()
         let envelopeRecipients = record.report.action == .quarantine
             ? record.envelope.recipients
@@ -95,13 +99,15 @@ extension DecisionRow {
             senderRole: report.sender.role.rawValue,
             senderIdentity: report.sender,
             duplicateOf: nil,
-            parts: report.parts
+            parts: report.parts,
+            school: record.school ?? report.school,
+            mailHost: record.mailHost
         )
     }
 
     /// The decision as the milter made it. An action the store does not know (a newer
     /// version wrote it) reads as `quarantine`, the cautious reading.
-    var record: DecisionRecord {
+    package var record: DecisionRecord {
         let report = ScanReport(
             decisionID: decisionID,
             messageID: messageID,
@@ -125,7 +131,9 @@ extension DecisionRow {
             queueID: queueID,
             clientAddress: clientAddress
         )
-        return DecisionRecord(report: report, envelope: envelope, decidedAt: decidedAt, configVersion: configVersion)
+        return DecisionRecord(
+            report: report, envelope: envelope, decidedAt: decidedAt, configVersion: configVersion, school: school,
+            mailHost: mailHost)
     }
 }
 
@@ -133,7 +141,7 @@ extension DecisionRow {
     /// Redacts the pupils' and parents' addresses still held in full in the envelope (a
     /// quarantined message's, once its copy is gone). The recipients were recorded
     /// redacted, so an envelope address is matched by its redacted form.
-    mutating func redactEnvelopeRecipients() {
+    package mutating func redactEnvelopeRecipients() {
         let redacted = Set(recipients.filter(\.isPupilOrParentAddress).map { $0.address.lowercased() })
         guard !redacted.isEmpty else { return }
         envelopeRecipients = envelopeRecipients.map { address in
