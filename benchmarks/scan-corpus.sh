@@ -72,7 +72,8 @@ awk -v size="$(wc -c < "$large")" -v action="$(grep -o '"action":"[a-z]*"' "$wor
 
 if [[ "$subset" -gt 0 ]] && command -v valgrind >/dev/null; then
   mkdir -p "$work/subset"
-  find "$corpus/messages" -name '*.eml' | sort | head -n "$subset" | xargs -I{} cp {} "$work/subset/"
+  # awk reads the whole list (head would close the pipe early: SIGPIPE fails the pipeline under pipefail).
+  find "$corpus/messages" -name '*.eml' | sort | awk -v n="$subset" 'NR <= n' | xargs -I{} cp {} "$work/subset/"
   valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" "$bin" scan --json --jobs 1 \
     --config "$corpus/school-2000.yaml" "$work/subset" > /dev/null 2> "$work/callgrind.log" || true
   ir=$(grep -E '^(summary|totals):' "$work/callgrind.out" | head -n 1 | awk '{ print $2 }')
