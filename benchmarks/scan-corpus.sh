@@ -5,6 +5,9 @@
 #   benchmarks/scan-corpus.sh [RUNS]         (default 3; medians are printed)
 #   SKIP_BUILD=1 ...                         use the release binaries as built
 #   CALLGRIND_MESSAGES=N ...                 size of the callgrind subset (default 100; 0 skips it)
+#   CHAPERONE_BIN=PATH ...                   the chaperone binary to measure (default the release build;
+#                                            a copy lets a later build run while this measures)
+#   KEEP_CALLGRIND=FILE ...                  keep the callgrind profile (for callgrind_annotate)
 #
 # Prints, for each roster, msgs and MB per CPU-second (user+sys) of `--jobs 1`, the
 # per-message cost of the 20,000-pupil roster against the 2,000, CPU/wall of `--jobs 2`
@@ -20,7 +23,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   swift build -c release --product chaperone >/dev/null
   swift build -c release --product chaperone-bench >/dev/null
 fi
-bin=.build/release/chaperone
+bin=${CHAPERONE_BIN:-.build/release/chaperone}
 corpus=benchmarks/corpus
 if [[ ! -f "$corpus/school-20000.yaml" || ! -d "$corpus/messages" ]]; then
   .build/release/chaperone-bench corpus "$corpus" >/dev/null
@@ -69,7 +72,8 @@ awk -v size="$(wc -c < "$large")" -v action="$(grep -o '"action":"[a-z]*"' "$wor
 
 if [[ "$subset" -gt 0 ]] && command -v valgrind >/dev/null; then
   mkdir -p "$work/subset"
-  find "$corpus/messages" -name '*.eml' | sort | head -n "$subset" | xargs -I{} cp {} "$work/subset/"
+  # awk reads the whole list (head would close the pipe early: SIGPIPE fails the pipeline under pipefail).
+  find "$corpus/messages" -name '*.eml' | sort | awk -v n="$subset" 'NR <= n' | xargs -I{} cp {} "$work/subset/"
   valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" "$bin" scan --json --jobs 1 \
     --config "$corpus/school-2000.yaml" "$work/subset" > /dev/null 2> "$work/callgrind.log" || true
   ir=$(grep -E '^(summary|totals):' "$work/callgrind.out" | head -n 1 | awk '{ print $2 }')

@@ -11,9 +11,13 @@ struct BulkCounter {
     }
 
     private var message = Set<String>()
-    private var groups: [Group: Set<String>] = [:]
-    private var order: [Group] = []
-    private var locations: [Group: TextLocation] = [:]
+    /// Each group's position in `members` and `locations`, in the order first seen.
+    private var groups: [Group: Int] = [:]
+    private var members: [Set<String>] = []
+    private var locations: [TextLocation] = []
+    /// The group of the last reference: rows of one table come one after another, so
+    /// most references find their group without hashing it.
+    private var last: (group: Group, position: Int)?
     private var firstLocation: TextLocation?
 
     mutating func add(_ identity: String, segment: TextSegment) {
@@ -22,23 +26,30 @@ struct BulkCounter {
         guard segment.location.isAttachment || segment.table != nil else { return }
         let group = Group(kind: segment.location.kind, name: segment.location.name,
                           partPath: segment.location.partPath, table: segment.table)
-        if groups[group] == nil {
-            order.append(group)
+        let position: Int
+        if let last, last.group == group {
+            position = last.position
+        } else if let known = groups[group] {
+            position = known
+        } else {
+            position = members.count
+            groups[group] = position
+            members.append([])
             var location = segment.location
             location.detail = segment.table.map { "table \($0 + 1)" }
-            locations[group] = location
+            locations.append(location)
         }
-        groups[group, default: []].insert(identity)
+        last = (group, position)
+        members[position].insert(identity)
     }
 
     func findings(threshold: Int) -> [Finding] {
         let limit = max(1, threshold)
         var result: [Finding] = []
         var largest = 0
-        for group in order {
-            guard let members = groups[group], members.count >= limit, let location = locations[group] else { continue }
-            result.append(finding(count: members.count, location: location))
-            largest = max(largest, members.count)
+        for (position, group) in members.enumerated() where group.count >= limit {
+            result.append(finding(count: group.count, location: locations[position]))
+            largest = max(largest, group.count)
         }
         let coveredByOneGroup = result.count == 1 && largest == message.count
         if message.count >= limit, !coveredByOneGroup, let firstLocation {

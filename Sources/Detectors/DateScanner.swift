@@ -59,11 +59,22 @@ struct DateScanner {
     /// A day token (`3`, `03`, `3rd`), returning the day.
     private func day(_ token: RawToken) -> Int? {
         guard token.length <= 4, token.digitCount >= 1, token.digitCount <= 2 else { return nil }
-        let text = bytes.lowerCasedString(token.start..<token.end)
-        let digits = text.prefix { $0.isASCIIDigitCharacter }
-        let suffix = text.dropFirst(digits.count)
-        guard (1...2).contains(digits.count), ["", "st", "nd", "rd", "th"].contains(String(suffix)) else { return nil }
-        return Int(digits)
+        var position = token.start
+        var value = 0
+        while position < token.end, bytes[position] >= 48, bytes[position] <= 57 {
+            value = value * 10 + Int(bytes[position] - 48)
+            position += 1
+        }
+        let digits = position - token.start
+        guard digits >= 1, digits <= 2 else { return nil }
+        switch token.end - position {
+        case 0: return value
+        case 2:
+            let suffix = (bytes[position] | 0x20, bytes[position + 1] | 0x20)
+            let ordinal = suffix == (115, 116) || suffix == (110, 100) || suffix == (114, 100) || suffix == (116, 104)
+            return ordinal ? value : nil  // st nd rd th
+        default: return nil
+        }
     }
 
     private func month(_ token: RawToken) -> Int? {

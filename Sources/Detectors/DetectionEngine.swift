@@ -42,8 +42,8 @@ public struct DetectionEngine: Sendable {
     /// name that names a pupil redacted (`LocationRedaction`). Findings are bounded by
     /// `FindingCap` as they are made; what it leaves out is counted in `omitted`.
     public func detect(in content: MessageContent) -> Detection {
-        var findings: [Finding] = []
-        var cap = FindingCap(examples: maxFindingsPerDetector, minimumConfidence: settings.thresholds.minimumConfidence)
+        let sink = FindingSink(cap: FindingCap(examples: maxFindingsPerDetector,
+                                               minimumConfidence: settings.thresholds.minimumConfidence))
         var bulk = BulkCounter()
         var tableColumns = TableColumns()
         var identifyingNames: Set<String> = []
@@ -51,24 +51,24 @@ public struct DetectionEngine: Sendable {
             if ScanCancellation.shouldStop(at: .segment) { break }
             if segment.location.kind == .header, Self.addressHeaders.contains(segment.location.name) { continue }
             var scanner = SegmentScanner(index: index, settings: settings, segment: segment,
-                                         columns: tableColumns.columns(for: segment))
+                                         columns: tableColumns.columns(for: segment), sink: sink)
+            let offeredBefore = sink.offered
             scanner.run()
-            if segment.role == .filename, !scanner.findings.isEmpty || !scanner.references.isEmpty {
+            if segment.role == .filename, sink.offered > offeredBefore || !scanner.references.isEmpty {
                 identifyingNames.insert(segment.text)
                 identifyingNames.insert(segment.location.name)
             }
-            cap.add(scanner.findings, to: &findings)
             for reference in scanner.references { bulk.add(reference.identity, segment: segment) }
         }
-        cap.add(AttachmentChecks.findings(for: content, images: settings.images), to: &findings)
-        cap.add(bulk.findings(threshold: settings.thresholds.bulkPupils), to: &findings)
+        sink.add(AttachmentChecks.findings(for: content, images: settings.images))
+        sink.add(bulk.findings(threshold: settings.thresholds.bulkPupils))
         let redaction = LocationRedaction(identifyingNames: identifyingNames)
-        let omitted = cap.omittedInOrder.map { omitted in
+        let omitted = sink.cap.omittedInOrder.map { omitted in
             var redacted = omitted
             redacted.firstLocation = redaction.apply(omitted.firstLocation)
             return redacted
         }
-        return Detection(findings: findings.map(redaction.apply), problems: content.problems.map(redaction.apply), omitted: omitted)
+        return Detection(findings: sink.kept.map(redaction.apply), problems: content.problems.map(redaction.apply), omitted: omitted)
     }
 
     /// Number of roster pupils indexed (for `chaperone roster check` and benchmarks).

@@ -33,8 +33,11 @@ struct EmailScanner {
             while end < bytes.count, Self.isDomainByte(bytes[end]), end - at < 255 { end += 1 }
             while end > at + 1, !Self.isAlphanumeric(bytes[end - 1]) { end -= 1 }
             guard start < at, end > at + 1 else { continue }
+            let domainBytes = bytes[(at + 1)..<end]
+            // A dot, not leading, never doubled: checked on the bytes (no Foundation search).
+            guard domainBytes.contains(46), domainBytes.first != 46,
+                  !zip(domainBytes, domainBytes.dropFirst()).contains(where: { $0 == 46 && $1 == 46 }) else { continue }
             let domain = bytes.lowerCasedString((at + 1)..<end)
-            guard domain.contains("."), !domain.hasPrefix("."), !domain.contains("..") else { continue }
             let address = bytes.lowerCasedString(start..<end)
             hits.append(Hit(range: start..<end, address: address, domain: domain))
             position = end

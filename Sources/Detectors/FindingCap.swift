@@ -14,6 +14,9 @@ public struct OmittedFindings: Hashable, Sendable {
 /// finding of each (pupil, meets the minimum confidence) class. The policy's rules ask
 /// only whether such a class is empty (`FindingSummary`), so they decide the same on
 /// the kept findings as on all of them; everything else is counted per detector.
+///
+/// The cap is asked before a finding is made (`admit`), so a finding it would only
+/// count never has its redacted evidence built: past the cap, cost is a count.
 struct FindingCap {
     private struct Class: Hashable {
         var detector: DetectorKind
@@ -34,25 +37,59 @@ struct FindingCap {
         self.minimumConfidence = minimumConfidence
     }
 
-    /// Appends to `kept` the findings of `found` that the cap keeps, counts the rest.
-    mutating func add(_ found: [Finding], to kept: inout [Finding]) {
-        for finding in found {
-            let isNewClass = seenClasses.insert(Class(detector: finding.detector, pupil: finding.pupil,
-                                                      confident: finding.confidence >= minimumConfidence)).inserted
-            let count = keptPerDetector[finding.detector, default: 0]
-            if isNewClass || count < examples {
-                keptPerDetector[finding.detector] = count + 1
-                kept.append(finding)
-            } else if omitted[finding.detector] != nil {
-                omitted[finding.detector]!.count += 1
-                omitted[finding.detector]!.highestConfidence = max(omitted[finding.detector]!.highestConfidence, finding.confidence)
-            } else {
-                omitted[finding.detector] = OmittedFindings(detector: finding.detector, count: 1, firstLocation: finding.location,
-                                                            highestConfidence: finding.confidence)
-                omittedOrder.append(finding.detector)
-            }
+    /// Whether a finding of `detector` about `pupil` with `confidence` is kept; when it
+    /// is not, it is counted here instead.
+    mutating func admit(_ detector: DetectorKind, pupil: String?, confidence: Double, location: TextLocation) -> Bool {
+        let isNewClass = seenClasses.insert(Class(detector: detector, pupil: pupil,
+                                                  confident: confidence >= minimumConfidence)).inserted
+        let count = keptPerDetector[detector, default: 0]
+        if isNewClass || count < examples {
+            keptPerDetector[detector] = count + 1
+            return true
         }
+        if omitted[detector] != nil {
+            omitted[detector]!.count += 1
+            omitted[detector]!.highestConfidence = max(omitted[detector]!.highestConfidence, confidence)
+        } else {
+            omitted[detector] = OmittedFindings(detector: detector, count: 1, firstLocation: location,
+                                                highestConfidence: confidence)
+            omittedOrder.append(detector)
+        }
+        return false
     }
 
     var omittedInOrder: [OmittedFindings] { omittedOrder.compactMap { omitted[$0] } }
+}
+
+/// Where segment scanners' findings go: through the message's cap into the findings it
+/// keeps. `offered` counts every finding made, kept or only counted. One per message,
+/// shared by reference with each segment's scanner, so a scanner can offer findings
+/// while it reads its own text.
+final class FindingSink {
+    private(set) var cap: FindingCap
+    private(set) var kept: [Finding] = []
+    private(set) var offered = 0
+
+    init(cap: FindingCap) {
+        self.cap = cap
+    }
+
+    /// Whether the cap keeps a finding with these properties (then `keep` it); a finding
+    /// it does not keep is counted and need never be built.
+    func admits(_ detector: DetectorKind, pupil: String?, confidence: Double, location: TextLocation) -> Bool {
+        offered += 1
+        return cap.admit(detector, pupil: pupil, confidence: confidence, location: location)
+    }
+
+    func keep(_ finding: Finding) {
+        kept.append(finding)
+    }
+
+    /// Offers findings already made (attachment checks, bulk counts), in order.
+    func add(_ found: [Finding]) {
+        for finding in found
+        where admits(finding.detector, pupil: finding.pupil, confidence: finding.confidence, location: finding.location) {
+            kept.append(finding)
+        }
+    }
 }

@@ -30,6 +30,8 @@ struct NormalisedText {
     init(utf8 buffer: [UInt8]) {
         rawLength = buffer.count
         rawEnd = buffer.count
+        bytes.reserveCapacity(buffer.count)
+        rawOffsets.reserveCapacity(buffer.count)
         buffer.withUnsafeBufferPointer { append($0) }
         dropTrailingSeparator()
     }

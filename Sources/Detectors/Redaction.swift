@@ -5,6 +5,13 @@ import ChaperoneModel
 public enum Redaction {
     /// `A801200005001` → `A8012…1`: the first two fifths and the last character.
     public static func identifier(_ value: String) -> String {
+        if value.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            // ASCII without CR LF: a byte is a Character, so the same cut over bytes.
+            let kept = value.utf8.filter { $0 != 0x20 && !(0x09...0x0C).contains($0) && $0 != UInt8(ascii: "-") }
+            guard kept.count > 3 else { return String(repeating: "*", count: kept.count) }
+            let keep = max(1, kept.count * 2 / 5)
+            return String(decoding: kept.prefix(keep), as: UTF8.self) + "…" + String(decoding: kept.suffix(1), as: UTF8.self)
+        }
         let chars = Array(value.filter { !$0.isWhitespace && $0 != "-" })
         guard chars.count > 3 else { return String(repeating: "*", count: chars.count) }
         let keep = max(1, chars.count * 2 / 5)
@@ -13,6 +20,7 @@ public enum Redaction {
 
     /// `John Smith-Jones` → `J*** S****-J****`: the first letter of each word.
     public static func name(_ value: String) -> String {
+        if let ascii = asciiName(value) { return ascii }
         var result = ""
         var atWordStart = true
         for character in value {
@@ -25,6 +33,28 @@ public enum Redaction {
             }
         }
         return result
+    }
+
+    /// `name(_:)` over the bytes of an ASCII value without a carriage return (where a
+    /// byte is a Character); nil for any other value, which `name(_:)` reads by Character.
+    private static func asciiName(_ value: String) -> String? {
+        var value = value
+        return value.withUTF8 { utf8 -> String? in
+            guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            return String(unsafeUninitializedCapacity: utf8.count) { output in
+                var atWordStart = true
+                for (index, byte) in utf8.enumerated() {
+                    if (byte | 0x20) >= 97 && (byte | 0x20) <= 122 {
+                        output[index] = atWordStart ? byte : UInt8(ascii: "*")
+                        atWordStart = false
+                    } else {
+                        output[index] = byte == 0x20 || (0x09...0x0C).contains(byte) ? 0x20 : byte
+                        atWordStart = true
+                    }
+                }
+                return utf8.count
+            }
+        }
     }
 
     /// `07700 900461` or `+44 7700 900461` → `07*** ***461`.

@@ -6,18 +6,17 @@ extension SegmentScanner {
     /// a personal contact detail.
     mutating func scanEmails() {
         for hit in EmailScanner(bytes: bytes).scan() {
-            let evidence = Redaction.email(hit.address)
             if let students = index.studentsByEmail[hit.address], !students.isEmpty {
                 let isContact = index.contactEmails.contains(hit.address)
                 let unique = students.count == 1 ? students[0] : nil
-                emit(.pupilEmail, evidence, 0.95, pupil: unique,
+                emit(.pupilEmail, Redaction.email(hit.address), 0.95, pupil: unique,
                      detail: isContact ? "contact of \(students.count) pupil(s)" : nil)
                 for student in students {
                     references.append(PupilReference(identity: index.students[Int(student)].key, student: student,
                                                      range: hit.range, confidence: 0.95))
                 }
             } else if settings.webmailDomains.contains(hit.domain) {
-                emit(.personalEmail, evidence, 0.8, detail: hit.domain)
+                emit(.personalEmail, Redaction.email(hit.address), 0.8, detail: hit.domain)
             }
         }
     }
@@ -29,9 +28,7 @@ extension SegmentScanner {
         }
         for hit in SocialMediaScanner(bytes: bytes, tokens: tokens).scan()
         where !settings.officialSocialAccounts.contains(DetectionSettings.handle(ofAccount: hit.handle)) {
-            let masked = Redaction.secret(hit.handle)
-            let evidence = hit.isLink ? hit.platform + " link /" + masked : hit.platform + " @" + masked
-            emit(.socialMedia, evidence, hit.isLink ? 0.7 : 0.8, detail: hit.platform)
+            emit(.socialMedia, hit.platform + (hit.isLink ? " link /" : " @") + Redaction.secret(hit.handle), hit.isLink ? 0.7 : 0.8, detail: hit.platform)
         }
         let credentials = CredentialScanner(bytes: bytes, tokens: tokens)
         let hits = credentials.scan()

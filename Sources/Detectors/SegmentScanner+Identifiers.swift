@@ -10,7 +10,6 @@ extension SegmentScanner {
     /// as a booking, order or invoice reference (`upnRuleConfidence`).
     mutating func scanIdentifiers() {
         for hit in IdentifierScanner(bytes: bytes, tokens: tokens).scan() {
-            let evidence = Redaction.identifier(hit.value)
             switch hit.kind {
             case .upn:
                 let student = index.studentByUPN[hit.value]
@@ -20,7 +19,7 @@ extension SegmentScanner {
                     detail = hit.upn?.hasKnownLocalAuthority == true && hit.upn?.hasPlausibleAllocationYear == true
                         ? "reference-number context" : "no UPN has this LA code or year"
                 }
-                emit(.upn, evidence, confidence, pupil: student, detail: detail)
+                emit(.upn, Redaction.identifier(hit.value), confidence, pupil: student, detail: detail)
                 if student != nil || confidence >= settings.thresholds.minimumConfidence {
                     addIdentifierReference(student, fallback: "upn#" + hit.value, hit.range, confidence)
                 }
@@ -28,7 +27,7 @@ extension SegmentScanner {
                 let student = index.studentByULN[hit.value]
                 let context = ContextWords.appear(ContextWords.uln, in: bytes, around: hit.range, before: 40, after: 10)
                 let confidence = student != nil ? 1.0 : (context ? 0.85 : 0.3)
-                emit(.uln, evidence, confidence, pupil: student)
+                emit(.uln, Redaction.identifier(hit.value), confidence, pupil: student)
                 if student != nil || context {
                     addIdentifierReference(student, fallback: "uln#" + hit.value, hit.range, confidence)
                 }
@@ -41,11 +40,11 @@ extension SegmentScanner {
                     confidence = min(confidence, 0.5)
                     detail = "test range"
                 }
-                emit(.nhsNumber, evidence, confidence, detail: detail)
+                emit(.nhsNumber, Redaction.identifier(hit.value), confidence, detail: detail)
             case .nino:
                 let context = ContextWords.appear(ContextWords.nino, in: bytes, around: hit.range, before: 60, after: 10)
                 let administrative = ["OO", "CR", "FY", "MW", "NC"].contains(String(hit.value.prefix(2)))
-                emit(.nationalInsurance, evidence, administrative ? 0.5 : (context ? 0.9 : 0.7))
+                emit(.nationalInsurance, Redaction.identifier(hit.value), administrative ? 0.5 : (context ? 0.9 : 0.7))
             }
         }
     }

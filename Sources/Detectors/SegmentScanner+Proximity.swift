@@ -15,8 +15,7 @@ extension SegmentScanner {
             switch mention.kind {
             case .term(let family):
                 for (reference, close) in near where reported.insert("t\(family)|\(reference.identity)").inserted {
-                    let term = bytes.string(mention.range)
-                    emit(.specialCategory, term + " near " + describe(reference),
+                    emit(.specialCategory, bytes.string(mention.range) + " near " + describe(reference),
                          termConfidence(reference, close: close), pupil: reference.student,
                          detail: index.familyNames.indices.contains(family) ? index.familyNames[family] : nil)
                 }
@@ -25,12 +24,11 @@ extension SegmentScanner {
             case .place(let owners, let isPostcode):
                 if let owner = near.lazy.compactMap({ $0.0.student }).first(where: { owners.contains($0) }) {
                     if reported.insert("p\(owner)").inserted {
-                        let text = bytes.string(mention.range)
-                        emit(.pupilAddress, isPostcode ? Redaction.postcode(text) : Redaction.name(text), 0.9, pupil: owner)
+                        emit(.pupilAddress, isPostcode ? Redaction.postcode(bytes.string(mention.range))
+                                                       : Redaction.name(bytes.string(mention.range)), 0.9, pupil: owner)
                     }
                 } else if isPostcode, unlinkedPostcodes.insert(mention.range.lowerBound).inserted {
-                    let text = bytes.string(mention.range)
-                    emit(.pupilPostcode, Redaction.postcode(text), 0.4, pupil: owners.count == 1 ? owners[0] : nil)
+                    emit(.pupilPostcode, Redaction.postcode(bytes.string(mention.range)), 0.4, pupil: owners.count == 1 ? owners[0] : nil)
                 }
             }
         }

@@ -41,9 +41,11 @@ extension SegmentScanner {
         scanLongerNameForms(loneNames)
     }
 
-    mutating func addNameReference(_ students: [Int32], raw: Range<Int>, pattern: String, confidence: Double) {
+    /// `pattern` names the reference only when the name is shared (built only then).
+    mutating func addNameReference(_ students: [Int32], raw: Range<Int>, pattern: @autoclosure () -> String,
+                                   confidence: Double) {
         let unique = students.count == 1 ? students[0] : nil
-        let identity = unique.map { index.students[Int($0)].key } ?? "name#\(pattern)"
+        let identity = unique.map { index.students[Int($0)].key } ?? "name#" + pattern()
         references.append(PupilReference(identity: identity, student: unique, range: raw, confidence: confidence))
         emit(.pupilName, Redaction.name(bytes.string(raw)), confidence, pupil: unique,
              detail: unique == nil ? "name shared by \(students.count) pupils" : nil)

@@ -13,13 +13,15 @@ struct SegmentScanner {
     let columns: TableColumns.Columns
     var nameColumns: Set<Int> { columns.names }
 
-    var findings: [Finding] = []
+    /// Where findings go: the message's sink, through its cap.
+    let sink: FindingSink
     var references: [PupilReference] = []
     var mentions: [SensitiveMention] = []
 
     init(index: RosterIndex, settings: DetectionSettings, segment: TextSegment,
-         columns: TableColumns.Columns = .init()) {
+         columns: TableColumns.Columns = .init(), sink: FindingSink) {
         self.index = index
+        self.sink = sink
         self.columns = columns
         self.settings = settings
         self.segment = segment
@@ -28,7 +30,8 @@ struct SegmentScanner {
         tokens = RawToken.tokens(in: bytes)
     }
 
-    /// Runs every detector over the segment.
+    /// Runs every detector over the segment, offering each finding to `sink` as it is
+    /// made (in order), so a finding past the cap is only counted.
     mutating func run() {
         scanRosterWords()
         scanIdentifiers()
@@ -36,16 +39,21 @@ struct SegmentScanner {
         scanContactDetails()
         scanDates()
         joinMentions()
-        if segment.role == .tableRow, segment.row == 0, let finding = MISHeader.finding(for: segment) {
-            findings.append(finding)
+        if segment.role == .tableRow, segment.row == 0, let finding = MISHeader.finding(for: segment),
+           sink.admits(finding.detector, pupil: finding.pupil, confidence: finding.confidence, location: finding.location) {
+            sink.keep(finding)
         }
     }
 
-    mutating func emit(_ kind: DetectorKind, _ evidence: String, _ confidence: Double,
-                       pupil: Int32? = nil, detail: String? = nil) {
+    /// Makes a finding, if the cap keeps it: evidence and detail are built only then.
+    func emit(_ kind: DetectorKind, _ evidence: @autoclosure () -> String, _ confidence: Double,
+              pupil: Int32? = nil, detail: @autoclosure () -> String? = nil) {
         let key = pupil.flatMap { index.students.indices.contains(Int($0)) ? index.students[Int($0)].key : nil }
-        findings.append(Finding(detector: kind, location: segment.location, evidence: evidence,
-                                confidence: min(1, confidence), pupil: key, detail: detail))
+        let confidence = min(1, confidence)
+        guard sink.admits(kind, pupil: key, confidence: confidence, location: segment.location) else { return }
+        let finding = Finding(detector: kind, location: segment.location, evidence: evidence(),
+                              confidence: confidence, pupil: key, detail: detail())
+        sink.keep(finding)
     }
 
     func studentName(_ student: Int32) -> String {

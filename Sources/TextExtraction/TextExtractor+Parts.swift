@@ -112,7 +112,7 @@ extension TextExtractor {
         case .csv:
             CSVTextExtractor.extract(decoded, location: location, collector: &collector)
         default:
-            if decoded.contains("-----BEGIN PGP MESSAGE-----") {
+            if decoded.containsASCII("-----BEGIN PGP MESSAGE-----") {
                 collector.report(UnreadContent.encrypted("inline PGP").problem(type: part.contentType.mimeType, at: location))
             }
             let text = part.contentType.parameters["format"]?.lowercased() == "flowed"
@@ -124,6 +124,27 @@ extension TextExtractor {
 }
 
 extension String {
+    /// Whether the ASCII `marker` occurs in the string, byte for byte: a search over the
+    /// UTF-8 that neither bridges to Foundation nor compares by Character.
+    func containsASCII(_ marker: StaticString) -> Bool {
+        var text = self
+        return text.withUTF8 { haystack in
+            marker.withUTF8Buffer { needle in
+                guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+                var start = 0
+                let last = haystack.count - needle.count
+                while start <= last {
+                    if haystack[start] == first,
+                       UnsafeBufferPointer(rebasing: haystack[start..<(start + needle.count)]).elementsEqual(needle) {
+                        return true
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// The string without trailing line breaks and blanks.
     func trimmingTrailingLineBreaks() -> String {
         guard let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }

@@ -32,6 +32,21 @@ import Testing
         #expect(bulk.map(\.detail) == ["5", "5", "10"])
     }
 
+    /// Rows of two attachments interleaved: each reference still counts in its own group
+    /// (the counter remembers the last group, and must not mistake the other for it).
+    @Test func interleavedAttachmentsCountApart() {
+        let students = TestSchool.generated(10)
+        let engine = Self.engine(threshold: 5, students: students)
+        var segments: [TextSegment] = []
+        for (index, student) in students.enumerated() {
+            let location = TextLocation.attachment(index % 2 == 0 ? "a.csv" : "b.csv", partPath: index % 2 == 0 ? "2" : "3")
+            segments.append(TextSegment(location: location, role: .tableRow, text: "\(student.upn ?? "")\tx", table: 0, row: index / 2 + 1))
+        }
+        let bulk = engine.findings(in: MessageContent(segments: segments)).filter { $0.detector == .bulkPupilData }
+        #expect(bulk.map(\.detail) == ["5", "5", "10"])
+        #expect(bulk.map(\.location.name) == ["a.csv", "b.csv", "a.csv"])
+    }
+
     @Test func unknownValidUPNsCountToo() {
         let upns = ["B801200005001", "A201361424123", "D936100225431", "P207000016049"]
         let engine = Self.engine(threshold: 4, students: [])
