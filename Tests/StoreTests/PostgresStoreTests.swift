@@ -61,11 +61,18 @@ import Testing
         let cluster = try PostgresCluster.start()
         defer { cluster.stop() }
         let name = try cluster.createDatabase()
+        let settings = try PostgresConnectionSettings(url: cluster.url(database: name))
+        // Set-up under a generous limit: a whole parallel test run can keep a freshly
+        // started cluster from answering for a while; only the outage below is under test.
+        var patient = PostgresStore.Options(mailHost: "mx1.trust.example")
+        patient.operationTimeoutSeconds = 120
+        let setUp = try await PostgresStore.open(settings: settings, options: patient)
+        try await setUp.recordQuarantine(
+            DecisionFixtures.record(id: "CH-BEFORE", action: .quarantine), rawMessage: DecisionFixtures.rawMessage)
+        await setUp.close()
         var options = PostgresStore.Options(mailHost: "mx1.trust.example")
         options.operationTimeoutSeconds = 20
-        let store = try await PostgresStore.open(settings: try PostgresConnectionSettings(url: cluster.url(database: name)), options: options)
-        try await store.recordQuarantine(
-            DecisionFixtures.record(id: "CH-BEFORE", action: .quarantine), rawMessage: DecisionFixtures.rawMessage)
+        let store = try await PostgresStore.open(settings: settings, options: options)
 
         try cluster.stopServer()
         await #expect(throws: PostgresStoreError.self) {
@@ -89,7 +96,7 @@ import Testing
         }
         #expect(recorded, "the store did not reconnect after the server came back")
         await store.close()
-        let reader = try await PostgresStore.open(settings: try PostgresConnectionSettings(url: cluster.url(database: name)))
+        let reader = try await PostgresStore.open(settings: settings, options: patient)
         #expect(try await reader.decision(id: "CH-AFTER") != nil)
         #expect(try await reader.decision(id: "CH-BEFORE")?.quarantine?.state == .held)
         #expect(try await reader.decision(id: "CH-DOWN") == nil, "a failed write leaves nothing behind")
