@@ -82,7 +82,7 @@ struct TreeKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 }
 
 /// The unkeyed container of `TreeEncoder`: a list, one element per value.
-struct TreeUnkeyedContainer: UnkeyedEncodingContainer {
+struct TreeUnkeyedContainer: UnkeyedEncodingContainer, TreeScalarPutting {
     let node: ConfigurationTreeEncoder.Node
     let codingPath: [any CodingKey]
     var count: Int { node.elements?.count ?? 0 }
@@ -97,25 +97,9 @@ struct TreeUnkeyedContainer: UnkeyedEncodingContainer {
 
     mutating func encode<T: Encodable>(_ value: T) throws { try put(value) }
 
-    private func put<T: Encodable>(_ value: T) throws {
+    func put<T: Encodable>(_ value: T) throws {
         try TreeEncoder.write(value, into: next(), codingPath: codingPath)
     }
-
-    // The scalar overloads the protocol requires, all through `put`.
-    mutating func encode(_ value: Bool) throws { try put(value) }
-    mutating func encode(_ value: String) throws { try put(value) }
-    mutating func encode(_ value: Double) throws { try put(value) }
-    mutating func encode(_ value: Float) throws { try put(value) }
-    mutating func encode(_ value: Int) throws { try put(value) }
-    mutating func encode(_ value: Int8) throws { try put(value) }
-    mutating func encode(_ value: Int16) throws { try put(value) }
-    mutating func encode(_ value: Int32) throws { try put(value) }
-    mutating func encode(_ value: Int64) throws { try put(value) }
-    mutating func encode(_ value: UInt) throws { try put(value) }
-    mutating func encode(_ value: UInt8) throws { try put(value) }
-    mutating func encode(_ value: UInt16) throws { try put(value) }
-    mutating func encode(_ value: UInt32) throws { try put(value) }
-    mutating func encode(_ value: UInt64) throws { try put(value) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         TreeEncoder(node: next(), codingPath: codingPath).container(keyedBy: keyType)
@@ -129,7 +113,7 @@ struct TreeUnkeyedContainer: UnkeyedEncodingContainer {
 }
 
 /// The single-value container of `TreeEncoder` (enumerations with raw values, wrappers).
-struct TreeSingleValueContainer: SingleValueEncodingContainer {
+struct TreeSingleValueContainer: SingleValueEncodingContainer, TreeScalarPutting {
     let node: ConfigurationTreeEncoder.Node
     let codingPath: [any CodingKey]
 
@@ -137,11 +121,19 @@ struct TreeSingleValueContainer: SingleValueEncodingContainer {
 
     mutating func encode<T: Encodable>(_ value: T) throws { try put(value) }
 
-    private func put<T: Encodable>(_ value: T) throws {
+    func put<T: Encodable>(_ value: T) throws {
         try TreeEncoder.write(value, into: node, codingPath: codingPath)
     }
 
-    // The scalar overloads the protocol requires, all through `put`.
+}
+
+/// The scalar `encode` overloads that unkeyed and single-value containers must have,
+/// written once: each goes through the container's own `put`.
+protocol TreeScalarPutting {
+    func put<T: Encodable>(_ value: T) throws
+}
+
+extension TreeScalarPutting {
     mutating func encode(_ value: Bool) throws { try put(value) }
     mutating func encode(_ value: String) throws { try put(value) }
     mutating func encode(_ value: Double) throws { try put(value) }
@@ -157,4 +149,3 @@ struct TreeSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt32) throws { try put(value) }
     mutating func encode(_ value: UInt64) throws { try put(value) }
 }
-
