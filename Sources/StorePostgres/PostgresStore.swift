@@ -62,7 +62,12 @@ public final class PostgresStore: DecisionStore, ReviewStore, Sendable {
             database: settings.database, tls: .prefer(.makeClientConfiguration()))
         configuration.options.maximumConnections = max(1, options.maximumConnections)
         configuration.options.connectTimeout = .milliseconds(Int64(max(1, min(options.operationTimeoutSeconds, 5)) * 1000))
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        // The pool's own chatter (each failed connect, with postgres-nio's error dumps)
+        // stays out of the service log: an outage is reported once, in plain words, by
+        // the calls that fail (and the milter's fail action). Only its errors pass.
+        var poolLogger = logger
+        poolLogger.logLevel = max(logger.logLevel, .error)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: poolLogger)
         self.client = client
         self.location = settings.description
         self.logger = logger
