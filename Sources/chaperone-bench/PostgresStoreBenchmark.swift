@@ -35,15 +35,7 @@ struct PostgresStoreBenchmark: AsyncParsableCommand {
             for (host, store) in stores.enumerated() {
                 for writer in 0..<writers {
                     group.addTask {
-                        var waits: [Duration] = []
-                        for index in 0..<perWriter {
-                            let report = ScanReport(decisionID: "CH-PG-\(run)-\(host)-\(writer)-\(index)", action: .accept, sizeBytes: 20_000)
-                            let envelope = Envelope(sender: "teacher@school.example", recipients: ["parent@example.net"])
-                            let begin = ContinuousClock.now
-                            try await store.record(DecisionRecord(report: report, envelope: envelope, configVersion: "bench"))
-                            waits.append(ContinuousClock.now - begin)
-                        }
-                        return waits
+                        try await TimedDecisionWrites.record(into: store, count: perWriter, idPrefix: "CH-PG-\(run)-\(host)-\(writer)")
                     }
                 }
             }

@@ -47,15 +47,7 @@ struct StoreBenchmark: AsyncParsableCommand {
         let waits = try await withThrowingTaskGroup(of: [Duration].self) { group in
             for writer in 0..<writers {
                 group.addTask {
-                    var waits: [Duration] = []
-                    for index in 0..<perWriter {
-                        let report = ScanReport(decisionID: "CH-BENCH-\(writer)-\(index)", action: .accept, sizeBytes: 20_000)
-                        let envelope = Envelope(sender: "teacher@school.example", recipients: ["parent@example.net"])
-                        let begin = ContinuousClock.now
-                        try await store.record(DecisionRecord(report: report, envelope: envelope, configVersion: "bench"))
-                        waits.append(ContinuousClock.now - begin)
-                    }
-                    return waits
+                    try await TimedDecisionWrites.record(into: store, count: perWriter, idPrefix: "CH-BENCH-\(writer)")
                 }
             }
             return try await group.reduce(into: [Duration]()) { $0 += $1 }
