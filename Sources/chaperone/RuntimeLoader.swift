@@ -89,10 +89,16 @@ struct RuntimeLoader {
                       schools: schools, expander: expander)
     }
 
+    /// Reads a whole file to its end: a regular file, or a pipe such as a MIS export
+    /// streamed in (`FileManager.contents` gives nothing for a FIFO).
     private func readBytes(_ path: String, what: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LoadError(description: "cannot read the \(what) '\(path)': check the path and its permissions")
+        let cannotRead = LoadError(description: "cannot read the \(what) '\(path)': check the path and its permissions")
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw cannotRead }
+        defer { try? handle.close() }
+        do {
+            return [UInt8](try handle.readToEnd() ?? Data())
+        } catch {
+            throw cannotRead
         }
-        return [UInt8](data)
     }
 }
