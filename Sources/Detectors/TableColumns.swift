@@ -30,7 +30,7 @@ struct TableColumns {
     /// of exam results): their cells count only when they look like a secret.
     static let ambiguousSecretHeadings: Set<String> = ["pass", "pw", "code", "logincode"]
 
-    private var table: (location: TextLocation, table: Int, columns: Columns)?
+    private var table: (place: TextLocation, table: Int, columns: Columns)?
 
     /// The columns for `segment`: learnt from row 0, applied to the rows after it.
     mutating func columns(for segment: TextSegment) -> Columns {
@@ -43,10 +43,24 @@ struct TableColumns {
                 if Self.secretHeadings.contains(key) { columns.secrets[position] = false }
                 if Self.ambiguousSecretHeadings.contains(key) { columns.secrets[position] = true }
             }
-            table = columns.isEmpty ? nil : (segment.location, number, columns)
+            table = columns.isEmpty ? nil : (Self.tablePlace(of: segment.location), number, columns)
             return Columns()
         }
-        guard let table, table.location == segment.location, table.table == number else { return Columns() }
+        guard let table, table.table == number, table.place == Self.tablePlace(of: segment.location) else { return Columns() }
         return table.columns
+    }
+
+    /// Where a row's table sits: its location without the row number that CSV and
+    /// spreadsheet rows carry in their detail ("row 3", "Sheet1!row 3", "Pupils row 3"),
+    /// so the header row and the rows under it compare equal.
+    static func tablePlace(of location: TextLocation) -> TextLocation {
+        guard let detail = location.detail else { return location }
+        let digits = detail.reversed().prefix(while: \.isASCIIDigitCharacter).count
+        let withoutNumber = detail.dropLast(digits)
+        guard digits > 0, withoutNumber.hasSuffix("row ") else { return location }
+        var place = location
+        let before = withoutNumber.dropLast(4)
+        place.detail = before.isEmpty ? nil : String(before)
+        return place
     }
 }

@@ -25,7 +25,9 @@ import Testing
     /// Findings of a table: a header row then data rows, as HTML and CSV extraction make them.
     static func table(_ rows: [String]) -> [Finding] {
         let segments = rows.enumerated().map { row, text in
-            TextSegment(location: .attachment("list.csv", partPath: "2"), role: .tableRow, text: text, table: 0, row: row)
+            // As `CSVTextExtractor` places them: each row's number in the location's detail.
+            TextSegment(location: TextLocation(kind: .attachment, name: "list.csv", partPath: "2", detail: "row \(row + 1)"),
+                        role: .tableRow, text: text, table: 0, row: row)
         }
         return engine.findings(in: MessageContent(segments: segments))
     }
