@@ -30,24 +30,41 @@ struct TableColumns {
     /// of exam results): their cells count only when they look like a secret.
     static let ambiguousSecretHeadings: Set<String> = ["pass", "pw", "code", "logincode"]
 
-    private var table: (place: TextLocation, table: Int, columns: Columns)?
+    /// Rows a heading row may sit below the top of its table: report titles, a date line
+    /// or a blank row often come first in an MIS export ("Year 7 logins", then headings).
+    static let headingRowSearchDepth = 6
 
-    /// The columns for `segment`: learnt from row 0, applied to the rows after it.
+    /// The table being read: where it sits, its number, and the columns its heading row
+    /// named (nil while no heading row has been seen).
+    private var table: (place: TextLocation, table: Int, columns: Columns?)?
+
+    /// The columns for `segment`: learnt from the table's heading row (its first row, or
+    /// the first of its top rows that names a name or secret column), applied to the rows
+    /// after it.
     mutating func columns(for segment: TextSegment) -> Columns {
         guard segment.role == .tableRow, let number = segment.table, let row = segment.row else { return Columns() }
-        if row == 0 {
-            var columns = Columns()
-            for (position, cell) in segment.text.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
-                let key = MISColumn.key(String(cell).trimmingSpaces)
-                if Self.nameHeadings.contains(key) { columns.names.insert(position) }
-                if Self.secretHeadings.contains(key) { columns.secrets[position] = false }
-                if Self.ambiguousSecretHeadings.contains(key) { columns.secrets[position] = true }
-            }
-            table = columns.isEmpty ? nil : (Self.tablePlace(of: segment.location), number, columns)
-            return Columns()
+        let place = Self.tablePlace(of: segment.location)
+        if row == 0 || table?.table != number || table?.place != place {
+            table = (place, number, nil)
         }
-        guard let table, table.table == number, table.place == Self.tablePlace(of: segment.location) else { return Columns() }
-        return table.columns
+        if let columns = table?.columns { return columns }
+        if row < Self.headingRowSearchDepth {
+            let columns = Self.headings(in: segment.text)
+            if !columns.isEmpty { table?.columns = columns }
+        }
+        return Columns()
+    }
+
+    /// The name and secret columns a heading row names.
+    static func headings(in text: String) -> Columns {
+        var columns = Columns()
+        for (position, cell) in text.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+            let key = MISColumn.key(String(cell).trimmingSpaces)
+            if nameHeadings.contains(key) { columns.names.insert(position) }
+            if secretHeadings.contains(key) { columns.secrets[position] = false }
+            if ambiguousSecretHeadings.contains(key) { columns.secrets[position] = true }
+        }
+        return columns
     }
 
     /// Where a row's table sits: its location without the row number that CSV and

@@ -31,4 +31,19 @@ import Testing
         #expect(!report.findings.contains { $0.detector == .credential })
         #expect(!report.findings.contains { $0.detector == .pupilName && $0.location.detail == "row 2" })
     }
+
+    @Test func aHeadingRowBelowAReportTitleStillNamesTheColumns() throws {
+        let report = try scanCSV("Year 7 logins,\r\nPrinted 01/12/2026,\r\n,\r\nName,Password\r\nOkafor-Brennan Zoë,Kestrel33!\r\n")
+        #expect(report.findings.contains { $0.detector == .credential && $0.location.detail == "row 5" },
+                "\(report.findings.map { "\($0.detector.rawValue)@\($0.location)" })")
+        #expect(report.findings.contains { $0.detector == .pupilName && $0.location.detail == "row 5" })
+    }
+
+    @Test func aHeadingWordFarDownATableIsDataNotAHeadingRow() throws {
+        var csv = "Notes,Reference\r\n"
+        for index in 1...8 { csv += "Trip \(index),TR-\(index)\r\n" }
+        csv += "Name,Password\r\nOkafor-Brennan Zoë,Kestrel33!\r\n"
+        let report = try scanCSV(csv)
+        #expect(!report.findings.contains { $0.detector == .credential })
+    }
 }
