@@ -41,7 +41,10 @@ public struct DetectionEngine: Sendable {
     /// The findings and the content's problems, both with every attachment or member
     /// name that names a pupil redacted (`LocationRedaction`). Findings are bounded by
     /// `FindingCap` as they are made; what it leaves out is counted in `omitted`.
-    public func detect(in content: MessageContent) -> Detection {
+    /// `householdPupils` are the roster keys a lone forename may name in this message: a
+    /// parent recipient's children and the pupils who share their surname but are not
+    /// theirs (`PolicyEngine.householdPupils(of:sender:)`).
+    public func detect(in content: MessageContent, householdPupils: Set<String> = []) -> Detection {
         let sink = FindingSink(cap: FindingCap(examples: maxFindingsPerDetector,
                                                minimumConfidence: settings.thresholds.minimumConfidence))
         var bulk = BulkCounter()
@@ -51,7 +54,7 @@ public struct DetectionEngine: Sendable {
             if ScanCancellation.shouldStop(at: .segment) { break }
             if segment.location.kind == .header, Self.addressHeaders.contains(segment.location.name) { continue }
             var scanner = SegmentScanner(index: index, settings: settings, segment: segment,
-                                         columns: tableColumns.columns(for: segment), sink: sink)
+                                         columns: tableColumns.columns(for: segment), householdPupils: householdPupils, sink: sink)
             let offeredBefore = sink.offered
             scanner.run()
             if segment.role == .filename, sink.offered > offeredBefore || !scanner.references.isEmpty {

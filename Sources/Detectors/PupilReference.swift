@@ -7,6 +7,9 @@ struct PupilReference {
     var student: Int32?
     var range: Range<Int>
     var confidence: Double
+    /// A weak reference (a lone forename read through the recipient's household) takes
+    /// only the sensitive terms of its own sentence or table row, not those in the window.
+    var joinsOnlyItsSentence = false
 }
 
 /// A sensitive attribute waiting for a nearby pupil reference.

@@ -11,7 +11,7 @@ extension SegmentScanner {
         var reported = Set<String>()
         var unlinkedPostcodes = Set<Int>()
         for mention in mentions {
-            let near = nearbyReferences(mention.range, in: sorted, sentences: sentences)
+            let near = nearbyReferences(mention.range, in: sorted, sentences: sentences).filter { !$0.0.joinsOnlyItsSentence || $0.1 }
             switch mention.kind {
             case .term(let family):
                 for (reference, close) in near where reported.insert("t\(family)|\(reference.identity)").inserted {

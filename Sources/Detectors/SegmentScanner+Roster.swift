@@ -39,14 +39,16 @@ extension SegmentScanner {
                              confidence: needsCapitals ? 0.7 : (capitalised ? 0.9 : 0.75))
         }
         scanLongerNameForms(loneNames)
+        scanHouseholdForenames(loneNames)
     }
 
     /// `pattern` names the reference only when the name is shared (built only then).
     mutating func addNameReference(_ students: [Int32], raw: Range<Int>, pattern: @autoclosure () -> String,
-                                   confidence: Double) {
+                                   confidence: Double, joinsOnlyItsSentence: Bool = false) {
         let unique = students.count == 1 ? students[0] : nil
         let identity = unique.map { index.students[Int($0)].key } ?? "name#" + pattern()
-        references.append(PupilReference(identity: identity, student: unique, range: raw, confidence: confidence))
+        references.append(PupilReference(identity: identity, student: unique, range: raw, confidence: confidence,
+                                         joinsOnlyItsSentence: joinsOnlyItsSentence))
         emit(.pupilName, Redaction.name(bytes.string(raw)), confidence, pupil: unique,
              detail: unique == nil ? "name shared by \(students.count) pupils" : nil)
     }

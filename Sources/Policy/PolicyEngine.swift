@@ -11,6 +11,8 @@ public struct PolicyEngine: Sendable {
     public let families: RecipientFamilies
     /// The pupils' image consents (§5).
     public let consents: ConsentRegister
+    /// Pupils by surname, for the wrong-parent mistake (`householdPupils(of:sender:)`).
+    public let households: SurnameHouseholds
 
     public init(configuration: Configuration, roster: Roster, webmailDomains: Set<String>) {
         self.configuration = configuration
@@ -18,6 +20,7 @@ public struct PolicyEngine: Sendable {
         self.senders = SenderRoleClassifier(configuration: configuration, roster: roster)
         self.families = RecipientFamilies(roster: roster)
         self.consents = ConsentRegister(roster: roster)
+        self.households = SurnameHouseholds(roster: roster)
     }
 
     /// The addresses the message will really reach, classified: `envelope.judgedRecipients`

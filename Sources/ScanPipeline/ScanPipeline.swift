@@ -134,7 +134,7 @@ public struct ScanPipeline: Sendable {
         // A cancelled scan stops here; `scan(message:envelope:cancellation:)` throws
         // instead of returning this placeholder, so it is never taken as a decision.
         if ScanCancellation.shouldStop(at: .stage) { return skipped(envelope: envelope, sender: sender, size: size, started: started) }
-        let detected = detection.detect(in: content)
+        let detected = detection.detect(in: content, householdPupils: policy.householdPupils(of: envelope, sender: sender))
         let decision = policy.decide(
             envelope: envelope, findings: detected.findings, sender: sender,
             headerAddresses: content.toAddresses + content.ccAddresses)
