@@ -43,7 +43,7 @@ struct CredentialScanner {
                 hits.append(hit)
             }
         }
-        return hits + pipeTableSecrets()
+        return hits + pipeTableSecrets() + accountLines()
     }
 
     /// The separator after a keyword, and where the value begins.

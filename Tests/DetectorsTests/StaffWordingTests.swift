@@ -204,3 +204,32 @@ import Testing
         }
     }
 }
+
+/// Accounts listed one per line below an account word (`CredentialScanner.accountLines`).
+@Suite struct AccountLineTests {
+    static func credentials(_ text: String) -> Int {
+        StaffWordingTests.engine.findings(in: MessageContent(segments: [TextSegment(location: .body("1"), text: text)]))
+            .filter { $0.detector == .credential }.count
+    }
+
+    @Test(arguments: [
+        ("Hi, these two accounts can't log in:\nava.mensah / Sunflower22\nhana.thackray / Tiger!Lily9\nCan you reset them?", 2),
+        ("New starters' logins\n- j.smith07 - BlueKestrel\n- a.khan12 - Quartz!58", 2),
+        ("Usernames below\nhthackray27\tMaple-58x", 1),
+        ("Please reset the account for\n• ava.mensah : Sunflower22", 1),
+    ])
+    func accountLinesBelowAnAccountWordAreCredentials(text: String, count: Int) {
+        #expect(Self.credentials(text) == count, "\(text)")
+    }
+
+    @Test(arguments: [
+        "Rooms for the log in session:\n7A / 7B\nRoom 12 - Block B",  // no user name
+        "ava.mensah / Sunflower22",  // no account word above
+        "The accounts are closed.\nSee https://example.org / Home2",  // a link, not a user name
+        "Your account\nj.smith07 / reset",  // an instruction word, not a secret
+        "Account notes:\nj.smith07 / left in July 2026",  // a sentence, not one secret
+    ])
+    func otherLinesAreNot(text: String) {
+        #expect(Self.credentials(text) == 0, "\(text)")
+    }
+}
