@@ -6,13 +6,15 @@
 ///
 /// A line that is nothing but a user name, a `/`, `:`, `-` or tab, and a secret, below an
 /// account word ("log in", "account", "username", "credentials", "sign in") in the lines
-/// just above, is a credential. The user name must look like one (letters with a `.`,
-/// `_`, `@` or digit, no spaces) and the secret must look like a secret (letters mixed
-/// with digits or symbols, or an inner capital), so "7A / 7B" and "Room 12 - Block B"
-/// are not.
+/// just above, is a credential. The user name must look like one (lower-case letters with
+/// a `.`, `_`, `@` or digit, no spaces, as school systems issue them) and the secret must
+/// look like a secret (letters mixed with digits or symbols, or an inner capital), so
+/// "7A / 7B", "Room 12 - Block B" and an error code "AUTH-401 / TokenExpired" are not.
 extension CredentialScanner {
     /// How far above a line (bytes) the account word may stand.
     static let accountContextReach = 400
+    /// Shortest secret on an account line: shorter ones ("set2", "b12") are class codes.
+    static let minimumAccountSecretLength = 6
     /// Account lines read below one account word, at most.
     static let maximumAccountLines = 500
 
@@ -75,19 +77,19 @@ extension CredentialScanner {
             return nil
         }
         let secret = cursor..<upper
-        guard !secret.isEmpty, !bytes[secret].contains(32), !bytes[secret].contains(9),
+        guard secret.count >= Self.minimumAccountSecretLength, !bytes[secret].contains(32), !bytes[secret].contains(9),
               looksSecret(secret, strict: true) else { return nil }
         return Hit(range: name.lowerBound..<secret.upperBound, keyword: "account")
     }
 
-    /// Letters with a `.`, `_`, `@` or digit in them and nothing but name characters:
-    /// `ava.mensah`, `hthackray27`, `j_smith@school.example`.
+    /// Lower-case letters with a `.`, `_`, `@` or digit in them and nothing but name
+    /// characters: `ava.mensah`, `hthackray27`, `j_smith@school.example`.
     private func looksLikeUserName(_ range: Range<Int>) -> Bool {
         guard (3...64).contains(range.count) else { return false }
         var letters = 0, marks = 0
         for byte in bytes[range] {
             switch byte {
-            case 65...90, 97...122: letters += 1
+            case 97...122: letters += 1
             case 48...57, 46, 95, 64: marks += 1
             case 45: continue
             default: return false

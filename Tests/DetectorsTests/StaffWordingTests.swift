@@ -228,6 +228,8 @@ import Testing
         "The accounts are closed.\nSee https://example.org / Home2",  // a link, not a user name
         "Your account\nj.smith07 / reset",  // an instruction word, not a secret
         "Account notes:\nj.smith07 / left in July 2026",  // a sentence, not one secret
+        "Staff accounts can't log in. The error is:\nAUTH-401 / TokenExpired",  // an error code
+        "Pupils log in to Sparx with their class code:\nyear7 / set2",  // a class code, too short for a secret
     ])
     func otherLinesAreNot(text: String) {
         #expect(Self.credentials(text) == 0, "\(text)")
