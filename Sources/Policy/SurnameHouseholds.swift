@@ -51,8 +51,13 @@ extension PolicyEngine {
     /// when no outside parent has a namesake, and for pupils' own mail.
     public func householdPupils(of envelope: Envelope, sender: SenderIdentity) -> Set<String> {
         guard sender.rules != .pupil else { return [] }
-        let outside = recipients(of: envelope).filter { !$0.isSchoolAddress }
-        guard !outside.isEmpty, outside.count <= Self.householdMaxOutsideRecipients else { return [] }
+        var outside: [Recipient] = []
+        for expanded in envelope.judgedRecipients {
+            let recipient = classifier.classify(expanded.address, sender: envelope.sender)
+            guard !recipient.isSchoolAddress else { continue }
+            outside.append(recipient)
+            if outside.count > Self.householdMaxOutsideRecipients { return [] }
+        }
         var result = Set<String>()
         for recipient in outside where recipient.recipientClass == .parent {
             let namesakes = households.namesakes(of: recipient.linkedPupils, families: families)
