@@ -1,24 +1,18 @@
+import PostgresTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Loopback ports for services the test starts outside this process (Postfix).
 enum FreePort {
-    /// A port that was free a moment ago: bind 127.0.0.1:0, read it, close.
+    /// A port no other test in this process has been given, free when returned
+    /// (`LoopbackPorts`).
     static func next() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw PostfixHarnessError.noFreePort }
-        defer { close(fd) }
-        var address = Self.loopback(port: 0)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        do {
+            return try LoopbackPorts.next()
+        } catch {
+            throw PostfixHarnessError.noFreePort
         }
-        guard bound == 0 else { throw PostfixHarnessError.noFreePort }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// True when something accepts connections on 127.0.0.1:port.
