@@ -97,4 +97,28 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: WebBackend.allCases) func anAdminLimitsANewAccountToTickedSchoolsOfTheConfiguration(backend: WebBackend) async throws {
+        var ashGrove = Configuration()
+        ashGrove.school.name = "Ash Grove Primary"
+        let schools = [Configuration.SchoolEntry(id: "ash-grove", configuration: ashGrove)]
+        try await WebFixture.with(backend, configure: { $0.schools = schools }) { fixture in
+            try await fixture.test { client in
+                let admin = try #require(try await client.signIn("adam").cookie)
+                let page = try await client.get("/users", cookie: admin)
+                #expect(page.body.contains("value=\"ash-grove\""), "the add form offers the configured schools")
+                let token = try #require(page.csrfToken)
+                let fields = [("csrf", token), ("role", "reviewer"), ("password", "a long enough passphrase")]
+                let unknown = try await client.post("/users", cookie: admin, form: fields + [("name", "x.it"), ("school", "beeches")])
+                #expect(unknown.status == .badRequest)
+                let added = try await client.post("/users", cookie: admin, form: fields + [("name", "ash.it"), ("school", "ash-grove")])
+                #expect(added.status == .ok)
+                #expect(added.body.contains("<td>ash-grove</td>") && added.body.contains("<td>all schools</td>"))
+            }
+            #expect(try await fixture.database.webUser(named: "ash.it")?.schools == ["ash-grove"])
+            #expect(try await fixture.database.webUser(named: "x.it") == nil)
+            let notes = try await fixture.database.storeWideEvents(limit: 20).compactMap(\.detail)
+            #expect(notes.contains("added ash.it as reviewer for schools ash-grove"))
+        }
+    }
 }
