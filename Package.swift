@@ -205,7 +205,7 @@ let package = Package(
         .testTarget(
             name: "ReviewUITests",
             dependencies: [
-                "ReviewUI", "Review", "Store", "Notify", "ChaperoneModel",
+                "ReviewUI", "Review", "Store", "StorePostgres", "PostgresTestSupport", "Notify", "ChaperoneModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

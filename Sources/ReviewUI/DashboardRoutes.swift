@@ -15,7 +15,8 @@ enum DashboardRoutes {
                 let requested = request.uri.queryParameters["days"].flatMap { Int(String($0)) } ?? 30
                 let days = periods.contains(requested) ? requested : 30
                 let now = app.now()
-                let figures = try await app.database.dashboardFigures(since: now.addingTimeInterval(-Double(days) * 86_400))
+                let figures = try await app.store(for: context.session).dashboardFigures(
+                    since: now.addingTimeInterval(-Double(days) * 86_400), schools: nil)
                 let values = DashboardView(figures: figures, days: days, now: now).values
                 return app.renderer.page("dashboard", title: "Dashboard", values: values, session: context.session)
             }

@@ -27,13 +27,13 @@ enum DecisionActions {
         do {
             switch kind {
             case .release:
-                try await app.workflow.release(decisionID: decisionID, reviewer: actor, reason: reason)
+                try await app.workflow(for: session).release(decisionID: decisionID, reviewer: actor, reason: reason)
                 return "\(decisionID): released; Postfix accepted the stored copy for delivery."
             case .delete:
-                try await app.workflow.delete(decisionID: decisionID, reviewer: actor, reason: reason)
+                try await app.workflow(for: session).delete(decisionID: decisionID, reviewer: actor, reason: reason)
                 return "\(decisionID): deleted; the stored copy is gone."
             case .falsePositive:
-                let released = try await app.workflow.markFalsePositive(decisionID: decisionID, reviewer: actor, reason: reason)
+                let released = try await app.workflow(for: session).markFalsePositive(decisionID: decisionID, reviewer: actor, reason: reason)
                 return "\(decisionID): labelled a false positive" + (released ? " and released." : ".")
             }
         } catch {

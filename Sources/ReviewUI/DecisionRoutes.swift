@@ -36,7 +36,7 @@ enum DecisionRoutes {
         guard let id = decisionID(context) else { return notFound(context, app) }
         let detail: DecisionDetail
         do {
-            detail = try await DecisionDetail.load(decisionID: id, from: app.database, configuration: app.configuration)
+            detail = try await DecisionDetail.load(decisionID: id, from: app.store(for: context.session), configuration: app.configuration)
         } catch StoreError.unknownDecision {
             return notFound(context, app)
         }
@@ -49,6 +49,8 @@ enum DecisionRoutes {
         guard let reason = context.form.text("reason") else {
             return app.problem(.badRequest, "Give a reason: it is recorded in the audit trail with your name.", session: session)
         }
+        // Another school's decision answers as one that does not exist.
+        guard try await app.store(for: session).decision(id: id) != nil else { return notFound(context, app) }
         let line = await DecisionActions.perform(kind, decisionID: id, reason: reason, session: session, app: app)
         return app.renderer.page(
             "outcome", title: "Done", values: ["lines": [["text": line]], "back": "/decisions/\(id)"], session: session)
@@ -63,7 +65,7 @@ enum DecisionRoutes {
         }
         let bytes: [UInt8]
         do {
-            bytes = try await app.database.rawMessageForViewing(
+            bytes = try await app.store(for: session).rawMessageForViewing(
                 decisionID: id, viewer: DecisionActions.actor(session), reason: reason, at: app.now())
         } catch let error as StoreError {
             return app.problem(.notFound, error.description, session: session)

@@ -9,7 +9,7 @@ enum LogRoutes {
         [
             WebRoute(.get, "/log", .signedIn(.read)) { request, context, app in
                 let filter = ListFilter(request: request)
-                var values = try await QuarantineRoutes.listValues(filter: filter, app: app)
+                var values = try await QuarantineRoutes.listValues(filter: filter, session: context.session, app: app)
                 values["showLogFilters"] = true
                 values["stateChoices"] = QuarantineState.allCases.map {
                     ["value": $0.rawValue, "label": $0.rawValue, "selected": $0 == filter.state]
@@ -28,7 +28,8 @@ enum AuditRoutes {
             WebRoute(.get, "/audit", .signedIn(.read)) { request, context, app in
                 let page = request.uri.queryParameters["page"].flatMap { Int(String($0)) }.map { min(max($0, 0), 100_000) } ?? 0
                 let pageSize = app.configuration.web.pageSize
-                let events = try await app.database.recentEvents(limit: pageSize + 1, offset: page * pageSize)
+                let store = app.store(for: context.session)
+                let events = try await store.recentEvents(limit: pageSize + 1, offset: page * pageSize, schools: nil)
                 let values: [String: Any] = [
                     "events": events.prefix(pageSize).map(row), "empty": events.isEmpty, "pageNumber": page + 1,
                     "hasPrevious": page > 0, "hasNext": events.count > pageSize, "previousPage": page - 1, "nextPage": page + 1,

@@ -21,7 +21,7 @@ enum QuarantineRoutes {
     static func page(_ request: Request, context: WebContext, app: ReviewWebApp, message: String?) async throws -> Response {
         var filter = ListFilter(request: request)
         filter.state = .held
-        let values = try await listValues(filter: filter, app: app)
+        let values = try await listValues(filter: filter, session: context.session, app: app)
         var all = values
         all["message"] = message ?? ""
         all["hasMessage"] = message != nil
@@ -29,9 +29,9 @@ enum QuarantineRoutes {
     }
 
     /// The values of one page of held messages (the benchmark renders the same).
-    static func listValues(filter: ListFilter, app: ReviewWebApp) async throws -> [String: Any] {
+    static func listValues(filter: ListFilter, session: WebSession?, app: ReviewWebApp) async throws -> [String: Any] {
         let pageSize = app.configuration.web.pageSize
-        let found = try await app.database.decisions(matching: filter.decisionFilter(pageSize: pageSize, now: app.now()))
+        let found = try await app.store(for: session).decisions(matching: filter.decisionFilter(pageSize: pageSize, now: app.now()))
         let rows = found.prefix(pageSize).map(ViewFormatting.row)
         var values = filter.formValues()
         values["rows"] = rows

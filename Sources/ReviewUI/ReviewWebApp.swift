@@ -7,12 +7,14 @@ import NIOCore
 import Review
 import Store
 
-/// The review web app: its dependencies (the same Store and ReviewWorkflow as the CLI),
+/// The review web app: its dependencies (the same store and ReviewWorkflow as the CLI:
+/// SQLite, or the PostgreSQL store a trust's mail hosts share),
 /// its sessions and sign-in limits, and its route table. `buildRouter()` registers every
 /// route of `routes` behind `respond(to:request:context:)`, the one access check.
 public struct ReviewWebApp: Sendable {
     public let configuration: Configuration
-    public let database: AppDatabase
+    /// The store: every account, audit event and decision the app shows or changes.
+    public let database: any WebStore
     public let workflow: ReviewWorkflow
     public let sessions: SessionRegistry
     public let throttle: LoginThrottle
@@ -29,7 +31,7 @@ public struct ReviewWebApp: Sendable {
     public static let loginCookie = "chaperone_login"
 
     public init(
-        configuration: Configuration, database: AppDatabase, workflow: ReviewWorkflow, renderer: PageRenderer,
+        configuration: Configuration, database: any WebStore, workflow: ReviewWorkflow, renderer: PageRenderer,
         hasher: PasswordHasher = PasswordHasher(), now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.hasher = hasher
@@ -110,7 +112,21 @@ public struct ReviewWebApp: Sendable {
             return nil
         }
         session.role = user.role
+        session.schools = user.schools
         return session
+    }
+
+    /// The store as `session` may see it: every decision for an account of all schools,
+    /// only its schools' decisions for a limited one (`SchoolLimitedStore`), and none
+    /// without a session. Every page and action on decisions goes through this.
+    func store(for session: WebSession?) -> any WebStore {
+        guard let session else { return SchoolLimitedStore(base: database, schools: []) }
+        return session.schools.isEmpty ? database : SchoolLimitedStore(base: database, schools: session.schools)
+    }
+
+    /// The review workflow over `store(for:)`: releases through the same listener.
+    func workflow(for session: WebSession?) -> ReviewWorkflow {
+        ReviewWorkflow(database: store(for: session), reinjector: workflow.reinjector, removedHeaders: workflow.removedHeaders)
     }
 
     /// An error page with a plain message.

@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import Store
 
-/// The users page (admins): list accounts, add one, set a password, disable or enable.
+/// The users page (admins): list accounts with their schools, add one (limited to some
+/// schools when ticked), set a password, disable or enable.
 /// The same store calls as `chaperone user`; every change is in the audit trail.
 enum UserRoutes {
     static var routes: [WebRoute] {
@@ -32,12 +33,14 @@ enum UserRoutes {
             return [
                 "name": user.name, "role": user.role.rawValue, "disabled": user.disabled, "locked": locked,
                 "lastLogin": user.lastLoginAt.map(ViewFormatting.time) ?? "never",
-                "created": ViewFormatting.time(user.createdAt),
+                "created": ViewFormatting.time(user.createdAt), "schools": user.schoolsDescription,
             ]
         }
         let values: [String: Any] = [
             "users": users, "roles": WebUser.Role.allCases.map { ["name": $0.rawValue] },
             "message": message ?? "", "hasMessage": message != nil, "minimumLength": PasswordHasher.minimumLength,
+            "schoolChoices": app.configuration.schools.map { ["id": $0.id, "name": $0.configuration.school.name] },
+            "hasSchools": !app.configuration.schools.isEmpty,
         ]
         return app.renderer.page("users", title: "Users", values: values, session: context.session, status: status)
     }
@@ -55,7 +58,13 @@ enum UserRoutes {
         if let problem = PasswordHasher.problem(with: password) {
             return try await page(context: context, app: app, message: "Not added: \(problem).", status: .badRequest)
         }
-        let user = WebUser(name: name, role: role, passwordHash: try await app.hasher.hash(password), createdAt: app.now())
+        let known = Set(app.configuration.schools.map(\.id))
+        let schools = form.all("school")
+        if let unknown = schools.first(where: { !known.contains($0) }) {
+            return try await page(context: context, app: app, message: "Not added: \(unknown) is not a school of this configuration.", status: .badRequest)
+        }
+        let user = WebUser(
+            name: name, role: role, passwordHash: try await app.hasher.hash(password), createdAt: app.now(), schools: schools)
         do {
             try await app.database.addWebUser(user, actor: DecisionActions.actor(session))
         } catch let error as StoreError {

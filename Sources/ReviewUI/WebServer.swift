@@ -13,9 +13,18 @@ import UnixSignals
 /// configuration, on `web.listen`: HTTPS with `web.tls_certificate` and `web.tls_key`,
 /// otherwise plain HTTP (behind a TLS proxy), until SIGTERM or SIGINT.
 public enum WebServer {
-    /// The app over the configured store (WAL, busy timeout: shared with `serve` and the CLI).
+    /// The app over the configured SQLite store (WAL, busy timeout: shared with `serve`
+    /// and the CLI).
     public static func makeApp(configuration: Configuration, databasePath: String? = nil, hasher: PasswordHasher = PasswordHasher()) async throws -> ReviewWebApp {
         let database = try AppDatabase(path: databasePath ?? configuration.store.database)
+        return try await makeApp(configuration: configuration, store: database, hasher: hasher)
+    }
+
+    /// The app over `store` (the PostgreSQL store of a trust, opened by the caller):
+    /// releases go out through this host's `release.reinject_listener`.
+    public static func makeApp(configuration: Configuration, store database: any WebStore, hasher: PasswordHasher = PasswordHasher()) async throws
+        -> ReviewWebApp
+    {
         let workflow = ReviewWorkflow(
             database: database,
             reinjector: SMTPSubmitter(listener: try SMTPListenerAddress(parsing: configuration.release.reinjectListener)),

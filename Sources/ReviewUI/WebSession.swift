@@ -9,6 +9,9 @@ public struct WebSession: Hashable, Sendable {
     public var csrfToken: String
     public var createdAt: Date
     public var lastSeenAt: Date
+    /// The account's schools, read afresh from the store on every request like the
+    /// role; empty: every school.
+    public var schools: [String] = []
 }
 
 /// The sessions of one `chaperone web` process, in memory: a restart signs everyone

@@ -2,24 +2,34 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// The dashboard's figures for decisions made at or after `since`.
-    public func dashboardFigures(since: Date) async throws -> DashboardFigures {
+    /// The dashboard's figures for decisions made at or after `since` (of `schools` only,
+    /// when given).
+    public func dashboardFigures(since: Date, schools: [String]? = nil) async throws -> DashboardFigures {
         try await pool.read { db in
-            let arguments: StatementArguments = [since]
+            var arguments: StatementArguments = [since]
+            var ofSchools = ""
+            if let schools {
+                let (clause, schoolArguments) = Self.schoolClause(schools, column: "d.school")
+                ofSchools = " AND " + clause
+                arguments += schoolArguments
+            }
             let perDay = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT strftime('%Y-%m-%d', decidedAt) AS period, action AS key, COUNT(*) AS n
-                    FROM decision WHERE decidedAt >= ? GROUP BY period, key ORDER BY period, key
+                    SELECT strftime('%Y-%m-%d', d.decidedAt) AS period, d.action AS key, COUNT(*) AS n
+                    FROM decision d WHERE d.decidedAt >= ?\(ofSchools) GROUP BY period, key ORDER BY period, key
                     """,
                 arguments: arguments
             ).map(Self.count)
+            // Grouped by json_each.value, not by the alias `key`: json_each has a column
+            // `key` (the array index) that GROUP BY would take first, lumping every
+            // section of a week under the first.
             let perWeek = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT strftime('%Y-W%W', d.decidedAt) AS period, json_each.value AS key, COUNT(*) AS n
-                    FROM decision d, json_each(d.sections) WHERE d.decidedAt >= ? AND d.action != 'accept'
-                    GROUP BY period, key ORDER BY period, key
+                    FROM decision d, json_each(d.sections) WHERE d.decidedAt >= ?\(ofSchools) AND d.action != 'accept'
+                    GROUP BY period, json_each.value ORDER BY period, json_each.value
                     """,
                 arguments: arguments
             ).map(Self.count)
@@ -30,7 +40,7 @@ extension AppDatabase {
                            SUM(CASE WHEN d.falsePositive OR q.reviewedAt IS NOT NULL THEN 1 ELSE 0 END) AS reviewed,
                            SUM(CASE WHEN d.falsePositive THEN 1 ELSE 0 END) AS falsePositives
                     FROM decision d JOIN json_each(d.sections) LEFT JOIN quarantine q ON q.decisionID = d.decisionID
-                    WHERE d.decidedAt >= ? GROUP BY section ORDER BY fired DESC, section
+                    WHERE d.decidedAt >= ?\(ofSchools) GROUP BY section ORDER BY fired DESC, section
                     """,
                 arguments: arguments
             ).map { row in
@@ -42,22 +52,16 @@ extension AppDatabase {
                 sql: """
                     SELECT (julianday(q.reviewedAt) - julianday(d.decidedAt)) * 86400.0 AS seconds
                     FROM quarantine q JOIN decision d ON d.decisionID = q.decisionID
-                    WHERE d.decidedAt >= ? AND q.reviewedAt IS NOT NULL ORDER BY seconds
+                    WHERE d.decidedAt >= ?\(ofSchools) AND q.reviewedAt IS NOT NULL ORDER BY seconds
                     """,
                 arguments: arguments)
             return DashboardFigures(
                 since: since, perDayByAction: perDay, perWeekBySection: perWeek, rules: rules,
-                medianReviewSeconds: Self.median(ofSorted: waits), reviewedCount: waits.count)
+                medianReviewSeconds: DashboardFigures.median(ofSorted: waits), reviewedCount: waits.count)
         }
     }
 
     private static func count(_ row: Row) -> DashboardFigures.Count {
         DashboardFigures.Count(period: row["period"], key: row["key"], count: row["n"])
-    }
-
-    static func median(ofSorted values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let middle = values.count / 2
-        return values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
     }
 }

@@ -134,6 +134,13 @@ extension AppDatabase {
                 table.add(column: "mailHost", .text)
             }
         }
+        migrator.registerMigration("v5-webUser-schools") { db in
+            // A web account limited to some schools of a trust (`user add --school`):
+            // a JSON array of school ids, empty for every school.
+            try db.alter(table: "webUser") { table in
+                table.add(column: "schools", .jsonText).notNull().defaults(sql: "'[]'")
+            }
+        }
         return migrator
     }
 

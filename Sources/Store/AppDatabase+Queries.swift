@@ -91,6 +91,11 @@ extension AppDatabase {
         } else if filter.quarantinedOnly {
             clauses.append("decisionID IN (SELECT decisionID FROM quarantine)")
         }
+        if let schools = filter.schools {
+            let (clause, schoolArguments) = Self.schoolClause(schools, column: "school")
+            clauses.append(clause)
+            arguments += schoolArguments
+        }
         let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         arguments += [max(filter.limit, 0), max(filter.offset, 0)]
         // The page is chosen on ids (from indexes), then only its rows are read whole:
@@ -102,6 +107,12 @@ extension AppDatabase {
                 ORDER BY decidedAt DESC, id DESC
                 """,
             arguments: arguments)
+    }
+
+    /// `column IN (?, …)` for a web account's schools; an empty list matches nothing.
+    static func schoolClause(_ schools: [String], column: String) -> (String, StatementArguments) {
+        guard !schools.isEmpty else { return ("0", []) }
+        return ("\(column) IN (\(Array(repeating: "?", count: schools.count).joined(separator: ", ")))", StatementArguments(schools))
     }
 
     private static func escapedForLike(_ text: String) -> String {

@@ -18,7 +18,7 @@ extension AppDatabase {
         try await pool.write { db in
             guard try WebUserRow.fetchOne(db, key: user.name) == nil else { throw StoreError.userExists(user.name) }
             try WebUserRow(user).insert(db)
-            try Self.auditUserChange(db, actor: actor, detail: "added \(user.name) as \(user.role.rawValue)", at: user.createdAt)
+            try Self.auditUserChange(db, actor: actor, detail: user.addedDetail, at: user.createdAt)
         }
     }
 
@@ -42,6 +42,12 @@ extension AppDatabase {
                 row.lockedUntil = nil
             }
         }
+    }
+
+    /// Limits an account to some schools (empty: every school), and audits the change.
+    public func setWebUserSchools(named name: String, schools: [String], actor: String, at date: Date = Date()) async throws {
+        let detail = "limited \(name) to " + (schools.isEmpty ? "all schools" : "schools " + schools.joined(separator: ", "))
+        try await updateWebUser(named: name, actor: actor, detail: detail, at: date) { row in row.schools = schools }
     }
 
     /// Records a failed sign-in: after `threshold` in a row the account is locked until
@@ -92,10 +98,16 @@ extension AppDatabase {
         }
     }
 
-    /// The newest audit events of any kind, newest first, skipping `offset`.
-    public func recentEvents(limit: Int, offset: Int = 0) async throws -> [ReviewEvent] {
+    /// The newest audit events, newest first, skipping `offset`; with `schools`, only
+    /// those of these schools' decisions.
+    public func recentEvents(limit: Int, offset: Int = 0, schools: [String]? = nil) async throws -> [ReviewEvent] {
         try await pool.read { db in
-            try ReviewEventRow
+            var request = ReviewEventRow.all()
+            if let schools {
+                let (clause, arguments) = Self.schoolClause(schools, column: "school")
+                request = request.filter(sql: "decisionID IN (SELECT decisionID FROM decision WHERE \(clause))", arguments: arguments)
+            }
+            return try request
                 .order(ReviewEventRow.Columns.occurredAt.desc, Column("id").desc)
                 .limit(limit, offset: offset)
                 .fetchAll(db)

@@ -10,6 +10,12 @@ public struct DashboardFigures: Codable, Hashable, Sendable {
         public var period: String
         public var key: String
         public var count: Int
+
+        public init(period: String, key: String, count: Int) {
+            self.period = period
+            self.key = key
+            self.count = count
+        }
     }
 
     /// How one rule (a policy section) fared in review.
@@ -21,6 +27,13 @@ public struct DashboardFigures: Codable, Hashable, Sendable {
         public var reviewed: Int
         /// Of those, labelled false positive.
         public var falsePositives: Int
+
+        public init(section: String, fired: Int, reviewed: Int, falsePositives: Int) {
+            self.section = section
+            self.fired = fired
+            self.reviewed = reviewed
+            self.falsePositives = falsePositives
+        }
 
         /// False positives as a fraction of reviewed decisions (0 when none were reviewed).
         public var falsePositiveRate: Double { reviewed == 0 ? 0 : Double(falsePositives) / Double(reviewed) }
@@ -34,4 +47,24 @@ public struct DashboardFigures: Codable, Hashable, Sendable {
     /// Median seconds from decision to review among reviewed quarantines; nil when none.
     public var medianReviewSeconds: Double?
     public var reviewedCount: Int
+
+    /// The median of values sorted ascending; nil when there are none. Both stores
+    /// take the median of review waits with this one function.
+    public static func median(ofSorted values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let middle = values.count / 2
+        return values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
+    }
+
+    public init(
+        since: Date, perDayByAction: [Count], perWeekBySection: [Count], rules: [RuleReview], medianReviewSeconds: Double?,
+        reviewedCount: Int
+    ) {
+        self.since = since
+        self.perDayByAction = perDayByAction
+        self.perWeekBySection = perWeekBySection
+        self.rules = rules
+        self.medianReviewSeconds = medianReviewSeconds
+        self.reviewedCount = reviewedCount
+    }
 }

@@ -22,6 +22,9 @@ public struct DecisionFilter: Hashable, Sendable {
     public var limit: Int
     /// Skip this many of the newest first (paging).
     public var offset: Int = 0
+    /// Only decisions of these schools (a web account limited to some schools); nil:
+    /// every decision, including those of no school. An empty list matches nothing.
+    public var schools: [String]?
 
     public init(
         since: Date? = nil, action: Action? = nil, section: Section? = nil, sender: String? = nil,

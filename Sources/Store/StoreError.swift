@@ -23,6 +23,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case userExists(String)
     /// No web account has this name.
     case unknownUser(String)
+    /// A whole-store operation asked of a store limited to some schools.
+    case limitedToSchools(operation: String)
 
     public var description: String {
         switch self {
@@ -48,6 +50,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "a web account named \(name) exists already: choose another name, or change its password with `chaperone user passwd \(name)`"
         case .unknownUser(let name):
             "no web account named \(name): see `chaperone user list`"
+        case .limitedToSchools(let operation):
+            "\(operation) covers every school, and this account is limited to some: run it with `chaperone` on the mail host"
         }
     }
 }

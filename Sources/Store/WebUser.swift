@@ -24,11 +24,15 @@ public struct WebUser: Codable, Hashable, Sendable {
     /// Sign-ins are refused until then.
     public var lockedUntil: Date?
     public var lastLoginAt: Date?
+    /// The schools (ids under `schools:`) whose decisions the account sees and acts on;
+    /// empty: every school, and decisions of none (a single-school deployment).
+    public var schools: [String]
 
     public init(
         name: String, role: Role, passwordHash: String, disabled: Bool = false, createdAt: Date,
-        failedLogins: Int = 0, lockedUntil: Date? = nil, lastLoginAt: Date? = nil
+        failedLogins: Int = 0, lockedUntil: Date? = nil, lastLoginAt: Date? = nil, schools: [String] = []
     ) {
+        self.schools = schools
         self.name = name
         self.role = role
         self.passwordHash = passwordHash
@@ -39,6 +43,14 @@ public struct WebUser: Codable, Hashable, Sendable {
         self.lockedUntil = lockedUntil
         self.lastLoginAt = lastLoginAt
     }
+
+    /// The audit trail's words for adding this account.
+    public var addedDetail: String {
+        "added \(name) as \(role.rawValue)" + (schools.isEmpty ? "" : " for schools " + schools.joined(separator: ", "))
+    }
+
+    /// How `user list` and the users page name the account's schools.
+    public var schoolsDescription: String { schools.isEmpty ? "all schools" : schools.joined(separator: ",") }
 
     /// Account names: letters, digits and `.-_@`, 1 to 64 characters (they appear in
     /// the audit trail and in URLs of the users page).

@@ -110,6 +110,9 @@ extension PostgresStore {
             ALTER TABLE decision ADD COLUMN school TEXT, ADD COLUMN "mailHost" TEXT;
             CREATE INDEX decision_on_school ON decision (school);
             """),
+        ("v5-webUser-schools", """
+            ALTER TABLE "webUser" ADD COLUMN schools JSONB NOT NULL DEFAULT '[]';
+            """),
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, with one

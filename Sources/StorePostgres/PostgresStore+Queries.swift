@@ -54,7 +54,7 @@ extension PostgresStore {
         }
     }
 
-    private static func events(_ connection: PostgresConnection, _ query: PostgresQuery, logger: Logger) async throws -> [ReviewEvent] {
+    static func events(_ connection: PostgresConnection, _ query: PostgresQuery, logger: Logger) async throws -> [ReviewEvent] {
         var events: [ReviewEvent] = []
         for try await (decisionID, occurredAt, actor, kind, reason, detail) in try await connection.query(query, logger: logger)
             .decode((String?, Date, String, String, String?, String?).self) {
@@ -106,6 +106,7 @@ extension PostgresStore {
         } else if filter.quarantinedOnly {
             clauses.append(#"d."decisionID" IN (SELECT "decisionID" FROM quarantine)"#)
         }
+        if let schools = filter.schools { clauses.append(schoolClause(schools, column: "d.school", bindings: &bindings)) }
         let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let limit = bind(max(filter.limit, 0))
         let offset = bind(max(filter.offset, 0))
@@ -116,6 +117,17 @@ extension PostgresStore {
                 \(whereClause) ORDER BY d."decidedAt" DESC, d.id DESC LIMIT \(limit) OFFSET \(offset)
                 """,
             binds: bindings)
+    }
+
+    /// `column IN ($n, …)` for a web account's schools, appending the binds; an empty
+    /// list matches nothing.
+    static func schoolClause(_ schools: [String], column: String, bindings: inout PostgresBindings) -> String {
+        guard !schools.isEmpty else { return "FALSE" }
+        let placeholders = schools.map { school -> String in
+            bindings.append(school)
+            return "$\(bindings.count)"
+        }
+        return "\(column) IN (\(placeholders.joined(separator: ", ")))"
     }
 
     private static func escapedForLike(_ text: String) -> String {

@@ -14,7 +14,7 @@ import Store
 /// after an outage; while PostgreSQL is unreachable every call fails within
 /// `operationTimeoutSeconds`, so that the milter applies its fail action instead of
 /// hanging.
-public final class PostgresStore: DecisionStore, ReviewStore, Sendable {
+public final class PostgresStore: DecisionStore, WebStore, Sendable {
     /// How the store connects and how long it waits; every value has a default and a key.
     public struct Options: Hashable, Sendable {
         /// Recorded on decisions whose caller named no mail host (`store.host_id`).

@@ -11,6 +11,13 @@ extension QuarantineCommand.StoreOptions {
     func withReviewStore<Result>(
         _ configuration: Configuration, _ body: (any ReviewStore) async throws -> Result
     ) async throws -> Result {
+        try await withWebStore(configuration) { store in try await body(store) }
+    }
+
+    /// `withReviewStore` with the accounts and audit notes too (`chaperone user`, `web`).
+    func withWebStore<Result>(
+        _ configuration: Configuration, _ body: (any WebStore) async throws -> Result
+    ) async throws -> Result {
         guard database == nil, let settings = try StoreChoice.postgresSettings(configuration) else {
             return try await body(try openDatabase(configuration))
         }

@@ -1,15 +1,17 @@
 import ArgumentParser
+import ChaperoneModel
 import Foundation
 import ReviewUI
 import Store
 
-/// `chaperone user add|passwd|disable|enable|list`: the web app's accounts, in the store.
+/// `chaperone user add|passwd|disable|enable|list`: the web app's accounts, in the store
+/// the configuration names (the SQLite file, or with `store.url` the trust's PostgreSQL).
 /// Passwords are read from the terminal without echo, or from standard input when it is
 /// not a terminal (scripts, tests); never from an argument.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage the review web app's accounts.",
-        subcommands: [UserAdd.self, UserPasswd.self, UserDisable.self, UserEnable.self, UserList.self])
+        subcommands: [UserAdd.self, UserPasswd.self, UserDisable.self, UserEnable.self, UserSchools.self, UserList.self])
 
     /// Who made the change, for the audit trail: the real user running the command.
     static var actor: String { QuarantineCommand.reviewer(nil) }
@@ -38,17 +40,23 @@ struct UserAdd: AsyncParsableCommand {
     @OptionGroup var store: QuarantineCommand.StoreOptions
     @Argument(help: "The account name (letters, digits, . - _ @).") var name: String
     @Option(help: "reviewer (IT: release, delete), auditor (DSL, DPO: read-only), or admin (accounts).") var role: WebUser.Role
+    @Option(
+        name: .customLong("school"),
+        help: "Limit the account to this school's decisions (an id under schools:); repeat for several. None: every school.")
+    var schools: [String] = []
 
     func validate() throws {
         guard WebUser.isValidName(name) else { throw ValidationError("'\(name)' is not a valid name: 1 to 64 letters, digits or . - _ @") }
     }
 
     func run() async throws {
-        let database = try store.openDatabase(try store.loadedConfiguration())
+        let configuration = try store.loadedConfiguration()
+        try UserCommand.checkSchools(schools, in: configuration, config: store.config)
         let password = try UserCommand.readNewPassword()
-        let user = WebUser(name: name, role: role, passwordHash: try await PasswordHasher().hash(password), createdAt: Date())
-        try await database.addWebUser(user, actor: UserCommand.actor)
-        print("Added \(name) as \(role.rawValue).")
+        let user = WebUser(
+            name: name, role: role, passwordHash: try await PasswordHasher().hash(password), createdAt: Date(), schools: schools)
+        try await store.withWebStore(configuration) { database in try await database.addWebUser(user, actor: UserCommand.actor) }
+        print("Added \(name) as \(role.rawValue) for \(user.schoolsDescription).")
     }
 }
 
@@ -58,10 +66,12 @@ struct UserPasswd: AsyncParsableCommand {
     @Argument(help: "The account name.") var name: String
 
     func run() async throws {
-        let database = try store.openDatabase(try store.loadedConfiguration())
-        guard try await database.webUser(named: name) != nil else { throw StoreError.unknownUser(name) }
-        let password = try UserCommand.readNewPassword()
-        try await database.setWebUserPassword(named: name, passwordHash: try await PasswordHasher().hash(password), actor: UserCommand.actor)
+        try await store.withWebStore(try store.loadedConfiguration()) { database in
+            guard try await database.webUser(named: name) != nil else { throw StoreError.unknownUser(name) }
+            let password = try UserCommand.readNewPassword()
+            try await database.setWebUserPassword(
+                named: name, passwordHash: try await PasswordHasher().hash(password), actor: UserCommand.actor, at: Date())
+        }
         print("Changed the password of \(name); their web sessions have ended.")
     }
 }
@@ -91,8 +101,7 @@ struct UserList: AsyncParsableCommand {
     @OptionGroup var store: QuarantineCommand.StoreOptions
 
     func run() async throws {
-        let database = try store.openDatabase(try store.loadedConfiguration())
-        let users = try await database.webUsers()
+        let users = try await store.withWebStore(try store.loadedConfiguration()) { database in try await database.webUsers() }
         guard !users.isEmpty else {
             print("No accounts. Add the first with: chaperone user add NAME --role admin")
             return
@@ -101,18 +110,52 @@ struct UserList: AsyncParsableCommand {
         for user in users {
             let status = user.disabled ? "disabled" : ((user.lockedUntil ?? .distantPast) > now ? "locked" : "active")
             let last = user.lastLoginAt.map { "last sign-in \($0.formatted(.iso8601))" } ?? "never signed in"
-            print("\(user.name)\t\(user.role.rawValue)\t\(status)\t\(last)")
+            print("\(user.name)\t\(user.role.rawValue)\t\(status)\t\(last)\t\(user.schoolsDescription)")
         }
+    }
+}
+
+struct UserSchools: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schools", abstract: "Set the schools an account sees (no --school: every school).")
+    @OptionGroup var store: QuarantineCommand.StoreOptions
+    @Argument(help: "The account name.") var name: String
+    @Option(name: .customLong("school"), help: "A school id under schools:; repeat for several.") var schools: [String] = []
+
+    func run() async throws {
+        let configuration = try store.loadedConfiguration()
+        try UserCommand.checkSchools(schools, in: configuration, config: store.config)
+        try await store.withWebStore(configuration) { database in
+            try await database.setWebUserSchools(named: name, schools: schools, actor: UserCommand.actor, at: Date())
+        }
+        print("\(name) now sees \(schools.isEmpty ? "every school" : "only " + schools.joined(separator: ", ")).")
     }
 }
 
 extension WebUser.Role: ExpressibleByArgument {}
 
 extension UserCommand {
+    /// `--school` ids must be schools of the configuration (a typo would otherwise make an
+    /// account that sees nothing).
+    static func checkSchools(_ schools: [String], in configuration: Configuration, config: String?) throws {
+        guard !schools.isEmpty else { return }
+        let known = configuration.schools.map(\.id)
+        let origin = config ?? "the default configuration"
+        guard !known.isEmpty else {
+            throw ValidationError("--school needs a configuration with a schools: list, and \(origin) has one school only; leave --school out")
+        }
+        if let unknown = schools.first(where: { !known.contains($0) }) {
+            throw ValidationError("'\(unknown)' is not a school in \(origin): use one of \(known.joined(separator: ", "))")
+        }
+    }
+}
+
+extension UserCommand {
     /// `user disable` and `user enable`: one audited change to the account's flag.
     static func setDisabled(_ disabled: Bool, name: String, store: QuarantineCommand.StoreOptions) async throws {
-        let database = try store.openDatabase(try store.loadedConfiguration())
-        try await database.setWebUserDisabled(named: name, disabled: disabled, actor: actor)
+        try await store.withWebStore(try store.loadedConfiguration()) { database in
+            try await database.setWebUserDisabled(named: name, disabled: disabled, actor: actor, at: Date())
+        }
         print(disabled ? "Disabled \(name)." : "Enabled \(name).")
     }
 }

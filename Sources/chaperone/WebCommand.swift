@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import Logging
 import ReviewUI
+import StorePostgres
 
 /// `chaperone web --config FILE`: the review web app for IT, the DSL and the DPO, over
-/// the same store and review workflow as `chaperone quarantine`. Runs unprivileged.
+/// the same store and review workflow as `chaperone quarantine`: the SQLite file, or with
+/// `store.url` the PostgreSQL store every mail host of a trust shares. Runs unprivileged.
 struct WebCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "web",
@@ -38,20 +40,35 @@ struct WebCommand: AsyncParsableCommand {
         let logger = Logger(label: "chaperone.web")
         var configuration = try store.loadedConfiguration()
         if let listen { configuration.web.listen = listen }
-        if configuration.store.url != nil, store.database == nil {
-            throw CommandFailure.input(
-                "chaperone web works on the SQLite store only so far, and store.url names a PostgreSQL store: review with `chaperone quarantine` on any host, or pass --database for a SQLite file")
-        }
         let app: ReviewWebApp
+        let postgres: PostgresStore?
         do {
-            app = try await WebServer.makeApp(configuration: configuration, databasePath: store.database)
+            if store.database == nil, let settings = try StoreChoice.postgresSettings(configuration) {
+                let opened = try await StoreChoice.openPostgres(settings, configuration: configuration, logger: Logger(label: "chaperone.store"))
+                postgres = opened
+                do {
+                    app = try await WebServer.makeApp(configuration: configuration, store: opened)
+                } catch {
+                    await opened.close()
+                    throw error
+                }
+            } else {
+                postgres = nil
+                app = try await WebServer.makeApp(configuration: configuration, databasePath: store.database)
+            }
         } catch {
             logger.critical("chaperone web cannot start", metadata: ["error": "\(error)"])
             throw ExitCode.failure
         }
         let listenText = configuration.web.listen
-        try await WebServer.run(app: app, logger: logger) { port in
-            logger.notice("chaperone web listening", metadata: ["listen": "\(listenText)", "port": "\(port)"])
+        do {
+            try await WebServer.run(app: app, logger: logger) { port in
+                logger.notice("chaperone web listening", metadata: ["listen": "\(listenText)", "port": "\(port)"])
+            }
+        } catch {
+            await postgres?.close()
+            throw error
         }
+        await postgres?.close()
     }
 }

@@ -30,4 +30,34 @@ import Testing
         #expect(unknown.status != 0)
         #expect(unknown.errors.contains("no web account named nobody"))
     }
+
+    @Test func anAccountIsLimitedToSchoolsOfTheConfigurationOnly() throws {
+        let directory = NSTemporaryDirectory() + "chaperone-user-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let database = directory + "/chaperone.sqlite"
+        let samples = ProductionPath.repository.appendingPathComponent("samples")
+        let trust = samples.appendingPathComponent("trust.yaml").path
+        let store = ["--config", trust, "--database", database]
+        let added = try ChaperoneCommand.run(
+            ["user", "add", "ash.it", "--role", "reviewer", "--school", "ash-grove", "--create"] + store, input: "a long enough passphrase\n")
+        #expect(added.status == 0, "\(added.errors)")
+        #expect(added.output.contains("Added ash.it as reviewer for ash-grove"), "\(added.output)")
+        let typo = try ChaperoneCommand.run(
+            ["user", "add", "beech.it", "--role", "reviewer", "--school", "ash-grvoe"] + store, input: "a long enough passphrase\n")
+        #expect(typo.status != 0)
+        #expect(typo.errors.contains("'ash-grvoe' is not a school in") && typo.errors.contains("ash-grove"), "\(typo.errors)")
+        let single = try ChaperoneCommand.run(
+            ["user", "add", "one.it", "--role", "reviewer", "--school", "ash-grove", "--config",
+             samples.appendingPathComponent("chaperone.yaml").path, "--database", database],
+            input: "a long enough passphrase\n")
+        #expect(single.status != 0)
+        #expect(single.errors.contains("needs a configuration with a schools: list"), "\(single.errors)")
+        var list = try ChaperoneCommand.run(["user", "list"] + store)
+        #expect(list.output.contains("ash.it\treviewer\tactive\tnever signed in\tash-grove"), "\(list.output)")
+        #expect(!list.output.contains("beech.it") && !list.output.contains("one.it"))
+        let widened = try ChaperoneCommand.run(["user", "schools", "ash.it"] + store)
+        #expect(widened.status == 0 && widened.output.contains("every school"), "\(widened.errors)")
+        list = try ChaperoneCommand.run(["user", "list"] + store)
+        #expect(list.output.contains("ash.it\treviewer\tactive\tnever signed in\tall schools"), "\(list.output)")
+    }
 }

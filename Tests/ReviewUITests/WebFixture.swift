@@ -7,40 +7,67 @@ import Logging
 import NIOCore
 import NIOEmbedded
 import Notify
+import PostgresTestSupport
 import Review
 import ReviewUI
 import Store
+import StorePostgres
 import Synchronization
+import Testing
+
+/// The two stores the web app runs on in these tests: a SQLite file, and a database in
+/// the throwaway PostgreSQL cluster the store tests use.
+enum WebBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+
+    var testDescription: String { rawValue }
+}
 
 /// A temporary store with one held message (its body has live HTML, to prove it is
 /// never rendered), three accounts (reviewer, auditor, admin), and the web app over it
-/// with a movable clock and an in-memory reinjection listener.
+/// with a movable clock and an in-memory reinjection listener. On SQLite (the default)
+/// or on PostgreSQL: `with(_:configure:_:)` closes the PostgreSQL connections after.
 struct WebFixture {
     static let heldID = "CH-20261124-HELDWEB2"
     static let password = "correct horse battery"
     static let raw = Array(
         "From: teacher@hollowbrook.example\r\nTo: friend@gmail.example\r\nSubject: marks\r\nContent-Type: text/html\r\n\r\n<script>alert(1)</script><b>Year 9 marks</b>\r\n".utf8)
 
+    let backend: WebBackend
     let directory: String
-    let database: AppDatabase
+    let database: any WebStore
+    /// Records decisions as the milter would (for fixtures with more held mail).
+    let recorder: any DecisionStore
     let submitter = CapturingSubmitter()
     let clock = TestClock()
     let app: ReviewWebApp
+    private let closeStore: @Sendable () async -> Void
 
-    init(configure: (inout Configuration) -> Void = { _ in }) async throws {
+    init(backend: WebBackend = .sqlite, configure: (inout Configuration) -> Void = { _ in }) async throws {
+        self.backend = backend
         directory = NSTemporaryDirectory() + "chaperone-web-" + UUID().uuidString
-        database = try AppDatabase(path: directory + "/chaperone.sqlite")
+        switch backend {
+        case .sqlite:
+            let sqlite = try AppDatabase(path: directory + "/chaperone.sqlite")
+            database = sqlite
+            recorder = SQLiteDecisionStore(database: sqlite)
+            closeStore = {}
+        case .postgres:
+            let cluster = try await PostgresCluster.shared()
+            var options = PostgresStore.Options(mailHost: "mx-web.test")
+            // Generous: the whole suite runs at once on a loaded 2-core machine.
+            options.operationTimeoutSeconds = 60
+            let postgres = try await PostgresStore.open(
+                settings: try PostgresConnectionSettings(url: cluster.url(database: try cluster.createDatabase(prefix: "web"))),
+                options: options)
+            database = postgres
+            recorder = postgres
+            closeStore = { await postgres.close() }
+        }
         var configuration = Configuration()
         configuration.school.domains = ["hollowbrook.example"]
         configure(&configuration)
-        let finding = Finding(
-            detector: .upn, location: .body("1"), evidence: "UPN A1234…(redacted)", confidence: 0.95, sections: [.confidentiality])
-        let report = ScanReport(
-            decisionID: Self.heldID, action: .quarantine, sections: [.confidentiality], findings: [finding],
-            recipients: [Recipient(address: "friend@gmail.example", recipientClass: .personal)])
-        let envelope = Envelope(sender: "teacher@hollowbrook.example", recipients: ["friend@gmail.example"], queueID: "4WEB1")
-        try await database.insertQuarantine(
-            DecisionRecord(report: report, envelope: envelope, decidedAt: clock.now(), configVersion: "cfg"), rawMessage: Self.raw)
         let hasher = PasswordHasher(cost: 4)
         for (name, role) in [("rita", WebUser.Role.reviewer), ("aud", .auditor), ("adam", .admin)] {
             try await database.addWebUser(
@@ -51,12 +78,45 @@ struct WebFixture {
         app = ReviewWebApp(
             configuration: configuration, database: database, workflow: workflow, renderer: try await PageRenderer.bundled(),
             hasher: hasher, now: { clock.now() })
+        try await recordHeld(id: Self.heldID)
+    }
+
+    /// Runs `body` on a fresh fixture of `backend` and closes its store afterwards.
+    static func with(
+        _ backend: WebBackend, configure: (inout Configuration) -> Void = { _ in }, _ body: (WebFixture) async throws -> Void
+    ) async throws {
+        let fixture = try await WebFixture(backend: backend, configure: configure)
+        do {
+            try await body(fixture)
+        } catch {
+            await fixture.close()
+            throw error
+        }
+        await fixture.close()
+    }
+
+    /// Records one more held message (of `school`, when given), as the milter does; its
+    /// copy ends with its id, so that it is not taken for a duplicate of another.
+    func recordHeld(id: String, school: String? = nil) async throws {
+        let finding = Finding(
+            detector: .upn, location: .body("1"), evidence: "UPN A1234…(redacted)", confidence: 0.95, sections: [.confidentiality])
+        let report = ScanReport(
+            decisionID: id, action: .quarantine, sections: [.confidentiality], findings: [finding],
+            recipients: [Recipient(address: "friend@gmail.example", recipientClass: .personal)])
+        let envelope = Envelope(sender: "teacher@hollowbrook.example", recipients: ["friend@gmail.example"], queueID: "4WEB1")
+        try await recorder.recordQuarantine(
+            DecisionRecord(report: report, envelope: envelope, decidedAt: clock.now(), configVersion: "cfg", school: school),
+            rawMessage: Self.raw + (id == Self.heldID ? [] : Array("\(id)\r\n".utf8)))
+    }
+
+    func close() async {
+        await closeStore()
+        remove()
     }
 
     func remove() {
         try? FileManager.default.removeItem(atPath: directory)
     }
-
     /// Runs `body` against the app's router: every request goes through the same
     /// responder (middleware, access check, handlers) the server runs, without a socket.
     func test<Value: Sendable>(_ body: @escaping @Sendable (WebClient) async throws -> Value) async throws -> Value {

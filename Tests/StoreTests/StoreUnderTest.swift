@@ -19,10 +19,10 @@ struct StoreUnderTest: Sendable {
     let backend: StoreBackend
     /// Where the milter records (group commit for SQLite).
     let decisions: any DecisionStore
-    /// The review side of the first opening.
-    let review: any ReviewStore
+    /// The review (and web app) side of the first opening.
+    let review: any WebStore
     /// A second, independent opening of the same store.
-    let other: any ReviewStore
+    let other: any WebStore
     /// Where a second milter (another process or mail host) records.
     let otherDecisions: any DecisionStore
     /// Runs one SQL statement directly on the database (for what a store must refuse).
@@ -83,7 +83,7 @@ struct StoreUnderTest: Sendable {
     }
 
     private init(
-        backend: StoreBackend, decisions: any DecisionStore, review: any ReviewStore, other: any ReviewStore,
+        backend: StoreBackend, decisions: any DecisionStore, review: any WebStore, other: any WebStore,
         otherDecisions: any DecisionStore, rawSQL: @escaping @Sendable (String) async throws -> Void, closeAll: @escaping @Sendable () async -> Void
     ) {
         self.backend = backend

@@ -14,6 +14,8 @@ struct WebUserRow: Codable, Hashable, FetchableRecord, PersistableRecord {
     var failedLogins: Int
     var lockedUntil: Date?
     var lastLoginAt: Date?
+    /// JSON array of school ids (migration `v5-webUser-schools`); `[]`: every school.
+    var schools: [String]
 
     init(_ user: WebUser) {
         name = user.name
@@ -25,6 +27,7 @@ struct WebUserRow: Codable, Hashable, FetchableRecord, PersistableRecord {
         failedLogins = user.failedLogins
         lockedUntil = user.lockedUntil
         lastLoginAt = user.lastLoginAt
+        schools = user.schools
     }
 
     /// The account; a role the check constraint let through but this version does not
@@ -32,7 +35,8 @@ struct WebUserRow: Codable, Hashable, FetchableRecord, PersistableRecord {
     var user: WebUser {
         var user = WebUser(
             name: name, role: WebUser.Role(rawValue: role) ?? .auditor, passwordHash: passwordHash, disabled: disabled,
-            createdAt: createdAt, failedLogins: failedLogins, lockedUntil: lockedUntil, lastLoginAt: lastLoginAt)
+            createdAt: createdAt, failedLogins: failedLogins, lockedUntil: lockedUntil, lastLoginAt: lastLoginAt,
+            schools: schools)
         user.passwordChangedAt = passwordChangedAt
         return user
     }
