@@ -34,13 +34,13 @@ enum LoginRoutes {
         var response = app.renderer.page(
             "login", title: "Sign in", values: ["loginToken": token, "message": message ?? "", "hasMessage": message != nil],
             session: nil, status: status)
-        response.setCookie(app.cookie(ReviewWebApp.loginCookie, value: token, maxAge: 3600))
+        response.setCookie(app.cookie(app.loginCookieName, value: token, maxAge: 3600))
         return response
     }
 
     static func signIn(_ request: Request, context: WebContext, app: ReviewWebApp) async throws -> Response {
         let now = app.now()
-        guard let sent = context.form["csrf"], let cookie = request.cookies[ReviewWebApp.loginCookie]?.value,
+        guard let sent = context.form["csrf"], let cookie = request.cookies[app.loginCookieName]?.value,
               RandomToken.equal(sent, String(cookie)) else {
             return loginPage(app, message: "The sign-in form was out of date. Please try again.", status: .forbidden)
         }
@@ -66,18 +66,18 @@ enum LoginRoutes {
         try await app.database.recordSuccessfulLogin(named: user.name, clientAddress: context.clientAddress, at: now)
         let token = await app.sessions.start(userName: user.name, role: user.role, now: now)
         var response = PageRenderer.redirect(to: user.role.homePath)
-        response.setCookie(app.cookie(ReviewWebApp.sessionCookie, value: token))
-        response.setCookie(app.cookie(ReviewWebApp.loginCookie, value: "", maxAge: 0))
+        response.setCookie(app.cookie(app.sessionCookieName, value: token))
+        response.setCookie(app.cookie(app.loginCookieName, value: "", maxAge: 0))
         return response
     }
 
     static func signOut(_ request: Request, context: WebContext, app: ReviewWebApp) async throws -> Response {
-        if let token = request.cookies[ReviewWebApp.sessionCookie]?.value { await app.sessions.end(token: String(token)) }
+        if let token = request.cookies[app.sessionCookieName]?.value { await app.sessions.end(token: String(token)) }
         if let session = context.session {
             try await app.database.recordAuditNote(actor: session.userName, detail: "signed out", at: app.now())
         }
         var response = PageRenderer.redirect(to: "/login")
-        response.setCookie(app.cookie(ReviewWebApp.sessionCookie, value: "", maxAge: 0))
+        response.setCookie(app.cookie(app.sessionCookieName, value: "", maxAge: 0))
         return response
     }
 }

@@ -25,10 +25,16 @@ public struct ReviewWebApp: Sendable {
     /// The clock (tests move it to expire sessions and lockouts).
     let now: @Sendable () -> Date
 
-    /// The session cookie's name.
+    /// The session cookie's name (over HTTPS with the `__Host-` prefix: `sessionCookieName`).
     public static let sessionCookie = "chaperone_session"
     /// The sign-in form's CSRF cookie (there is no session yet to hold the token).
     public static let loginCookie = "chaperone_login"
+    /// Over HTTPS the cookies' names start `__Host-`, so a browser takes them only when
+    /// Secure, for path `/` and from this host itself, never from a sibling subdomain
+    /// (ASVS 3.4.4).
+    public var sessionCookieName: String { cookiePrefix + Self.sessionCookie }
+    public var loginCookieName: String { cookiePrefix + Self.loginCookie }
+    private var cookiePrefix: String { configuration.web.usesSecureCookies ? "__Host-" : "" }
 
     public init(
         configuration: Configuration, database: any WebStore, workflow: ReviewWorkflow, renderer: PageRenderer,
@@ -57,7 +63,7 @@ public struct ReviewWebApp: Sendable {
     /// The router: security headers and the request log around every route.
     public func buildRouter() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
-        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(overHTTPS: configuration.web.usesSecureCookies))
         router.add(middleware: RequestLogMiddleware())
         for route in Self.routes {
             router.on(RouterPath(route.path), method: route.method) { request, context in
@@ -102,7 +108,7 @@ public struct ReviewWebApp: Sendable {
     /// The session the request's cookie names, if it is live and its account still
     /// enabled with the same password; the role is read afresh from the store.
     func liveSession(_ request: Request) async throws -> WebSession? {
-        guard let token = request.cookies[Self.sessionCookie]?.value,
+        guard let token = request.cookies[sessionCookieName]?.value,
               var session = await sessions.touch(token: String(token), now: now()) else { return nil }
         // A disabled account, or one whose password changed since sign-in (by an admin
         // or `chaperone user passwd`), has no live sessions.

@@ -3,12 +3,19 @@ import Hummingbird
 
 /// Adds the security headers to every response, errors included: a CSP that allows
 /// nothing inline and nothing from elsewhere (no script at all), no framing, no
-/// referrer, no sniffing, no caching of pages that hold personal data.
+/// referrer, no sniffing, no caching of pages that hold personal data; and when the app
+/// is reached over HTTPS (native TLS or `web.secure_cookies` behind a proxy), HSTS so a
+/// browser never falls back to plain HTTP (ASVS 14.4.5).
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = WebContext
 
     static let contentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    /// One year, the app's host and its subdomains.
+    static let strictTransportSecurity = "max-age=31536000; includeSubDomains"
+
+    /// Whether responses carry `Strict-Transport-Security`.
+    var overHTTPS: Bool
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var response: Response
@@ -24,6 +31,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
                 body: .init(byteBuffer: .init(string: "Chaperone could not complete this request; the server log has the details.\n")))
         }
         Self.apply(to: &response.headers)
+        if overHTTPS { response.headers[HTTPField.Name("Strict-Transport-Security")!] = Self.strictTransportSecurity }
         return response
     }
 

@@ -44,11 +44,13 @@ public enum WebServer {
         return (host, port)
     }
 
-    /// Runs until SIGTERM or SIGINT (with `handlesSignals`) or until the task is
-    /// cancelled; `onRunning` is told the bound port.
-    public static func run(
-        app: ReviewWebApp, logger: Logger, handlesSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) async throws {
+    /// The Hummingbird application `chaperone web` runs: the app's router (every route
+    /// behind its access check, with the security headers and request log) on
+    /// `web.listen`, over HTTPS when a certificate and key are configured. Tests run this
+    /// same value through HummingbirdTesting.
+    public static func application(
+        app: ReviewWebApp, logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> Application<RouterResponder<WebContext>> {
         let web = app.configuration.web
         let (host, port) = try listenAddress(web.listen)
         let server: HTTPServerBuilder
@@ -57,11 +59,19 @@ public enum WebServer {
         } else {
             server = .http1()
         }
-        let application = Application(
+        return Application(
             router: app.buildRouter(), server: server,
             configuration: .init(address: .hostname(host, port: port), serverName: "chaperone"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
+    }
+
+    /// Runs until SIGTERM or SIGINT (with `handlesSignals`) or until the task is
+    /// cancelled; `onRunning` is told the bound port.
+    public static func run(
+        app: ReviewWebApp, logger: Logger, handlesSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
+        let application = try application(app: app, logger: logger, onRunning: onRunning)
         try await application.runService(gracefulShutdownSignals: handlesSignals ? [UnixSignal.sigterm, UnixSignal.sigint] : [])
     }
 }

@@ -55,7 +55,7 @@ struct WebListBenchmark: AsyncParsableCommand {
         var ports = portStream.makeAsyncIterator()
         guard let port = await ports.next() else { throw ValidationError("the web server did not start") }
         let token = await served.sessions.start(userName: "bench", role: .reviewer, now: Date())
-        let cookie = "\(ReviewWebApp.sessionCookie)=\(token)"
+        let cookie = "\(served.sessionCookieName)=\(token)"
         print("page (HTTP on 127.0.0.1:\(port), \(repeats) requests each after one warm-up): median, p95, slowest")
         for page in pages {
             var times: [Duration] = []

@@ -5,44 +5,68 @@ import ReviewUI
 import Store
 import Testing
 
-/// Every registered route refuses a request without a session, except the public
-/// ones; every POST needs the session's CSRF token.
+/// Every route the router has refuses a request without a live session, except the
+/// public ones; the routes are read from the router itself, for every method each path
+/// has, so a route added without the access check is caught.
 @Suite struct RouteAccessTests {
-    /// Sign-in (and `/`, which only redirects to it), the stylesheet, and `/healthz`.
-    static let publicPaths: Set<String> = ["/", "/login", "/static/app.css", "/healthz"]
+    /// Sign-in (and `/`, which only sends a visitor on), the stylesheet, and `/healthz`.
+    static let publicRoutes: Set<String> = ["GET /", "GET /login", "POST /login", "GET /static/app.css", "GET /healthz"]
+    /// Methods no route has: they must not reach a page either.
+    static let otherMethods: [HTTPRequest.Method] = [.head, .put, .delete, .patch, .options]
 
-    static func concrete(_ path: String) -> String {
-        path.replacingOccurrences(of: ":id", with: WebFixture.heldID).replacingOccurrences(of: ":name", with: "rita")
+    /// `METHOD /path` as the router describes a route (`{id}` for a parameter).
+    static func key(_ route: Router<WebContext>.RouteDescription) -> String {
+        "\(route.method.rawValue) \(route.path)"
     }
 
-    @Test func everyRouteButThePublicOnesRefusesARequestWithoutASession() async throws {
+    static func concrete(_ path: String) -> String {
+        path.replacingOccurrences(of: "{id}", with: WebFixture.heldID).replacingOccurrences(of: "{name}", with: "rita")
+    }
+
+    @Test func everyRegisteredRouteButThePublicOnesRefusesARequestWithoutASession() async throws {
         let fixture = try await WebFixture()
         defer { fixture.remove() }
-        let routes = ReviewWebApp.routes
-        #expect(routes.count >= 20)
-        let open = routes.filter { $0.access == .open }.map(\.path)
-        #expect(Set(open).isSubset(of: Self.publicPaths), "open routes: \(open)")
+        let routes = fixture.app.buildRouter().routes.map { (method: $0.method, path: $0.path.description, key: Self.key($0)) }
+        let keys = Set(routes.map(\.key))
+        #expect(keys.count >= 20)
+        #expect(Self.publicRoutes.isSubset(of: keys))
         try await fixture.test { client in
-            for route in routes where route.access != .open {
+            // A session that has ended is no better than none, nor is a made-up one.
+            let ended = try #require(try await client.signIn("rita").cookie)
+            #expect(try await client.post("/logout", cookie: ended, form: [("csrf", try await client.csrf(ended))]).status == .seeOther)
+            let cookies = [nil, ended, "\(ReviewWebApp.sessionCookie)=\(String(repeating: "ab", count: 32))"]
+            for route in routes where !Self.publicRoutes.contains(route.key) {
                 let path = Self.concrete(route.path)
-                let response = try await client.send(
-                    path, method: route.method, cookie: nil, form: route.method == .post ? [("reason", "x"), ("csrf", "x")] : nil)
-                if route.method == .get {
-                    #expect(response.status == .seeOther, "\(route.method) \(path)")
-                    #expect(response.headers[.location] == "/login", "\(route.method) \(path)")
-                } else {
-                    #expect(response.status == .forbidden, "\(route.method) \(path)")
+                for cookie in cookies {
+                    let form = route.method == .post
+                        ? [("csrf", "x"), ("reason", "x"), ("id", WebFixture.heldID), ("action", "release"), ("name", "x"), ("role", "admin"),
+                           ("password", "a long enough passphrase")] : nil
+                    let response = try await client.send(path, method: route.method, cookie: cookie, form: form)
+                    let what = "\(route.key) with \(cookie == nil ? "no cookie" : cookie!)"
+                    if route.method == .get {
+                        #expect(response.status == .seeOther, "\(what)")
+                        #expect(response.headers[.location] == "/login", "\(what)")
+                    } else {
+                        // The access check's own refusal, not a handler's complaint about the form.
+                        #expect(response.status == .forbidden, "\(what)")
+                        #expect(response.body.contains("Your session has ended"), "\(what)")
+                    }
+                    #expect(!response.body.contains("teacher@hollowbrook.example"), "\(what) leaked the decision")
                 }
-                #expect(!response.body.contains("teacher@hollowbrook.example"), "\(path) leaked the decision")
-                // A forged session cookie is no better than none.
-                let forged = try await client.send(
-                    path, method: route.method, cookie: "\(ReviewWebApp.sessionCookie)=\(String(repeating: "ab", count: 32))",
-                    form: route.method == .post ? [("csrf", "x")] : nil)
-                #expect(forged.status == (route.method == .get ? .seeOther : .forbidden), "forged cookie: \(path)")
+            }
+            // No other method reaches a page on any path.
+            for pattern in Set(routes.map(\.path)) {
+                for method in Self.otherMethods where !keys.contains("\(method.rawValue) \(pattern)") {
+                    let response = try await client.send(Self.concrete(pattern), method: method, cookie: nil, form: nil)
+                    #expect(response.status == .notFound, "\(method) \(pattern): \(response.status)")
+                    #expect(!response.body.contains("teacher@hollowbrook.example"))
+                }
             }
         }
         #expect(try await fixture.heldState() == .held)
         #expect(await fixture.submitter.messages.isEmpty)
+        #expect(try await fixture.database.webUsers().map(\.name).sorted() == ["adam", "aud", "rita"])
+        #expect(try await fixture.database.reviewEvents(decisionID: WebFixture.heldID).isEmpty)
     }
 
     @Test func thePublicRoutesAnswer() async throws {
@@ -54,44 +78,6 @@ import Testing
             #expect(css.status == .ok && css.body.contains("font"))
             let login = try await client.get("/login")
             #expect(login.status == .ok && login.body.contains("<form"))
-        }
-    }
-
-    @Test func aPostWithoutOrWithAWrongCSRFTokenIsRefusedAndChangesNothing() async throws {
-        let fixture = try await WebFixture()
-        defer { fixture.remove() }
-        try await fixture.test { client in
-            let cookie = try #require(try await client.signIn("rita").cookie)
-            let release = "/decisions/\(WebFixture.heldID)/release"
-            let missing = try await client.post(release, cookie: cookie, form: [("reason", "fine")])
-            #expect(missing.status == .forbidden)
-            let wrong = try await client.post(release, cookie: cookie, form: [("reason", "fine"), ("csrf", String(repeating: "0", count: 64))])
-            #expect(wrong.status == .forbidden)
-            #expect(try await fixture.heldState() == .held)
-            // Another session's token does not fit this one.
-            let other = try #require(try await client.signIn("rita").cookie)
-            let otherToken = try await client.csrf(other)
-            #expect(try await client.post(release, cookie: cookie, form: [("reason", "fine"), ("csrf", otherToken)]).status == .forbidden)
-            #expect(try await fixture.heldState() == .held)
-            let token = try await client.csrf(cookie)
-            let done = try await client.post(release, cookie: cookie, form: [("reason", "checked with the head of year"), ("csrf", token)])
-            #expect(done.status == .ok)
-            #expect(done.body.contains("released"))
-        }
-        #expect(try await fixture.heldState() == .released)
-        #expect(await fixture.submitter.messages.count == 1)
-        let events = try await fixture.database.reviewEvents(decisionID: WebFixture.heldID)
-        #expect(events.contains { $0.kind == .releasedByReinjection && $0.actor == "rita (web)" && $0.reason == "checked with the head of year" })
-    }
-
-    @Test func theSignInFormNeedsItsOwnToken() async throws {
-        let fixture = try await WebFixture()
-        defer { fixture.remove() }
-        try await fixture.test { client in
-            let forged = try await client.post(
-                "/login", cookie: "\(ReviewWebApp.loginCookie)=aaaa", form: [("csrf", "bbbb"), ("name", "rita"), ("password", WebFixture.password)])
-            #expect(forged.status == .forbidden)
-            #expect(forged.cookie(ReviewWebApp.sessionCookie) == nil)
         }
     }
 
@@ -111,17 +97,32 @@ import Testing
                 #expect(!csp.contains("unsafe-inline"))
                 #expect(page.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
                 #expect(page.headers[.xContentTypeOptions] == "nosniff")
+                #expect(page.headers[Self.hsts] == nil)  // plain HTTP: HSTS would mean nothing
             }
+            // A path no route has gets the headers too.
+            #expect(try await client.get("/nothing-here").headers[.contentSecurityPolicy] != nil)
         }
     }
 
-    @Test func underTLSTheCookieIsSecure() async throws {
+    static let hsts = HTTPField.Name("Strict-Transport-Security")!
+
+    @Test func overHTTPSTheCookieIsSecureAndEveryResponseHasHSTS() async throws {
         let fixture = try await WebFixture { $0.web.secureCookies = true }
         defer { fixture.remove() }
         try await fixture.test { client in
-            let (_, response) = try await client.signIn("rita")
-            let setCookie = response.headers[values: .setCookie].first { $0.hasPrefix(ReviewWebApp.sessionCookie) } ?? ""
-            #expect(setCookie.contains("Secure"))
+            let (signedIn, response) = try await client.signIn("rita")
+            let cookie = try #require(signedIn)
+            // `__Host-`: Secure, path /, no Domain, so no sibling host can set or read it.
+            #expect(cookie.hasPrefix("__Host-\(ReviewWebApp.sessionCookie)="))
+            let setCookie = response.headers[values: .setCookie].first { $0.hasPrefix("__Host-\(ReviewWebApp.sessionCookie)=") } ?? ""
+            #expect(setCookie.contains("Secure") && setCookie.contains("Path=/") && !setCookie.contains("Domain"), "\(setCookie)")
+            #expect(try await client.get("/quarantine", cookie: cookie).status == .ok)
+            // The unprefixed name is not accepted in its place.
+            let unprefixed = cookie.replacingOccurrences(of: "__Host-", with: "")
+            #expect(try await client.get("/quarantine", cookie: unprefixed).status == .seeOther)
+            for page in [response, try await client.get("/healthz"), try await client.get("/quarantine"), try await client.get("/nothing-here")] {
+                #expect(page.headers[Self.hsts] == "max-age=31536000; includeSubDomains")
+            }
         }
     }
 }

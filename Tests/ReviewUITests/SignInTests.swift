@@ -29,18 +29,24 @@ import Testing
         }
     }
 
+    /// Over a real loopback socket (HummingbirdTesting `.live`), so the limit counts the
+    /// peer's address as the server sees it.
     @Test(arguments: WebBackend.allCases) func oneClientAddressIsStoppedAfterTooManyFailuresAcrossAccounts(backend: WebBackend) async throws {
         try await WebFixture.with(backend, configure: { $0.web.addressFailureLimit = 4; $0.web.lockoutFailures = 100 }) { fixture in
-            try await fixture.test { client in
+            try await fixture.test(.live) { client in
                 for name in ["rita", "aud", "adam", "nobody"] {
                     #expect(try await client.signIn(name, password: "wrong password here").cookie == nil)
                 }
                 let (cookie, response) = try await client.signIn("rita")
                 #expect(cookie == nil)
                 #expect(response.status == .tooManyRequests)
+                // Each account is still below its own limit: the address is what stopped it.
+                #expect(try await fixture.database.webUser(named: "rita")?.lockedUntil == nil)
                 fixture.clock.advance(16 * 60)
                 #expect(try await client.signIn("rita").cookie != nil)
             }
+            let notes = try await fixture.database.storeWideEvents(limit: 50).compactMap(\.detail)
+            #expect(notes.contains { $0 == "signed in from 127.0.0.1" || $0 == "signed in from ::1" }, "\(notes)")
         }
     }
 

@@ -3,9 +3,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTesting
 import Logging
 import NIOCore
-import NIOEmbedded
 import Notify
 import PostgresTestSupport
 import Review
@@ -117,10 +117,27 @@ struct WebFixture {
     func remove() {
         try? FileManager.default.removeItem(atPath: directory)
     }
-    /// Runs `body` against the app's router: every request goes through the same
-    /// responder (middleware, access check, handlers) the server runs, without a socket.
-    func test<Value: Sendable>(_ body: @escaping @Sendable (WebClient) async throws -> Value) async throws -> Value {
-        try await body(WebClient(responder: app.buildRouter().buildResponder()))
+
+    /// The application `chaperone web` runs (`WebServer.application`), over this
+    /// fixture's store and clock.
+    func application() throws -> Application<RouterResponder<WebContext>> {
+        try WebServer.application(app: app, logger: Logger(label: "test.web"))
+    }
+
+    /// Runs `body` through HummingbirdTesting: `.router` sends each request to the
+    /// application's responder (middleware, access check, handlers) without a socket;
+    /// `.live` starts the server on a loopback port and talks HTTP/1.1 to it.
+    func test<Value: Sendable>(
+        _ setup: TestingSetup = .router, _ body: @escaping @Sendable (WebClient) async throws -> Value
+    ) async throws -> Value {
+        let names = (session: app.sessionCookieName, login: app.loginCookieName)
+        return try await application().test(setup) { client in
+            try await body(WebClient(client: client, sessionCookie: names.session, loginCookie: names.login))
+        }
+    }
+
+    func state(of id: String) async throws -> QuarantineState? {
+        try await database.decision(id: id)?.quarantine?.state
     }
 
     func heldState() async throws -> QuarantineState? {
@@ -162,10 +179,12 @@ struct WebResponse: Sendable {
     }
 }
 
-/// A client of the router's responder, with cookies and forms: builds the request as
-/// Hummingbird's HTTP server would, and collects the whole response.
+/// A HummingbirdTesting client with cookies and forms.
 struct WebClient: Sendable {
-    let responder: RouterResponder<WebContext>
+    let client: any TestClientProtocol
+    /// The app's cookie names (`__Host-` prefixed over HTTPS).
+    let sessionCookie: String
+    let loginCookie: String
 
     func get(_ path: String, cookie: String? = nil) async throws -> WebResponse {
         try await send(path, method: .get, cookie: cookie, form: nil)
@@ -186,26 +205,18 @@ struct WebClient: Sendable {
                 "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
             }.joined(separator: "&"))
         }
-        if let body { headers[.contentLength] = String(body.readableBytes) }
-        let request = Request(
-            head: HTTPRequest(method: method, scheme: "http", authority: "localhost", path: path, headerFields: headers),
-            body: RequestBody(buffer: body ?? ByteBuffer()))
-        let context = WebContext(source: ApplicationRequestContextSource(channel: EmbeddedChannel(), logger: Logger(label: "test.web")))
-        let response = try await responder.respond(to: request, context: context)
-        let collected = CollectedBody()
-        try await response.body.write(BodyCollector(collected: collected))
-        return WebResponse(status: response.status, headers: response.headers, body: String(buffer: collected.buffer))
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: body)
+        return WebResponse(status: response.status, headers: response.headers, body: String(buffer: response.body))
     }
 
     /// Signs in and returns the session cookie (`chaperone_session=…`), or nil with the
     /// failed response's status.
     func signIn(_ name: String, password: String = WebFixture.password) async throws -> (cookie: String?, response: WebResponse) {
         let form = try await get("/login")
-        guard let token = form.cookie(ReviewWebApp.loginCookie) else { return (nil, form) }
+        guard let token = form.cookie(loginCookie) else { return (nil, form) }
         let response = try await post(
-            "/login", cookie: "\(ReviewWebApp.loginCookie)=\(token)",
-            form: [("csrf", token), ("name", name), ("password", password)])
-        return (response.cookie(ReviewWebApp.sessionCookie).map { "\(ReviewWebApp.sessionCookie)=\($0)" }, response)
+            "/login", cookie: "\(loginCookie)=\(token)", form: [("csrf", token), ("name", name), ("password", password)])
+        return (response.cookie(sessionCookie).map { "\(sessionCookie)=\($0)" }, response)
     }
 
     /// The CSRF token of a signed-in page.
@@ -219,21 +230,4 @@ struct WebClient: Sendable {
 struct WebTestFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// Where `BodyCollector` puts a response body.
-final class CollectedBody: @unchecked Sendable {
-    var buffer = ByteBuffer()
-}
-
-/// Collects a response body (the role of the HTTP server's writer).
-struct BodyCollector: ResponseBodyWriter {
-    let collected: CollectedBody
-
-    mutating func write(_ buffer: ByteBuffer) async throws {
-        var buffer = buffer
-        collected.buffer.writeBuffer(&buffer)
-    }
-
-    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
 }

@@ -5,8 +5,9 @@ import Testing
 
 /// Native HTTPS (`web.tls_certificate`, `web.tls_key`) on loopback: the real server,
 /// a certificate made here by `openssl` for 127.0.0.1 from a private CA, and
-/// `openssl s_client` as the browser, verifying the chain. Cookies are Secure under TLS;
-/// bad or mismatched files stop the server at start with the file named.
+/// `openssl s_client` as the browser, verifying the chain. Cookies are Secure and
+/// `__Host-` prefixed under TLS, and responses carry HSTS; bad or mismatched files
+/// stop the server at start with the file named.
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl"), "needs openssl"))
 struct WebTLSTests {
     static let openssl = "/usr/bin/openssl"
@@ -52,8 +53,9 @@ struct WebTLSTests {
             "-verify_return_error", "-verify_ip", "127.0.0.1", "-quiet", "-ign_eof",
         ], input: request)
         #expect(response.contains("HTTP/1.1 200"), "\(response)")
-        let cookie = response.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: chaperone_login=") }
+        let cookie = response.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: __host-chaperone_login=") }
         #expect(cookie?.contains("Secure") == true, "\(response)")
+        #expect(response.lowercased().contains("strict-transport-security: max-age=31536000; includesubdomains"), "\(response)")
         #expect(cookie?.contains("HttpOnly") == true)
         // Plain HTTP to the TLS port gets no page.
         let plain = try Self.run("/usr/bin/timeout", ["10", "/usr/bin/python3", "-c", """
