@@ -66,7 +66,7 @@ struct CSVRosterReader {
             problems.append(RosterProblem(file: file, position: "line 1", reason: "the file is empty", severity: .error))
             return Output()
         }
-        let layout = Self.layout(of: header.fields, consentHeadings: consentHeadings)
+        let layout = Self.layout(of: table.fields(of: header), consentHeadings: consentHeadings)
         let named = Set(layout.columns.values)
         guard named.contains(.surname), named.contains(.forename) || named.contains(.preferredForename) else {
             problems.append(RosterProblem(
@@ -78,13 +78,13 @@ struct CSVRosterReader {
         }
         var records: [PupilRecord] = []
         records.reserveCapacity(table.rows.count)
-        var filled: Set<Int> = []
+        let roles = CellRole.roles(of: layout, columns: table.rows.map(table.fieldCount).max() ?? 0)
+        var unfilled = Array(layout.columns.keys)
         for row in table.rows.dropFirst() {
-            records.append(record(row, layout))
-            for position in layout.columns.keys where !filled.contains(position) && row.fields.indices.contains(position) {
-                if !row.fields[position].trimmingCharacters.isEmpty { filled.insert(position) }
-            }
+            records.append(record(row, roles))
+            unfilled.removeAll { table.hasValue($0, in: row) }
         }
+        let filled = Set(layout.columns.keys).subtracting(unfilled)
         columnErrors += columnProblems(header, layout, filled: filled, rows: records.count)
         var columns: [String: [ConsentPurpose]] = [:]
         for (heading, purposes) in layout.consents.values { columns[heading] = purposes }
@@ -110,28 +110,33 @@ struct CSVRosterReader {
         for (position, column) in layout.columns.sorted(by: { $0.key < $1.key })
         where Self.requiredValues.contains(column) && !filled.contains(position) {
             found.append(RosterProblem(
-                file: file, position: "line \(header.line)", column: header.fields[position].trimmingCharacters,
+                file: file, position: "line \(header.line)", column: table.value(position, in: header),
                 reason: "the column is empty in all \(rows) rows: the export left its values out (check the MIS report and the exporting user's permissions)",
                 severity: .error))
         }
         return found
     }
 
-    private func record(_ row: CSVTable.Row, _ layout: Layout) -> PupilRecord {
+    /// One pupil row; a String is made only for the cells the roles use.
+    private func record(_ row: CSVTable.Row, _ roles: [CellRole]) -> PupilRecord {
         var record = PupilRecord(file: file, position: "line \(row.line)")
         var lines: [(Int, String)] = []
         var contacts: [Int: ContactRecord] = [:]
         var contactParts: [Int: (forename: String, surname: String)] = [:]
-        for (position, raw) in row.fields.enumerated() {
-            let value = raw.trimmingCharacters
+        for position in 0..<table.fieldCount(of: row) {
+            let role = roles[position]
+            if case .ignored = role { continue }
+            let value = table.value(position, in: row)
             guard !value.isEmpty else { continue }
-            if let column = layout.columns[position] {
+            switch role {
+            case .ignored: continue
+            case .column(let column):
                 assign(value, to: column, in: &record, lines: &lines)
-            } else if let consent = layout.consents[position] {
-                record.consents.append(ConsentCell(heading: consent.heading, purposes: consent.purposes, value: value))
-            } else if let line = layout.addressLines[position] {
+            case .consent(let heading, let purposes):
+                record.consents.append(ConsentCell(heading: heading, purposes: purposes, value: value))
+            case .addressLine(let line):
                 lines.append((line, value))
-            } else if let heading = layout.contacts[position] {
+            case .contact(let heading):
                 var contact = contacts[heading.number] ?? ContactRecord()
                 switch heading.field {
                 case .name: contact.name = value

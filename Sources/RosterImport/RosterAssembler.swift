@@ -110,6 +110,9 @@ struct RosterAssembler {
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
-    var replacingSpaces: String { String(filter { !$0.isWhitespace }) }
+    /// Without any whitespace; a printable ASCII value (a UPN, a ULN) comes back as it is.
+    var replacingSpaces: String {
+        utf8.allSatisfy({ $0 > 32 && $0 < 0x80 }) ? self : String(filter { !$0.isWhitespace })
+    }
     var replacingOccurrencesOfLine: String { hasPrefix("line ") ? String(dropFirst(5)) : self }
 }
