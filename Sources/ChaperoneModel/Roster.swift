@@ -6,7 +6,8 @@ public struct Roster: Sendable {
     public let contacts: [Contact]
     public let staff: [StaffMember]
 
-    /// Pupil key → position in `students` (positions, not copies: a pupil is kept once).
+    /// Pupil key → position in `students` (positions, not copies: a pupil is kept once);
+    /// the first pupil with a key when a hand-made roster repeats one.
     let studentPositionByKey: [String: Int]
     /// Lower-cased address → keys of pupils whose own (school or personal) address it is.
     public let pupilKeysByEmail: [String: [String]]
@@ -28,7 +29,7 @@ public struct Roster: Sendable {
         var pupilEmails: [String: [String]] = [:]
         pupilEmails.reserveCapacity(students.count)
         for (position, student) in students.enumerated() {
-            byKey[student.key] = position
+            if byKey[student.key] == nil { byKey[student.key] = position }
             if let email = student.schoolEmail {
                 pupilEmails[email.lowercasedIfNeeded, default: []].append(student.key)
             }
@@ -41,7 +42,7 @@ public struct Roster: Sendable {
         var contactsByKey: [String: Int] = [:]
         contactsByKey.reserveCapacity(contacts.count)
         for (position, contact) in contacts.enumerated() {
-            contactsByKey[contact.key] = position
+            if contactsByKey[contact.key] == nil { contactsByKey[contact.key] = position }
             for email in contact.emails {
                 contactEmails[email.lowercasedIfNeeded, default: []].append(contact.key)
             }
@@ -67,6 +68,11 @@ public struct Roster: Sendable {
         studentPositionByKey[key].map { students[$0] }
     }
 
+    /// The position in `students` of the pupil with roster key `key`.
+    public func studentPosition(forKey key: String) -> Int? {
+        studentPositionByKey[key]
+    }
+
     /// The contact with roster key `key`.
     public func contact(forKey key: String) -> Contact? {
         contactPositionByKey[key].map { contacts[$0] }
@@ -82,7 +88,7 @@ public struct Roster: Sendable {
 extension String {
     /// Lower-cased, without a new String when there is nothing to lower (the roster's
     /// addresses usually arrive lower-cased already).
-    var lowercasedIfNeeded: String {
+    public var lowercasedIfNeeded: String {
         utf8.allSatisfy({ $0 < 0x80 && !($0 >= 65 && $0 <= 90) }) ? self : lowercased()
     }
 }

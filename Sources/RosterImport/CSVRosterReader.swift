@@ -121,8 +121,14 @@ struct CSVRosterReader {
     private func record(_ row: CSVTable.Row, _ roles: [CellRole]) -> PupilRecord {
         var record = PupilRecord(file: file, position: "line \(row.line)")
         var lines: [(Int, String)] = []
-        var contacts: [Int: ContactRecord] = [:]
-        var contactParts: [Int: (forename: String, surname: String)] = [:]
+        // Contact blocks by number: a row has a few, so small arrays, not dictionaries.
+        var contacts = NumberedContacts()
+        var contactParts: [(number: Int, forename: String, surname: String)] = []
+        func part(_ number: Int) -> Int {
+            if let index = contactParts.firstIndex(where: { $0.number == number }) { return index }
+            contactParts.append((number, "", ""))
+            return contactParts.count - 1
+        }
         for position in 0..<table.fieldCount(of: row) {
             let role = roles[position]
             if case .ignored = role { continue }
@@ -137,11 +143,11 @@ struct CSVRosterReader {
             case .addressLine(let line):
                 lines.append((line, value))
             case .contact(let heading):
-                var contact = contacts[heading.number] ?? ContactRecord()
+                var contact = contacts[heading.number]
                 switch heading.field {
                 case .name: contact.name = value
-                case .forename: contactParts[heading.number, default: ("", "")].forename = value
-                case .surname: contactParts[heading.number, default: ("", "")].surname = value
+                case .forename: contactParts[part(heading.number)].forename = value
+                case .surname: contactParts[part(heading.number)].surname = value
                 case .email: contact.emails += RosterText.list(value)
                 case .relationship: contact.relationship = value
                 case .mobile, .phone: contact.phones.append(value)
@@ -151,13 +157,14 @@ struct CSVRosterReader {
                 contacts[heading.number] = contact
             }
         }
-        for (number, parts) in contactParts {
-            var contact = contacts[number] ?? ContactRecord()
+        for parts in contactParts {
+            var contact = contacts[parts.number]
             if contact.name.isEmpty { contact.name = [parts.forename, parts.surname].filter { !$0.isEmpty }.joined(separator: " ") }
-            contacts[number] = contact
+            contacts[parts.number] = contact
         }
-        record.addressLines += lines.sorted { $0.0 < $1.0 }.flatMap { RosterText.addressLines($0.1) }
-        record.contacts = contacts.keys.sorted().compactMap { contacts[$0] }.filter { !$0.isEmpty }
+        record.addressLines += lines.count == 1 ? RosterText.addressLines(lines[0].1)
+            : lines.sorted { $0.0 < $1.0 }.flatMap { RosterText.addressLines($0.1) }
+        record.contacts = contacts.inOrder.filter { !$0.isEmpty }
         return record
     }
 
