@@ -26,7 +26,8 @@ import Testing
         #expect(table.rows.count == 3)
         #expect(table.fields(of: table.rows[0]) == ["Name", "Note"])
         #expect(table.value(0, in: table.rows[1]) == "Okafor; Amara")
-        #expect(table.value(1, in: table.rows[1]) == "said \"hi\"\nthen left")
+        // Inside quotes the line break is kept as written (CR LF here).
+        #expect(table.value(1, in: table.rows[1]) == "said \"hi\"\r\nthen left")
         #expect(table.rows[2].line == 5 && table.value(1, in: table.rows[2]) == "row")
     }
 
