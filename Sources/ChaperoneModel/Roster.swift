@@ -6,14 +6,15 @@ public struct Roster: Sendable {
     public let contacts: [Contact]
     public let staff: [StaffMember]
 
-    /// Pupil key → pupil.
-    public let studentsByKey: [String: Student]
+    /// Pupil key → position in `students` (positions, not copies: a pupil is kept once);
+    /// the first pupil with a key when a hand-made roster repeats one.
+    let studentPositionByKey: [String: Int]
     /// Lower-cased address → keys of pupils whose own (school or personal) address it is.
     public let pupilKeysByEmail: [String: [String]]
     /// Lower-cased address → keys of contacts with that address.
     public let contactKeysByEmail: [String: [String]]
-    /// Contact key → contact.
-    public let contactsByKey: [String: Contact]
+    /// Contact key → position in `contacts`.
+    let contactPositionByKey: [String: Int]
     /// Lower-cased staff school address → staff member.
     public let staffByEmail: [String: StaffMember]
     /// Lower-cased staff personal address → the staff member it belongs to.
@@ -23,20 +24,27 @@ public struct Roster: Sendable {
         self.students = students
         self.contacts = contacts
         self.staff = staff
-        var byKey: [String: Student] = [:]
+        var byKey: [String: Int] = [:]
+        byKey.reserveCapacity(students.count)
         var pupilEmails: [String: [String]] = [:]
-        for student in students {
-            byKey[student.key] = student
-            for email in [student.schoolEmail].compactMap({ $0 }) + student.personalEmails {
-                pupilEmails[email.lowercased(), default: []].append(student.key)
+        pupilEmails.reserveCapacity(students.count)
+        for (position, student) in students.enumerated() {
+            if byKey[student.key] == nil { byKey[student.key] = position }
+            if let email = student.schoolEmail {
+                pupilEmails[email.lowercasedIfNeeded, default: []].append(student.key)
+            }
+            for email in student.personalEmails {
+                pupilEmails[email.lowercasedIfNeeded, default: []].append(student.key)
             }
         }
         var contactEmails: [String: [String]] = [:]
-        var contactsByKey: [String: Contact] = [:]
-        for contact in contacts {
-            contactsByKey[contact.key] = contact
+        contactEmails.reserveCapacity(contacts.count)
+        var contactsByKey: [String: Int] = [:]
+        contactsByKey.reserveCapacity(contacts.count)
+        for (position, contact) in contacts.enumerated() {
+            if contactsByKey[contact.key] == nil { contactsByKey[contact.key] = position }
             for email in contact.emails {
-                contactEmails[email.lowercased(), default: []].append(contact.key)
+                contactEmails[email.lowercasedIfNeeded, default: []].append(contact.key)
             }
         }
         var staffByEmail: [String: StaffMember] = [:]
@@ -47,17 +55,40 @@ public struct Roster: Sendable {
                 staffByPersonal[personal.lowercased()] = member
             }
         }
-        self.studentsByKey = byKey
+        self.studentPositionByKey = byKey
         self.pupilKeysByEmail = pupilEmails
         self.contactKeysByEmail = contactEmails
-        self.contactsByKey = contactsByKey
+        self.contactPositionByKey = contactsByKey
         self.staffByEmail = staffByEmail
         self.staffByPersonalEmail = staffByPersonal
+    }
+
+    /// The pupil with roster key `key`.
+    public func student(forKey key: String) -> Student? {
+        studentPositionByKey[key].map { students[$0] }
+    }
+
+    /// The position in `students` of the pupil with roster key `key`.
+    public func studentPosition(forKey key: String) -> Int? {
+        studentPositionByKey[key]
+    }
+
+    /// The contact with roster key `key`.
+    public func contact(forKey key: String) -> Contact? {
+        contactPositionByKey[key].map { contacts[$0] }
     }
 
     /// The pupils a contact address is linked to (union over every contact with it),
     /// leaving out every pupil the address is restricted from (see `contactRights`).
     public func pupilKeys(ofContactAddress address: String) -> [String] {
         contactRights(ofAddress: address).linkedPupils
+    }
+}
+
+extension String {
+    /// Lower-cased, without a new String when there is nothing to lower (the roster's
+    /// addresses usually arrive lower-cased already).
+    public var lowercasedIfNeeded: String {
+        utf8.allSatisfy({ $0 < 0x80 && !($0 >= 65 && $0 <= 90) }) ? self : lowercased()
     }
 }

@@ -28,14 +28,15 @@ struct RosterIndex: Sendable {
         }
         var byEmail: [String: [Int32]] = [:]
         var contactEmails = Set<String>()
-        let positions = Dictionary(roster.students.enumerated().map { ($1.key, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        byEmail.reserveCapacity(roster.pupilKeysByEmail.count + roster.contactKeysByEmail.count)
+        let position = { (key: String) in roster.studentPosition(forKey: key).map(Int32.init) }
         for (email, keys) in roster.pupilKeysByEmail {
-            byEmail[email, default: []] += keys.compactMap { positions[$0] }
+            byEmail[email, default: []] += keys.compactMap(position)
         }
         for contact in roster.contacts {
-            let linked = contact.pupilKeys.compactMap { positions[$0] }
+            let linked = contact.pupilKeys.compactMap(position)
             for email in contact.emails {
-                let lower = email.lowercased()
+                let lower = email.lowercasedIfNeeded
                 let existing = byEmail[lower] ?? []
                 if existing.isEmpty { contactEmails.insert(lower) }
                 byEmail[lower] = existing + linked.filter { !existing.contains($0) }
@@ -52,6 +53,17 @@ struct RosterIndex: Sendable {
     }
 
     static func compactPostcode(_ value: String) -> String {
-        String(value.uppercased().filter { $0.isLetter || $0.isNumber })
+        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (every real postcode): letters and digits, upper-cased, byte by byte.
+            let kept = value.utf8.compactMap { byte -> UInt8? in
+                switch byte {
+                case 97...122: byte - 32
+                case 65...90, 48...57: byte
+                default: nil
+                }
+            }
+            return String(decoding: kept, as: UTF8.self)
+        }
+        return String(value.uppercased().filter { $0.isLetter || $0.isNumber })
     }
 }

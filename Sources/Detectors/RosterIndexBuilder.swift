@@ -12,17 +12,19 @@ struct RosterIndexBuilder {
         if let upn = student.upn?.uppercased(), !upn.isEmpty { upns[upn] = index }
         if let uln = student.uln, !uln.isEmpty { ulns[uln] = index }
         let surnameForms = Self.variants(student.surname)
+        let surnameIsCommon = Self.containsCommonWord(surnameForms[0])
         for family in surnameForms {
             addPlace("s:" + String(decoding: family, as: UTF8.self), owner: index, kind: .surname, patterns: [family])
         }
-        for forename in student.forenames {
-            for given in Self.variants(forename) {
+        let forenameForms = student.forenames.map(Self.variants)
+        for forms in forenameForms {
+            for given in forms {
                 addPlace("f:" + String(decoding: given, as: UTF8.self), owner: index, kind: .forename, patterns: [given])
             }
         }
-        for forename in student.forenames {
-            let needsCapitals = Self.containsCommonWord(forename) || Self.containsCommonWord(student.surname)
-            for given in Self.variants(forename) {
+        for forms in forenameForms {
+            let needsCapitals = surnameIsCommon || Self.containsCommonWord(forms[0])
+            for given in forms {
                 for family in surnameForms {
                     add(given + [NormalisedText.separator] + family,
                         RosterEntry(kind: .name, student: index, needsCapitals: needsCapitals))
@@ -60,7 +62,9 @@ struct RosterIndexBuilder {
         entries.append(RosterEntry(kind: kind, student: -1, owners: [owner]))
         let id = entries.count - 1
         places[key] = id
-        for pattern in Set(patterns) where !pattern.isEmpty { automaton.add(pattern, value: Int32(id)) }
+        for (position, pattern) in patterns.enumerated() where !pattern.isEmpty && !patterns[..<position].contains(pattern) {
+            automaton.add(pattern, value: Int32(id))
+        }
     }
 
     mutating func addTerm(_ term: String, family: Int16) {
@@ -87,15 +91,21 @@ struct RosterIndexBuilder {
     }
 
     /// A name's normalised forms: as written, and with apostrophes dropped (`O'Neill`
-    /// matches both "o neill" and "oneill").
+    /// matches both "o neill" and "oneill"). Never empty: the first is as written.
     static func variants(_ name: String) -> [[UInt8]] {
         let plain = NormalisedText(name).bytes
+        // No ', ` or ’ (whose last UTF-8 byte is 0x99): one form, normalised once.
+        guard name.utf8.contains(where: { $0 == 39 || $0 == 96 || $0 == 0x99 }) else { return [plain] }
         let joined = NormalisedText(String(name.filter { $0 != "'" && $0 != "’" && $0 != "`" })).bytes
         return plain == joined ? [plain] : [plain, joined]
     }
 
     static func containsCommonWord(_ name: String) -> Bool {
-        let words = NormalisedText(name).bytes.split(separator: NormalisedText.separator)
-        return words.contains { CommonWordNames.words.contains(String(decoding: $0, as: UTF8.self)) }
+        containsCommonWord(NormalisedText(name).bytes)
+    }
+
+    /// `normalised` (a name's `NormalisedText` bytes) has a word that is an ordinary word.
+    static func containsCommonWord(_ normalised: [UInt8]) -> Bool {
+        normalised.split(separator: NormalisedText.separator).contains { CommonWordNames.words.contains(String(decoding: $0, as: UTF8.self)) }
     }
 }

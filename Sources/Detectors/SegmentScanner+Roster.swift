@@ -11,7 +11,7 @@ extension SegmentScanner {
             let raw = normalised.rawRange(start, end)
             var nameStudents: [Int32] = []
             var needsCapitals = false
-            for entryID in index.automaton.values[pattern] {
+            for entryID in index.automaton.values(of: pattern) {
                 let entry = index.entries[Int(entryID)]
                 switch entry.kind {
                 case .name, .reversedName:

@@ -3,8 +3,9 @@
 /// of a pass depends on the text, not on how many patterns (pupils) there are.
 ///
 /// Layout: the root has a dense 256-entry table; other states keep their edges sorted
-/// in one flat array (`edgeStart[s]..<edgeStart[s+1]`), which keeps a 20,000-pupil
-/// automaton to tens of megabytes.
+/// in one flat array (`edgeStart[s]..<edgeStart[s+1]`), and every per-state or
+/// per-pattern table is one flat `Int32` array, so a 1,500-pupil school's automaton is
+/// well under a megabyte and made of a dozen allocations.
 struct WordAutomaton: Sendable {
     static let none: Int32 = -1
 
@@ -19,8 +20,16 @@ struct WordAutomaton: Sendable {
     let outputLink: [Int32]
     /// Length in bytes of each pattern.
     let patternLengths: [Int32]
-    /// Values attached to each pattern by the builder.
-    let values: [[Int32]]
+    /// Values attached to pattern `p` by the builder: `valueList[valueStart[p]..<valueStart[p + 1]]`
+    /// (one flat array, not an array per pattern).
+    let valueStart: [Int32]
+    let valueList: [Int32]
+
+    /// The values attached to `pattern`, in the order they were added.
+    @inline(__always)
+    func values(of pattern: Int) -> ArraySlice<Int32> {
+        valueList[Int(valueStart[pattern])..<Int(valueStart[pattern + 1])]
+    }
 
     var patternCount: Int { patternLengths.count }
     var stateCount: Int { fail.count }

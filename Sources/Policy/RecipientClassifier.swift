@@ -27,7 +27,7 @@ public struct RecipientClassifier: Sendable {
         let normalised = Self.normalise(address)
         let domain = Self.domain(of: normalised)
         if let pupils = roster.pupilKeysByEmail[normalised], !pupils.isEmpty {
-            let isSchool = pupils.contains { roster.studentsByKey[$0]?.schoolEmail?.lowercased() == normalised }
+            let isSchool = pupils.contains { roster.student(forKey: $0)?.schoolEmail?.lowercased() == normalised }
             return Recipient(address: address, recipientClass: .student, linkedPupils: pupils, isSchoolAddress: isSchool)
         }
         let parentOf = roster.pupilKeys(ofContactAddress: normalised)

@@ -30,7 +30,7 @@ public struct RecipientFamilies: Sendable {
         for contact in roster.contacts { union(contact.pupilKeys + contact.restrictedPupilKeys) }
         // One address shared by several contact records joins their pupils too.
         for keys in roster.contactKeysByEmail.values where keys.count > 1 {
-            union(keys.compactMap { roster.contactsByKey[$0] }.flatMap(\.pupilKeys))
+            union(keys.compactMap { roster.contact(forKey: $0) }.flatMap(\.pupilKeys))
         }
         var families: [String: String] = [:]
         for key in parent.keys { families[key] = root(key) }

@@ -140,7 +140,7 @@ public struct SenderRoleClassifier: Sendable {
 
     /// The roster pupil whose school address this is.
     func pupilKey(schoolAddress address: String) -> String? {
-        roster.pupilKeysByEmail[address]?.first { roster.studentsByKey[$0]?.schoolEmail == address }
+        roster.pupilKeysByEmail[address]?.first { roster.student(forKey: $0)?.schoolEmail == address }
     }
 
     /// True for a school or pupil domain (or a subdomain of one).

@@ -66,7 +66,7 @@ struct CSVRosterReader {
             problems.append(RosterProblem(file: file, position: "line 1", reason: "the file is empty", severity: .error))
             return Output()
         }
-        let layout = Self.layout(of: header.fields, consentHeadings: consentHeadings)
+        let layout = Self.layout(of: table.fields(of: header), consentHeadings: consentHeadings)
         let named = Set(layout.columns.values)
         guard named.contains(.surname), named.contains(.forename) || named.contains(.preferredForename) else {
             problems.append(RosterProblem(
@@ -78,13 +78,13 @@ struct CSVRosterReader {
         }
         var records: [PupilRecord] = []
         records.reserveCapacity(table.rows.count)
-        var filled: Set<Int> = []
+        let roles = CellRole.roles(of: layout, columns: table.rows.map(table.fieldCount).max() ?? 0)
+        var unfilled = Array(layout.columns.keys)
         for row in table.rows.dropFirst() {
-            records.append(record(row, layout))
-            for position in layout.columns.keys where !filled.contains(position) && row.fields.indices.contains(position) {
-                if !row.fields[position].trimmingCharacters.isEmpty { filled.insert(position) }
-            }
+            records.append(record(row, roles))
+            unfilled.removeAll { table.hasValue($0, in: row) }
         }
+        let filled = Set(layout.columns.keys).subtracting(unfilled)
         columnErrors += columnProblems(header, layout, filled: filled, rows: records.count)
         var columns: [String: [ConsentPurpose]] = [:]
         for (heading, purposes) in layout.consents.values { columns[heading] = purposes }
@@ -110,33 +110,44 @@ struct CSVRosterReader {
         for (position, column) in layout.columns.sorted(by: { $0.key < $1.key })
         where Self.requiredValues.contains(column) && !filled.contains(position) {
             found.append(RosterProblem(
-                file: file, position: "line \(header.line)", column: header.fields[position].trimmingCharacters,
+                file: file, position: "line \(header.line)", column: table.value(position, in: header),
                 reason: "the column is empty in all \(rows) rows: the export left its values out (check the MIS report and the exporting user's permissions)",
                 severity: .error))
         }
         return found
     }
 
-    private func record(_ row: CSVTable.Row, _ layout: Layout) -> PupilRecord {
+    /// One pupil row; a String is made only for the cells the roles use.
+    private func record(_ row: CSVTable.Row, _ roles: [CellRole]) -> PupilRecord {
         var record = PupilRecord(file: file, position: "line \(row.line)")
         var lines: [(Int, String)] = []
-        var contacts: [Int: ContactRecord] = [:]
-        var contactParts: [Int: (forename: String, surname: String)] = [:]
-        for (position, raw) in row.fields.enumerated() {
-            let value = raw.trimmingCharacters
+        // Contact blocks by number: a row has a few, so small arrays, not dictionaries.
+        var contacts = NumberedContacts()
+        var contactParts: [(number: Int, forename: String, surname: String)] = []
+        func part(_ number: Int) -> Int {
+            if let index = contactParts.firstIndex(where: { $0.number == number }) { return index }
+            contactParts.append((number, "", ""))
+            return contactParts.count - 1
+        }
+        for position in 0..<table.fieldCount(of: row) {
+            let role = roles[position]
+            if case .ignored = role { continue }
+            let value = table.value(position, in: row)
             guard !value.isEmpty else { continue }
-            if let column = layout.columns[position] {
+            switch role {
+            case .ignored: continue
+            case .column(let column):
                 assign(value, to: column, in: &record, lines: &lines)
-            } else if let consent = layout.consents[position] {
-                record.consents.append(ConsentCell(heading: consent.heading, purposes: consent.purposes, value: value))
-            } else if let line = layout.addressLines[position] {
+            case .consent(let heading, let purposes):
+                record.consents.append(ConsentCell(heading: heading, purposes: purposes, value: value))
+            case .addressLine(let line):
                 lines.append((line, value))
-            } else if let heading = layout.contacts[position] {
-                var contact = contacts[heading.number] ?? ContactRecord()
+            case .contact(let heading):
+                var contact = contacts[heading.number]
                 switch heading.field {
                 case .name: contact.name = value
-                case .forename: contactParts[heading.number, default: ("", "")].forename = value
-                case .surname: contactParts[heading.number, default: ("", "")].surname = value
+                case .forename: contactParts[part(heading.number)].forename = value
+                case .surname: contactParts[part(heading.number)].surname = value
                 case .email: contact.emails += RosterText.list(value)
                 case .relationship: contact.relationship = value
                 case .mobile, .phone: contact.phones.append(value)
@@ -146,13 +157,14 @@ struct CSVRosterReader {
                 contacts[heading.number] = contact
             }
         }
-        for (number, parts) in contactParts {
-            var contact = contacts[number] ?? ContactRecord()
+        for parts in contactParts {
+            var contact = contacts[parts.number]
             if contact.name.isEmpty { contact.name = [parts.forename, parts.surname].filter { !$0.isEmpty }.joined(separator: " ") }
-            contacts[number] = contact
+            contacts[parts.number] = contact
         }
-        record.addressLines += lines.sorted { $0.0 < $1.0 }.flatMap { RosterText.addressLines($0.1) }
-        record.contacts = contacts.keys.sorted().compactMap { contacts[$0] }.filter { !$0.isEmpty }
+        record.addressLines += lines.count == 1 ? RosterText.addressLines(lines[0].1)
+            : lines.sorted { $0.0 < $1.0 }.flatMap { RosterText.addressLines($0.1) }
+        record.contacts = contacts.inOrder.filter { !$0.isEmpty }
         return record
     }
 

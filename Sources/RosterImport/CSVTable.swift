@@ -1,52 +1,71 @@
 /// A CSV file read into rows of fields, each row remembering the line it started on.
 /// Handles quoted fields with commas, doubled quotes and line breaks, CRLF or LF, and
 /// comma, semicolon or tab delimiters (chosen from the header line).
+///
+/// Bytes, not Strings: every field's unquoted bytes are kept one after another in
+/// `bytes` and a row is a run of `cells` (ranges into `bytes`), so reading a roster makes
+/// no String for a cell until a reader asks for its value (`CSVTable+Cells.swift`).
 struct CSVTable {
+    /// One row: the line it started on and its fields, `cells[fields]`.
     struct Row {
         var line: Int
-        var fields: [String]
+        var fields: Range<Int>
     }
 
-    var rows: [Row] = []
+    /// The unquoted bytes of every field, in file order.
+    private(set) var bytes: [UInt8] = []
+    /// Each field's range in `bytes`, rows one after another.
+    private(set) var cells: [Range<Int>] = []
+    private(set) var rows: [Row] = []
     /// Limit hits and repairs, as (line, reason).
-    var notes: [(line: Int, reason: String)] = []
+    private(set) var notes: [(line: Int, reason: String)] = []
 
-    init(text: String, limits: RosterImportLimits) {
-        let bytes = Array(text.utf8)
-        let delimiter = Self.delimiter(bytes)
-        var fields: [String] = []
-        var field: [UInt8] = []
+    /// Reads UTF-8 text (`SourceText.utf8` gives it for any roster encoding).
+    init(utf8 input: [UInt8], limits: RosterImportLimits) {
+        let delimiter = Self.delimiter(input)
+        bytes.reserveCapacity(input.count)
+        cells.reserveCapacity(input.count / 8)
+        var rowStart = 0
+        var fieldStart = 0
         var inQuotes = false
         var line = 1
         var rowLine = 1
         var index = 0
         var truncated = false
         func endField() {
-            if fields.count < limits.maxColumns {
-                fields.append(String(decoding: field, as: UTF8.self))
+            if cells.count - rowStart < limits.maxColumns {
+                cells.append(fieldStart..<bytes.count)
+            } else {
+                bytes.removeSubrange(fieldStart...)
             }
-            field.removeAll(keepingCapacity: true)
+            fieldStart = bytes.count
         }
         func endRow() {
-            if fields.count >= limits.maxColumns {
+            let count = cells.count - rowStart
+            if count >= limits.maxColumns {
                 notes.append((rowLine, "more than \(limits.maxColumns) columns (roster_max_columns); the rest ignored"))
             }
             if truncated {
                 notes.append((rowLine, "a field longer than \(limits.maxFieldBytes) bytes was cut (roster_max_field_bytes)"))
                 truncated = false
             }
-            if !(fields.count == 1 && fields[0].isEmpty) && !fields.isEmpty {
-                rows.append(Row(line: rowLine, fields: fields))
+            if count > 1 || count == 1 && !cells[rowStart].isEmpty {
+                rows.append(Row(line: rowLine, fields: rowStart..<cells.count))
+            } else {
+                cells.removeSubrange(rowStart...)
             }
-            fields.removeAll(keepingCapacity: true)
+            rowStart = cells.count
             rowLine = line
         }
-        while index < bytes.count, rows.count <= limits.maxRows {
-            let byte = bytes[index]
+        func append(_ byte: UInt8) {
+            if bytes.count - fieldStart < limits.maxFieldBytes { bytes.append(byte) } else { truncated = true }
+        }
+        while index < input.count, rows.count <= limits.maxRows {
+            let byte = input[index]
             index += 1
             if inQuotes {
                 if byte == 34 {
-                    if index < bytes.count, bytes[index] == 34 { append(34) ; index += 1 } else { inQuotes = false }
+                    if index < input.count, input[index] == 34 { append(34); index += 1 } else { inQuotes = false }
                 } else {
                     if byte == 10 { line += 1 }
                     append(byte)
@@ -54,7 +73,7 @@ struct CSVTable {
                 continue
             }
             switch byte {
-            case 34 where field.isEmpty: inQuotes = true
+            case 34 where bytes.count == fieldStart: inQuotes = true
             case delimiter: endField()
             case 13: continue
             case 10:
@@ -65,17 +84,13 @@ struct CSVTable {
             }
         }
         if inQuotes { notes.append((rowLine, "a quoted field is never closed; read to the end of the file")) }
-        if !field.isEmpty || !fields.isEmpty {
+        if bytes.count > fieldStart || cells.count > rowStart {
             endField()
             endRow()
         }
         if rows.count > limits.maxRows {
             rows.removeLast(rows.count - limits.maxRows)
             notes.append((line, "more than \(limits.maxRows) rows (roster_max_rows); the rest ignored"))
-        }
-
-        func append(_ byte: UInt8) {
-            if field.count < limits.maxFieldBytes { field.append(byte) } else { truncated = true }
         }
     }
 

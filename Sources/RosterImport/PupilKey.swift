@@ -6,11 +6,12 @@
 enum PupilKey {
     static func pseudonym(forUPN upn: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "chaperone-pupil:\(upn)".utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        let padded = String(repeating: "0", count: max(0, 16 - hex.count)) + hex
-        return "P-" + padded.prefix(12).uppercased()
+        for byte in "chaperone-pupil:".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in upn.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        // The hash's top 48 bits as 12 upper-case hex digits (the first 12 of its 16).
+        let digits = Array("0123456789ABCDEF".utf8)
+        var key: [UInt8] = [80, 45]
+        for shift in stride(from: 60, through: 16, by: -4) { key.append(digits[Int((hash >> UInt64(shift)) & 0xF)]) }
+        return String(decoding: key, as: UTF8.self)
     }
 }

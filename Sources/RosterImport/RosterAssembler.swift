@@ -52,8 +52,8 @@ struct RosterAssembler {
             middleNames: record.middleNames.nilIfEmpty,
             surname: record.surname, dateOfBirth: dateOfBirth,
             yearGroup: record.yearGroup.nilIfEmpty, regGroup: record.regGroup.nilIfEmpty,
-            schoolEmail: record.schoolEmail.nilIfEmpty?.lowercased(),
-            personalEmails: record.personalEmails.map { $0.lowercased() }, addressLines: record.addressLines,
+            schoolEmail: record.schoolEmail.nilIfEmpty?.lowercasedIfNeeded,
+            personalEmails: record.personalEmails.map(\.lowercasedIfNeeded), addressLines: record.addressLines,
             postcode: record.postcode.nilIfEmpty?.uppercased(), senStatus: record.senStatus.nilIfEmpty,
             freeSchoolMeals: Self.flag(record.freeSchoolMeals))
         for cell in record.consents {
@@ -77,7 +77,7 @@ struct RosterAssembler {
     }
 
     private mutating func addContact(_ record: ContactRecord, rights: ContactRightsValues, pupil: String) -> String {
-        let emails = record.emails.map { $0.lowercased() }
+        let emails = record.emails.map(\.lowercasedIfNeeded)
         let identity = record.name.lowercased() + "|" + (emails.first ?? record.phones.first ?? pupil)
         let index: Int
         if let existing = contactIndex[identity] {
@@ -110,6 +110,9 @@ struct RosterAssembler {
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
-    var replacingSpaces: String { String(filter { !$0.isWhitespace }) }
+    /// Without any whitespace; a printable ASCII value (a UPN, a ULN) comes back as it is.
+    var replacingSpaces: String {
+        utf8.allSatisfy({ $0 > 32 && $0 < 0x80 }) ? self : String(filter { !$0.isWhitespace })
+    }
     var replacingOccurrencesOfLine: String { hasPrefix("line ") ? String(dropFirst(5)) : self }
 }

@@ -72,12 +72,12 @@ public struct RosterImporter {
     }
 
     static func csvTable(_ source: RosterSource, limits: RosterImportLimits, problems: inout [RosterProblem]) -> CSVTable {
-        let (text, encoding) = SourceText.decode(source.bytes)
+        let (text, encoding) = SourceText.utf8(source.bytes)
         if encoding == .windows1252 {
             problems.append(RosterProblem(file: source.name, position: "",
                 reason: "not valid UTF-8; read as windows-1252 (export as UTF-8 to avoid this)", severity: .warning))
         }
-        let table = CSVTable(text: text, limits: limits)
+        let table = CSVTable(utf8: text, limits: limits)
         for note in table.notes {
             problems.append(RosterProblem(file: source.name, position: "line \(note.line)", reason: note.reason, severity: .warning))
         }

@@ -2,13 +2,23 @@
 enum RosterText {
     /// Splits `a@x.org; b@y.com` or `a@x.org, b@y.com` into addresses.
     static func list(_ value: String) -> [String] {
-        value.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " }).map { String($0).trimmingCharacters }
+        // One address (the usual case): no split, no Strings beyond the value itself.
+        guard value.utf8.contains(where: { $0 == 59 || $0 == 44 || $0 == 32 }) else {
+            let trimmed = value.trimmingCharacters
+            return trimmed.isEmpty ? [] : [trimmed]
+        }
+        return value.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " }).map { String($0).trimmingCharacters }
             .filter { !$0.isEmpty }
     }
 
     /// Splits a one-field address on line breaks and commas.
     static func addressLines(_ value: String) -> [String] {
-        value.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "," }).map { String($0).trimmingCharacters }
+        // One line with no comma (the usual case): no split.
+        guard value.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 44 }) else {
+            let trimmed = value.trimmingCharacters
+            return trimmed.isEmpty ? [] : [trimmed]
+        }
+        return value.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "," }).map { String($0).trimmingCharacters }
             .filter { !$0.isEmpty }
     }
 }

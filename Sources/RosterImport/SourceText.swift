@@ -8,18 +8,21 @@ enum SourceText {
         case windows1252 = "windows-1252"
     }
 
-    static func decode(_ bytes: [UInt8]) -> (text: String, encoding: Encoding) {
+    /// The file as valid UTF-8 bytes without a BOM; UTF-8 input comes back as it is,
+    /// once validated (the reader works on bytes, not on one String of the file).
+    static func utf8(_ bytes: [UInt8]) -> (bytes: [UInt8], encoding: Encoding) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return decodeUTF8OrFallback(Array(bytes.dropFirst(3)))
+            return utf8OrFallback(Array(bytes.dropFirst(3)))
         }
-        if bytes.starts(with: [0xFF, 0xFE]) { return (utf16(bytes.dropFirst(2), littleEndian: true), .utf16LE) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return (utf16(bytes.dropFirst(2), littleEndian: false), .utf16BE) }
-        return decodeUTF8OrFallback(bytes)
+        if bytes.starts(with: [0xFF, 0xFE]) { return (Array(utf16(bytes.dropFirst(2), littleEndian: true).utf8), .utf16LE) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return (Array(utf16(bytes.dropFirst(2), littleEndian: false).utf8), .utf16BE) }
+        return utf8OrFallback(bytes)
     }
 
-    private static func decodeUTF8OrFallback(_ bytes: [UInt8]) -> (String, Encoding) {
-        if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8) }
-        return (windows1252(bytes), .windows1252)
+    private static func utf8OrFallback(_ bytes: [UInt8]) -> ([UInt8], Encoding) {
+        // Validation alone (the String it makes is dropped): fast, and as strict as String.
+        if String(validating: bytes, as: UTF8.self) != nil { return (bytes, .utf8) }
+        return (Array(windows1252(bytes).utf8), .windows1252)
     }
 
     private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {

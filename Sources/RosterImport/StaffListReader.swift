@@ -27,14 +27,15 @@ struct StaffListReader {
     func unknownHeadings() -> [String]? {
         guard let header = table.rows.first else { return nil }
         let known = Self.emailKeys.union(Self.personalKeys).union(Self.nameKeys).union(Self.forenameKeys).union(Self.surnameKeys)
-        return header.fields.map(\.trimmingCharacters).filter { !$0.isEmpty && !known.contains(Self.key($0)) }
+        return table.fields(of: header).map(\.trimmingCharacters).filter { !$0.isEmpty && !known.contains(Self.key($0)) }
     }
 
     /// No Email column, or the Email or name column empty in every row: what makes
     /// `roster check` and `check-config` fail for the staff list.
     func columnProblems() -> [RosterProblem] {
         guard let header = table.rows.first else { return [] }
-        let keys = header.fields.map(Self.key)
+        let headings = table.fields(of: header)
+        let keys = headings.map(Self.key)
         guard let email = keys.firstIndex(where: { Self.emailKeys.contains($0) }) else {
             let hints = (unknownHeadings() ?? []).compactMap { heading in
                 HeadingSuggestion.closest(to: heading, among: Self.knownHeadings).map { "\"\(heading)\" (did you mean \($0)?)" }
@@ -49,9 +50,9 @@ struct StaffListReader {
         guard !rows.isEmpty else { return [] }
         let name = keys.firstIndex { Self.nameKeys.contains($0) }
         return [email, name].compactMap { $0 }.filter { index in
-            !rows.contains { $0.fields.indices.contains(index) && !$0.fields[index].trimmingCharacters.isEmpty }
+            !rows.contains { table.hasValue(index, in: $0) }
         }.map { index in
-            RosterProblem(file: file, position: "line \(header.line)", column: header.fields[index].trimmingCharacters,
+            RosterProblem(file: file, position: "line \(header.line)", column: headings[index].trimmingCharacters,
                 reason: "the column is empty in all \(rows.count) rows: export the staff list again with its values",
                 severity: .error)
         }
@@ -62,7 +63,8 @@ struct StaffListReader {
             problems.append(RosterProblem(file: file, position: "line 1", reason: "the staff list is empty", severity: .error))
             return []
         }
-        let keys = header.fields.map(Self.key)
+        let headings = table.fields(of: header)
+        let keys = headings.map(Self.key)
         let email = keys.firstIndex { Self.emailKeys.contains($0) }
         let name = keys.firstIndex { Self.nameKeys.contains($0) }
         let forename = keys.firstIndex { Self.forenameKeys.contains($0) }
@@ -76,12 +78,12 @@ struct StaffListReader {
         var staff: [StaffMember] = []
         for row in table.rows.dropFirst() {
             func field(_ index: Int?) -> String {
-                guard let index, row.fields.indices.contains(index) else { return "" }
-                return row.fields[index].trimmingCharacters
+                guard let index else { return "" }
+                return table.value(index, in: row)
             }
             let address = field(email).lowercased()
             guard address.contains("@") else {
-                problems.append(RosterProblem(file: file, position: "line \(row.line)", column: header.fields[email],
+                problems.append(RosterProblem(file: file, position: "line \(row.line)", column: headings[email],
                     reason: "missing or malformed school email; row skipped", severity: .error))
                 continue
             }

@@ -4,7 +4,8 @@
 # 2-core machine): builds only RosterImport and Policy (and what they need) in release,
 # links main.swift.txt with the generated-school code of chaperone-bench, and prints
 # one school of 20,000 pupils (import, automaton and policy build), N schools x M pupils
-# on every core (start-up, resident memory) and one school's reload.
+# on every core (start-up, resident memory, the whole trust rebuilt while the old set is
+# held) and one changed school's reload, each in wall and CPU (user+sys) time.
 # The text extractor (stateless) and the version fingerprint are not included.
 # Usage: benchmarks/roster-startup/run.sh [SCHOOLS] [PUPILS]     (default 100 1500)
 set -eu

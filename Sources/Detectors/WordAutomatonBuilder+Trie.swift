@@ -1,0 +1,134 @@
+extension WordAutomatonBuilder {
+    /// The goto trie of a sorted pattern list, in flat arrays: states numbered in
+    /// depth-first order, each state's children created in label order.
+    struct Trie {
+        var parent: [Int32] = [WordAutomaton.none]
+        var label: [UInt8] = [0]
+        var childCount: [Int32] = [0]
+        var patternAt: [Int32] = [WordAutomaton.none]
+        var patternLengths: [Int32] = []
+        var valueStart: [Int32] = []
+        var valueList: [Int32] = []
+
+        /// `sorted` orders `additions` by pattern bytes, then by position.
+        init(sorted: [Int32], additions: [(range: Range<Int32>, value: Int32)], bytes: UnsafeBufferPointer<UInt8>) {
+            // Distinct patterns (runs of equal ones in `sorted`), numbered by first addition.
+            var runs: [Range<Int>] = []
+            var start = 0
+            while start < sorted.count {
+                var end = start + 1
+                while end < sorted.count,
+                      Self.equal(additions[Int(sorted[end])].range, additions[Int(sorted[start])].range, bytes) { end += 1 }
+                runs.append(start..<end)
+                start = end
+            }
+            let numbering = runs.indices.sorted { sorted[runs[$0].lowerBound] < sorted[runs[$1].lowerBound] }
+            var patternOfRun = [Int32](repeating: 0, count: runs.count)
+            for (pattern, run) in numbering.enumerated() { patternOfRun[run] = Int32(pattern) }
+            patternLengths = [Int32](repeating: 0, count: runs.count)
+            var valuesOfPattern = [[Int32]](repeating: [], count: runs.count)
+            var path: [Int32] = [0]
+            var previous: Range<Int32> = 0..<0
+            for (run, members) in runs.enumerated() {
+                let range = additions[Int(sorted[members.lowerBound])].range
+                var common = 0
+                while common < previous.count, common < range.count,
+                      bytes[Int(previous.lowerBound) + common] == bytes[Int(range.lowerBound) + common] { common += 1 }
+                path.removeSubrange((common + 1)...)
+                for offset in common..<range.count {
+                    path.append(addState(parent: path[path.count - 1], bytes[Int(range.lowerBound) + offset]))
+                }
+                let pattern = patternOfRun[run]
+                patternAt[Int(path[path.count - 1])] = pattern
+                patternLengths[Int(pattern)] = Int32(range.count)
+                var values: [Int32] = []
+                for member in members where !values.contains(additions[Int(sorted[member])].value) {
+                    values.append(additions[Int(sorted[member])].value)
+                }
+                valuesOfPattern[Int(pattern)] = values
+                previous = range
+            }
+            valueStart.reserveCapacity(runs.count + 1)
+            for values in valuesOfPattern {
+                valueStart.append(Int32(valueList.count))
+                valueList += values
+            }
+            valueStart.append(Int32(valueList.count))
+        }
+
+        private static func equal(_ a: Range<Int32>, _ b: Range<Int32>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            a.count == b.count && bytes[Int(a.lowerBound)..<Int(a.upperBound)].elementsEqual(bytes[Int(b.lowerBound)..<Int(b.upperBound)])
+        }
+
+        private mutating func addState(parent state: Int32, _ byte: UInt8) -> Int32 {
+            parent.append(state)
+            label.append(byte)
+            childCount.append(0)
+            patternAt.append(WordAutomaton.none)
+            childCount[Int(state)] += 1
+            return Int32(parent.count - 1)
+        }
+
+        /// Flattens the edges (children in creation order are in label order) and sets
+        /// failure and output links breadth-first.
+        func automaton() -> WordAutomaton {
+            let stateCount = parent.count
+            var edgeStart = [Int32](repeating: 0, count: stateCount + 1)
+            for state in 0..<stateCount { edgeStart[state + 1] = edgeStart[state] + childCount[state] }
+            var cursor = edgeStart
+            var labels = [UInt8](repeating: 0, count: stateCount - 1)
+            var targets = [Int32](repeating: 0, count: stateCount - 1)
+            var rootTable = [Int32](repeating: 0, count: 256)
+            for state in 1..<max(1, stateCount) {
+                let from = Int(parent[state])
+                let slot = Int(cursor[from])
+                cursor[from] += 1
+                labels[slot] = label[state]
+                targets[slot] = Int32(state)
+                if from == 0 { rootTable[Int(label[state])] = Int32(state) }
+            }
+            var fail = [Int32](repeating: 0, count: stateCount)
+            var outputLink = [Int32](repeating: WordAutomaton.none, count: stateCount)
+            let partial = WordAutomaton(
+                rootTable: rootTable, edgeStart: edgeStart, edgeLabels: labels, edgeTargets: targets,
+                fail: [], patternAt: patternAt, outputLink: [], patternLengths: patternLengths,
+                valueStart: valueStart, valueList: valueList)
+            var queue: [Int32] = []
+            queue.reserveCapacity(stateCount)
+            for index in Int(edgeStart[0])..<Int(edgeStart[1]) { queue.append(targets[index]) }
+            var head = 0
+            while head < queue.count {
+                let state = Int(queue[head])
+                head += 1
+                for index in Int(edgeStart[state])..<Int(edgeStart[state + 1]) {
+                    let target = Int(targets[index])
+                    queue.append(Int32(target))
+                    let failState = Self.step(partial, fail: fail, from: fail[state], labels[index])
+                    fail[target] = failState
+                    outputLink[target] = patternAt[Int(failState)] != WordAutomaton.none
+                        ? failState : outputLink[Int(failState)]
+                }
+            }
+            return WordAutomaton(
+                rootTable: rootTable, edgeStart: edgeStart, edgeLabels: labels, edgeTargets: targets,
+                fail: fail, patternAt: patternAt, outputLink: outputLink, patternLengths: patternLengths,
+                valueStart: valueStart, valueList: valueList)
+        }
+
+        /// A goto step during construction, using the failure links computed so far
+        /// (breadth-first order guarantees they exist for shallower states).
+        private static func step(_ automaton: WordAutomaton, fail: [Int32], from state: Int32, _ byte: UInt8) -> Int32 {
+            var current = state
+            while true {
+                if current == 0 { return automaton.rootTable[Int(byte)] }
+                let lower = Int(automaton.edgeStart[Int(current)]), upper = Int(automaton.edgeStart[Int(current) + 1])
+                for index in lower..<upper {
+                    let label = automaton.edgeLabels[index]
+                    if label == byte { return automaton.edgeTargets[index] }
+                    if label > byte { break }
+                }
+                current = fail[Int(current)]
+            }
+        }
+    }
+}
