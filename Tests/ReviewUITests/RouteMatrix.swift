@@ -133,7 +133,7 @@ enum RouteMatrix {
             try await fixture.database.addWebUser(
                 WebUser(name: name, role: .auditor, passwordHash: hash, createdAt: fixture.clock.now()), actor: "test")
         }
-        try await fixture.database.setWebUserDisabled(named: dormant, disabled: true, actor: "test")
+        try await fixture.database.setWebUserDisabled(named: dormant, disabled: true, actor: "test", at: fixture.clock.now())
         return fixture
     }
 
