@@ -24,7 +24,8 @@ enum HTTPExchange {
         }
     }
 
-    static func send(port: Int, _ method: String, _ path: String, cookie: String? = nil, form: [(String, String)]? = nil) throws -> Response {
+    static func send(port: Int, _ method: String, _ path: String, cookie: String? = nil, form: [(String, String)]? = nil,
+                     service: String = "chaperone web") throws -> Response {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw PostfixHarnessError.commandFailed("socket", "\(errno)") }
         defer { close(fd) }
@@ -35,7 +36,7 @@ enum HTTPExchange {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw PostfixHarnessError.notListening(port: port, log: "chaperone web") }
+        guard connected == 0 else { throw PostfixHarnessError.notListening(port: port, log: service) }
         let body = form.map { fields in
             fields.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
         }
