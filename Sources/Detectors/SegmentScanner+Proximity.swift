@@ -11,7 +11,8 @@ extension SegmentScanner {
         var reported = Set<String>()
         var unlinkedPostcodes = Set<Int>()
         for mention in mentions {
-            let near = nearbyReferences(mention.range, in: sorted, sentences: sentences).filter { !$0.0.joinsOnlyItsSentence || $0.1 }
+            let near = Self.withoutDistantWeakReferences(nearbyReferences(mention.range, in: sorted, sentences: sentences),
+                                                         to: mention.range)
             switch mention.kind {
             case .term(let family):
                 for (reference, close) in near where reported.insert("t\(family)|\(reference.identity)").inserted {
@@ -32,6 +33,20 @@ extension SegmentScanner {
                 }
             }
         }
+    }
+
+    /// A weak reference (`PupilReference.joinsOnlyItsSentence`) joins a mention only in
+    /// its own sentence or row, and only when no other reference stands nearer the
+    /// mention: "Sienna and Niamh played; Sienna's asthma was fine" ties the asthma to
+    /// Sienna alone.
+    static func withoutDistantWeakReferences(_ near: [(PupilReference, Bool)], to range: Range<Int>) -> [(PupilReference, Bool)] {
+        guard near.contains(where: { $0.0.joinsOnlyItsSentence }) else { return near }
+        func distance(_ reference: PupilReference) -> Int {
+            reference.range.upperBound <= range.lowerBound ? range.lowerBound - reference.range.upperBound
+                : max(0, reference.range.lowerBound - range.upperBound)
+        }
+        let nearest = near.map { distance($0.0) }.min() ?? 0
+        return near.filter { !$0.0.joinsOnlyItsSentence || ($0.1 && distance($0.0) <= nearest) }
     }
 
     private mutating func joinDate(_ hit: DateScanner.Hit, near: [(PupilReference, Bool)], reported: inout Set<String>) {

@@ -62,4 +62,11 @@ import Testing
         let report = try scan(to: ["bookings@swimclub.example"], subject: "Alice", body: Self.seizure)
         #expect(!report.findings.contains { $0.detector == .pupilName }, "\(summary(report))")
     }
+
+    @Test func aTermBesideTheParentsOwnChildIsNotTiedToANamesakeFurtherAway() throws {
+        // Sienna Varley's mother; Niamh Varley is another family's child.
+        let body = "Dear Mrs Varley,\n\nSienna and Niamh were both brilliant in the netball final; Sienna's asthma was no trouble at all.\n\nSarah"
+        let report = try scan(to: ["joanne.varley92@gmail.com"], subject: "Netball final", body: body)
+        #expect(report.action == .accept, "\(summary(report))")
+    }
 }
