@@ -12,14 +12,41 @@ extension SegmentScanner {
     static let householdForenameConfidence = 0.7
 
     mutating func scanHouseholdForenames(_ hits: LoneNameHits) {
-        guard !householdPupils.isEmpty else { return }
+        guard !householdPupils.isEmpty, !hits.forenames.isEmpty else { return }
+        let taken = TakenRanges(references.map(\.range))
         for hit in hits.forenames {
-            let raw = normalised.rawRange(hit.start, hit.end)
-            guard isCapitalised(raw), !references.contains(where: { $0.range.overlaps(raw) }) else { continue }
             let owners = hit.owners.filter { index.students.indices.contains(Int($0)) && householdPupils.contains(index.students[Int($0)].key) }
             guard !owners.isEmpty else { continue }
+            let raw = normalised.rawRange(hit.start, hit.end)
+            guard isCapitalised(raw), !taken.overlaps(raw) else { continue }
             addNameReference(owners, raw: raw, pattern: "household:" + owners.map { "\($0)" }.joined(separator: ","),
                              confidence: Self.householdForenameConfidence, joinsOnlyItsSentence: true)
         }
+    }
+}
+
+/// The ranges the segment's stronger references cover, answering "does this range
+/// overlap any of them" in O(log n), so a long document full of names costs no more than
+/// its length (sorted by start, with the furthest end reached so far).
+struct TakenRanges {
+    private let starts: [Int]
+    private let furthestEnds: [Int]
+
+    init(_ ranges: [Range<Int>]) {
+        let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
+        starts = sorted.map(\.lowerBound)
+        var furthest = Int.min
+        furthestEnds = sorted.map { furthest = max(furthest, $0.upperBound); return furthest }
+    }
+
+    func overlaps(_ range: Range<Int>) -> Bool {
+        // The ranges starting before `range` ends; one of them overlaps it when the
+        // furthest end among them lies past its start.
+        var low = 0, high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] < range.upperBound { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 && furthestEnds[low - 1] > range.lowerBound
     }
 }
