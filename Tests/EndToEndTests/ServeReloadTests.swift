@@ -76,7 +76,7 @@ struct ServeReloadTests {
             #expect(try await send() == 250, "message \(attempt) while the reload waits for its roster")
         }
         #expect(!ServeSignalsTests.log(log).contains("configuration reloaded"), "the reload finished before its roster was written")
-        try Self.writeIntoPipe(larger.path, bytes: Array(Self.rosterCSV(pupils: 5_000).utf8))
+        try await Self.writeIntoPipe(larger.path, bytes: Array(Self.rosterCSV(pupils: 5_000).utf8))
         #expect(try await ServeSignalsTests.waitFor("configuration reloaded", in: log), "\(ServeSignalsTests.log(log))")
         #expect(try await send() == 250, "a message after the reload")
         serve.stop()
@@ -84,21 +84,23 @@ struct ServeReloadTests {
     }
 
     /// Writes `bytes` into the named pipe once its reader (the reload thread) has opened
-    /// it; gives up after 30 s rather than hang when no reader comes.
-    static func writeIntoPipe(_ path: String, bytes: [UInt8]) throws {
+    /// it; gives up after 30 s rather than hang when no reader comes. Waits by sleeping
+    /// the task, not the thread, so it holds no cooperative thread other tests need.
+    static func writeIntoPipe(_ path: String, bytes: [UInt8]) async throws {
         struct NoReader: Error, CustomStringConvertible {
             var description: String
         }
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = ContinuousClock.now + .seconds(30)
         var descriptor: Int32 = -1
         while descriptor < 0 {
             descriptor = open(path, O_WRONLY | O_NONBLOCK)
             if descriptor < 0 {
-                guard errno == ENXIO, Date() < deadline else { throw NoReader(description: "no reader opened \(path) (errno \(errno))") }
-                usleep(20_000)
+                guard errno == ENXIO, ContinuousClock.now < deadline else { throw NoReader(description: "no reader opened \(path) (errno \(errno))") }
+                try await Task.sleep(for: .milliseconds(20))
             }
         }
         defer { close(descriptor) }
+        // Blocking from here: the reader is there and reads the roster straight away.
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         var offset = 0
         while offset < bytes.count {

@@ -26,17 +26,8 @@ enum HTTPExchange {
 
     static func send(port: Int, _ method: String, _ path: String, cookie: String? = nil, form: [(String, String)]? = nil,
                      service: String = "chaperone web") throws -> Response {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw PostfixHarnessError.commandFailed("socket", "\(errno)") }
+        guard let fd = FreePort.connectedSocket(port) else { throw PostfixHarnessError.notListening(port: port, log: service) }
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw PostfixHarnessError.notListening(port: port, log: service) }
         let body = form.map { fields in
             fields.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
         }

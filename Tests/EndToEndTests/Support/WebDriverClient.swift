@@ -133,19 +133,12 @@ enum LoopbackHTTP {
     }
 
     static func exchange(port: Int, method: String, path: String, body: Data) throws -> Data {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw WebDriverClient.Failure(description: "no socket") }
+        guard let fd = FreePort.connectedSocket(port) else {
+            throw WebDriverClient.Failure(description: "cannot connect to 127.0.0.1:\(port)")
+        }
         defer { close(fd) }
         var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw WebDriverClient.Failure(description: "cannot connect to 127.0.0.1:\(port)") }
         var request = Data("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n".utf8)
         request += Data("Content-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
         let sent = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
