@@ -31,6 +31,9 @@ public enum DetectorKind: String, CaseIterable, Codable, Hashable, Sendable {
     case personalEmail = "personal-email"
     /// A social-media handle or profile link.
     case socialMedia = "social-media"
+    /// Wording that asks for secrecy or a private meeting ("don't tell your mum", "keep
+    /// this between us", "come round to my house"): a §3 sign when staff write it to a pupil.
+    case privateContact = "private-contact"
     /// A login or password being shared.
     case credential
     /// An executable or macro-enabled attachment.

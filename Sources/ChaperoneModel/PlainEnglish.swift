@@ -34,6 +34,7 @@ extension DetectorKind {
         case .mobileNumber: "a mobile phone number"
         case .personalEmail: "a personal email address"
         case .socialMedia: "a social media identity"
+        case .privateContact: "wording that asks for secrecy or a private meeting"
         case .credential: "a login or password"
         case .executableAttachment: "a program or macro-enabled file"
         case .imageAttachment: "a photo or video"

@@ -30,6 +30,9 @@ extension SegmentScanner {
         where !settings.officialSocialAccounts.contains(DetectionSettings.handle(ofAccount: hit.handle)) {
             emit(.socialMedia, hit.platform + (hit.isLink ? " link /" : " @") + Redaction.secret(hit.handle), hit.isLink ? 0.7 : 0.8, detail: hit.platform)
         }
+        for hit in PrivateContactScanner(bytes: bytes, tokens: tokens).scan() {
+            emit(.privateContact, hit.label, 0.8)
+        }
         let credentials = CredentialScanner(bytes: bytes, tokens: tokens)
         let hits = credentials.scan()
         for hit in hits {

@@ -18,6 +18,8 @@ struct FindingSummary {
     /// Mobile numbers, personal-webmail addresses and social-media identities.
     var contactDetails: [Int] = []
     var socialMedia: [Int] = []
+    /// Requests for secrecy or a private meeting.
+    var privateContact: [Int] = []
     var credentials: [Int] = []
     var images: [Int] = []
     var executables: [Int] = []
@@ -45,6 +47,7 @@ struct FindingSummary {
             case .misExport: bulk.append(index); misExports.append(index)
             case .mobileNumber, .personalEmail: contactDetails.append(index)
             case .socialMedia: contactDetails.append(index); socialMedia.append(index)
+            case .privateContact: privateContact.append(index)
             case .credential: credentials.append(index)
             case .imageAttachment: images.append(index)
             case .executableAttachment: executables.append(index)

@@ -26,6 +26,10 @@ extension PolicyEngine {
                     max(actions.socialContact, social ? actions.socialMedia : .accept), summary.contactDetails,
                     "it gives a student personal contact details" + (social ? " including social media" : ""))
             }
+            if !summary.privateContact.isEmpty {
+                hit("3.secret-or-private-contact", [.socialContact], actions.socialContact, summary.privateContact,
+                    "it asks a student to keep contact secret or to meet privately")
+            }
             let others = recipient.isSchoolAddress
                 ? summary.publicationSensitiveIndices(notAbout: recipient.linkedPupils)
                 : summary.sensitiveIndices(notAbout: recipient.linkedPupils)
