@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (once; incremental after) and runs one of them:
 #   fuzz/run.sh TARGET SECONDS [extra libFuzzer flags]
-#   fuzz/run.sh all SECONDS      every target in turn (the CI smoke run)
+#   fuzz/run.sh all SECONDS      every target (the CI smoke run), FUZZ_LANES at a time
+#                                (default: the number of cores); each target's lines are
+#                                printed together when it finishes
 # TARGET is one of: FuzzMIME FuzzMilter FuzzRosterCSV FuzzRosterCTF FuzzOOXML FuzzPDF
 # FuzzXML FuzzCSV FuzzHTML FuzzCompoundFile FuzzRTF FuzzTNEF FuzzODF FuzzArchive. Seeds come from fuzz/seeds/TARGET (made from samples/ and
 # the test fixtures by fuzz/make-seeds.py); what the fuzzer learns goes to
@@ -42,8 +44,23 @@ run_one() {
 }
 
 if [ "$target" = all ]; then
+  lanes=${FUZZ_LANES:-$(nproc)}
+  logs=$(mktemp -d)
+  trap 'rm -rf "$logs"' EXIT
   status=0
-  for name in "${targets[@]}"; do run_one "$name" "$@" || status=1; done
+  running=0
+  for name in "${targets[@]}"; do
+    if [ "$running" -ge "$lanes" ]; then
+      wait -n || status=1
+      running=$((running - 1))
+    fi
+    ( rc=0; run_one "$name" "$@" > "$logs/$name.log" 2>&1 || rc=$?; cat "$logs/$name.log"; exit $rc ) &
+    running=$((running + 1))
+  done
+  while [ "$running" -gt 0 ]; do
+    wait -n || status=1
+    running=$((running - 1))
+  done
   exit $status
 fi
 run_one "$target" "$@"

@@ -30,6 +30,13 @@ extension SegmentScanner {
         where !settings.officialSocialAccounts.contains(DetectionSettings.handle(ofAccount: hit.handle)) {
             emit(.socialMedia, hit.platform + (hit.isLink ? " link /" : " @") + Redaction.secret(hit.handle), hit.isLink ? 0.7 : 0.8, detail: hit.platform)
         }
+        for hit in ContactInvitationScanner(bytes: bytes, tokens: tokens).scan() {
+            if let platform = hit.platform {
+                emit(.socialMedia, "invitation to connect (\(platform))", 0.8, detail: platform)
+            } else {
+                emit(.privateContact, "invitation to text or call a personal phone", 0.8)
+            }
+        }
         for hit in PrivateContactScanner(bytes: bytes, tokens: tokens).scan() {
             emit(.privateContact, hit.label, 0.8)
         }

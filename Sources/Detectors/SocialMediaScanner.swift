@@ -36,12 +36,18 @@ struct SocialMediaScanner {
     ]
 
     /// Words that introduce a handle → platform.
-    static let handleKeywords = KeywordTable<String>([
-        "instagram": "instagram", "insta": "instagram", "ig": "instagram", "snapchat": "snapchat",
-        "snap": "snapchat", "sc": "snapchat", "tiktok": "tiktok", "facebook": "facebook",
-        "twitter": "x", "whatsapp": "whatsapp", "discord": "discord", "telegram": "telegram",
-        "threads": "threads", "kik": "kik", "bereal": "bereal",
-    ].map { ($0.key, $0.value) })
+    static let handleKeywords = KeywordTable<String>(platformWords)
+
+    /// Platform names as people write them → platform.
+    static let platformWords: [(String, String)] = [
+        ("instagram", "instagram"), ("insta", "instagram"), ("ig", "instagram"), ("snapchat", "snapchat"),
+        ("snap", "snapchat"), ("sc", "snapchat"), ("tiktok", "tiktok"), ("facebook", "facebook"),
+        ("twitter", "x"), ("whatsapp", "whatsapp"), ("discord", "discord"), ("telegram", "telegram"),
+        ("threads", "threads"), ("kik", "kik"), ("bereal", "bereal"),
+    ]
+
+    /// Platforms whose name is also a verb: "snap me", "WhatsApp me".
+    static let verbPlatforms: Set<String> = ["snapchat", "whatsapp"]
 
     func scan() -> [Hit] {
         var hits: [Hit] = []

@@ -28,7 +28,7 @@ extension PolicyEngine {
             }
             if !summary.privateContact.isEmpty {
                 hit("3.secret-or-private-contact", [.socialContact], actions.socialContact, summary.privateContact,
-                    "it asks a student to keep contact secret or to meet privately")
+                    "it asks a student for secret or private contact, or to use a personal phone")
             }
             let others = recipient.isSchoolAddress
                 ? summary.publicationSensitiveIndices(notAbout: recipient.linkedPupils)

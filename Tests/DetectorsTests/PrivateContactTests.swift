@@ -58,3 +58,49 @@ import Testing
         #expect(Self.labels(text).isEmpty, "\(text)")
     }
 }
+
+/// Invitations to connect through a personal channel without the handle or number (§4:
+/// "must not add students as friends"; §3: unapproved contact).
+@Suite struct ContactInvitationTests {
+    static func hits(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return ContactInvitationScanner(bytes: bytes, tokens: RawToken.tokens(in: bytes)).scan().map { $0.platform ?? "phone" }
+    }
+
+    @Test(arguments: [
+        ("Add me on Snapchat so we can chat over the holidays!", "snapchat"),
+        ("follow me on insta", "instagram"),
+        ("Find me on TikTok", "tiktok"),
+        ("add me as a friend", "social media"),
+        ("Message me on WhatsApp later.", "whatsapp"),
+        ("chat to me on discord", "discord"),
+        ("DM me when you get home", "direct message"),
+        ("Snap me later", "snapchat"),
+        ("WhatsApp me tonight", "whatsapp"),
+        ("I've sent you a friend request on Facebook", "friend request"),
+        ("accept my friend request", "friend request"),
+        ("Text me if you want to talk", "phone"),
+        ("Call me on my mobile if you need anything.", "phone"),
+        ("ring me on my personal number", "phone"),
+    ])
+    func invitationsAreFound(text: String, platform: String) {
+        #expect(Self.hits(text) == [platform], "\(text)")
+    }
+
+    @Test(arguments: [
+        "Please follow us on Instagram for the match photos.",
+        "Message me on Teams if you are stuck.",
+        "Call me at school on ext 214.",
+        "Don't accept friend requests from people you don't know.",
+        "Read the text me and Sam wrote.",
+        "Please follow me to the hall.",
+        "Find me in room 14 at break.",
+        "Send me your essay by Friday.",
+        "It was a snap decision.",
+        "Add me to the register for the trip.",
+        "Add me\n\non Snapchat",
+    ])
+    func ordinaryWordingIsNotAnInvitation(text: String) {
+        #expect(Self.hits(text).isEmpty, "\(text)")
+    }
+}

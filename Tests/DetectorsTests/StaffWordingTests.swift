@@ -160,7 +160,9 @@ import Testing
         "Our Instagram is @RalphThoresbyPE", "WhatsApp groups are not allowed",
     ])
     func notPersonalHandles(text: String) {
-        #expect(!Self.findings(text).contains { $0.detector == .socialMedia }, "\(text)")
+        // "add me on snap later" is an invitation to connect (ContactInvitationTests), but
+        // "later" is no handle.
+        #expect(!Self.findings(text).contains { $0.detector == .socialMedia && !$0.evidence.hasPrefix("invitation") }, "\(text)")
     }
 
     // MARK: UPN look-alikes

@@ -48,3 +48,17 @@ import Testing
         #expect(parent.action == .accept)
     }
 }
+
+extension PrivateContactPipelineTests {
+    @Test func anInvitationToConnectOnSocialMediaIsHeldUnderSections3And4() throws {
+        let report = try scan(from: Self.teacher, to: Self.pupil, body: "Great game Ali! Add me on Snapchat and I'll send you the videos.")
+        #expect(report.action == .quarantine)
+        #expect(report.sections == [.socialContact, .socialMedia])
+    }
+
+    @Test func theSchoolsOwnAccountAndTeamsAreNoInvitation() throws {
+        let report = try scan(from: Self.teacher, to: Self.pupil,
+                              body: "Great game Ali! Follow us on Instagram for the photos, and message me on Teams about Thursday.")
+        #expect(report.action == .accept, "\(report.findings.map(\.evidence))")
+    }
+}
