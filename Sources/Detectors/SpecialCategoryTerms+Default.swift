@@ -42,6 +42,11 @@ extension SpecialCategoryTerms {
             "tourette", "tourettes", "tourette's", "=OCD", "=PTSD", "bipolar", "schizophrenia", "psychosis",
             "self-harmed", "overdose", "paediatrician", "psychiatrist", "psychiatric", "psychologist",
             "therapist", "physiotherapy", "cancer", "leukaemia", "chemotherapy", "eczema", "migraines",
+            "panic attack", "panic attacks", "anxiety attack", "anxiety attacks", "asthmatic", "inhalers",
+            "concussion", "antidepressant", "antidepressants",
+            // ADHD, sleep and mood medicines named in care plans and messages to staff
+            "Ritalin", "methylphenidate", "Concerta", "Equasym", "Medikinet", "Elvanse", "lisdexamfetamine",
+            "atomoxetine", "Strattera", "melatonin", "sertraline", "fluoxetine", "Prozac", "citalopram",
         ]),
         Family(name: "disadvantage", terms: [
             "=FSM", "free school meals", "pupil premium", "=PP", "disadvantaged", "Ever6",

@@ -88,6 +88,9 @@ import Testing
         "Summer Brook joined the trip.\n\nShe has asthma.",
         "Amara Okafor is on the SEN register.",
         "Amara Okafor receives pupil premium.",
+        "Amara Okafor takes Ritalin at lunchtime.",
+        "Amara Okafor had a panic attack in maths.",
+        "Amara Okafor is on melatonin to help her sleep.",
     ])
     func termsBesideAPupilAlwaysReachTheThreshold(text: String) throws {
         let finding = try #require(Self.findings(text).first { $0.detector == .specialCategory }, "\(text)")
