@@ -3,13 +3,14 @@ import GRDB
 
 extension AppDatabase: SelfServiceStore {
     public func selfServiceKey() async throws -> [UInt8] {
-        try await pool.write { db in
-            if let key = try Data.fetchOne(db, sql: "SELECT key FROM selfServiceKey WHERE id = 1") { return [UInt8](key) }
-            var generator = SystemRandomNumberGenerator()
-            let key = (0..<SelfServiceSigner.keyBytes).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        var generator = SystemRandomNumberGenerator()
+        let candidate = (0..<SelfServiceSigner.keyBytes).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return try await pool.write { db in
+            // The first opening to ask stores its key; every other one reads that one.
             try db.execute(
-                sql: "INSERT INTO selfServiceKey (id, key, createdAt) VALUES (1, ?, ?)", arguments: [Data(key), Date()])
-            return key
+                sql: "INSERT OR IGNORE INTO selfServiceKey (id, key, createdAt) VALUES (1, ?, ?)", arguments: [Data(candidate), Date()])
+            // The row is there: inserted just now or before, in this same transaction.
+            return [UInt8](try Data.fetchOne(db, sql: "SELECT key FROM selfServiceKey WHERE id = 1") ?? Data(candidate))
         }
     }
 
@@ -19,12 +20,10 @@ extension AppDatabase: SelfServiceStore {
 
     public func spendSelfService(_ action: SelfServiceAction) async throws {
         try await pool.write { db in
-            guard try Self.selfServiceAction(db, decisionID: action.decisionID) == nil else {
-                throw StoreError.selfServiceSpent(action.decisionID)
-            }
             try db.execute(
-                sql: "INSERT INTO selfServiceAction (decisionID, kind, sender, justification, occurredAt) VALUES (?, ?, ?, ?, ?)",
+                sql: "INSERT OR IGNORE INTO selfServiceAction (decisionID, kind, sender, justification, occurredAt) VALUES (?, ?, ?, ?, ?)",
                 arguments: [action.decisionID, action.kind.rawValue, action.sender, action.justification, action.occurredAt])
+            guard db.changesCount == 1 else { throw StoreError.selfServiceSpent(action.decisionID) }
             if action.kind == .request {
                 var event = ReviewEventRow(
                     id: nil, decisionID: action.decisionID, occurredAt: action.occurredAt,
