@@ -8,9 +8,15 @@ extension Configuration {
         /// refused with the limit named.
         public var maxJustificationCharacters: Int = 2_000
         /// What the sender may do, by rule (the `actions:` keys, e.g.
-        /// `pupil_name_outside`); a rule left out is `none`.
-        public var rules: [String: SelfServicePermission] = [:]
+        /// `pupil_name_outside`): every rule of `ruleKeys`, `none` unless set.
+        public var rules: [String: SelfServicePermission] = Dictionary(uniqueKeysWithValues: ruleKeys.map { ($0, .none) })
         public init() {}
+
+        /// The rules self-service is set for: the keys of `actions:`.
+        public static let ruleKeys = [
+            "social_contact", "social_media", "images", "internet_use", "unacceptable_use", "confidentiality",
+            "partner_sensitive", "pupil_name_outside", "unscannable_outside", "without_parental_responsibility",
+        ]
 
         /// The rules (by `actions:` key) that are never self-releasable whatever the
         /// configuration says: §3 and §4, social contact with pupils.

@@ -9,14 +9,14 @@ extension ConfigurationLoader {
             switch key {
             case "token_hours": selfService.tokenHours = try value.int(in: 1...720)
             case "max_justification_characters": selfService.maxJustificationCharacters = try value.int(in: 20...20_000)
-            default: selfService.rules = try readSelfServiceRules(value)
+            default: selfService.rules.merge(try readSelfServiceRules(value)) { _, set in set }
             }
         }
     }
 
     private static func readSelfServiceRules(_ field: YAMLField) throws(ConfigurationError) -> [String: SelfServicePermission] {
         var rules: [String: SelfServicePermission] = [:]
-        try field.mapping(known: actionKeys.map(\.0)) { (key, value) throws(ConfigurationError) in
+        try field.mapping(known: Configuration.SelfService.ruleKeys) { (key, value) throws(ConfigurationError) in
             let permission = try value.choice(SelfServicePermission.self)
             if Configuration.SelfService.neverSelfServed.contains(key), permission != .none {
                 throw value.error(
