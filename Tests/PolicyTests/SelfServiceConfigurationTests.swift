@@ -54,7 +54,7 @@ import Testing
     @Test(arguments: [
         "self_service: {rules: {pupil_name_outside: yes}}", "self_service: {rules: {pupils: release}}",
         "self_service: {token_hours: 0}", "self_service: {token_hours: 10000}", "self_service: {lifetime: 3}",
-        "self_service: {max_justification_characters: 5}",
+        "self_service: {max_justification_characters: 5}", "self_service: {max_justification_characters: 6000}",
         "web: {public_url: http://chaperone.school.example}", "web: {public_url: \"https://\"}",
         "web: {public_url: \"https://chaperone.school.example/?next=x\"}", "web: {public_url: \"https://user@host.example\"}",
     ])

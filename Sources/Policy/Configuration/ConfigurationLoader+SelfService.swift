@@ -8,7 +8,7 @@ extension ConfigurationLoader {
         try field.mapping(known: ["token_hours", "max_justification_characters", "rules"]) { (key, value) throws(ConfigurationError) in
             switch key {
             case "token_hours": selfService.tokenHours = try value.int(in: 1...720)
-            case "max_justification_characters": selfService.maxJustificationCharacters = try value.int(in: 20...20_000)
+            case "max_justification_characters": selfService.maxJustificationCharacters = try value.int(in: 20...5_000)
             default: selfService.rules.merge(try readSelfServiceRules(value)) { _, set in set }
             }
         }
