@@ -26,6 +26,9 @@ extension Configuration {
         public var pageSize: Int = 50
         /// Sessions open at once; the oldest is ended when a new one would pass it.
         public var maxSessions: Int = 1_000
+        /// The HTTPS address staff reach the web app at (`https://chaperone.myschool.sch.uk`),
+        /// the base of the self-service links in notices; nil: notices carry no link.
+        public var publicURL: String?
         public init() {}
 
         /// True when cookies must carry `Secure`.

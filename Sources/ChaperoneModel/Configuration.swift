@@ -197,6 +197,8 @@ public struct Configuration: Codable, Hashable, Sendable {
     public var images = Images()
     public var metrics = Metrics()
     public var web = Web()
+    /// Sender self-service from the notice's link (`self_service:`).
+    public var selfService = SelfService()
     /// The schools of a trust or council, each with its own domains, roster and
     /// overrides (see `Configuration+Schools.swift`); empty in the single-school form,
     /// where the top-level `school` and `roster` are the one school.

@@ -10,11 +10,14 @@ public actor StaffNotifier {
     /// alert recipients go into the notices about its mail.
     private let schoolConfigurations: [String: Configuration]
     private let submitter: any MailSubmitter
+    /// Makes the self-service link a held staff sender's notice carries; nil: no links.
+    private let selfServiceLinks: (any SelfServiceLinking)?
     private var ledger = NoticeLedger()
     private var alertLedger = NoticeLedger()
 
-    public init(configuration: Configuration, submitter: any MailSubmitter) {
+    public init(configuration: Configuration, submitter: any MailSubmitter, selfServiceLinks: (any SelfServiceLinking)? = nil) {
         self.configuration = configuration
+        self.selfServiceLinks = selfServiceLinks
         self.schoolConfigurations = Dictionary(configuration.schools.map { ($0.id, $0.configuration) }, uniquingKeysWith: { first, _ in first })
         self.submitter = submitter
     }
@@ -60,8 +63,14 @@ public actor StaffNotifier {
         let configuration = configuration(of: report)
         let plan = plan ?? NoticePlan.make(report: report, envelope: envelope, isAutoSubmitted: false, configuration: configuration)
         let recipient = plan.recipient.isEmpty ? envelope.sender : plan.recipient
-        let document = NoticeWriting(configuration: configuration)
+        var document = NoticeWriting(configuration: configuration)
             .document(report: report, envelope: envelope, decidedAt: decidedAt, audience: plan.audience)
+        // Only the sender themselves gets a link (it is bound to their address), and only
+        // about a held message whose notice is the ordinary explanation.
+        if plan.audience == .staff, !report.recipientsRewritten, recipient.lowercased() == envelope.sender.lowercased(),
+           let link = selfServiceLinks?.link(for: report, envelope: envelope, decidedAt: decidedAt, configuration: configuration) {
+            document.blocks.insert(contentsOf: link.blocks, at: max(document.blocks.count - 1, 0))
+        }
         let writer = MIMEMessageWriter(
             from: configuration.notifications.fromAddress, to: [recipient], date: Date(),
             messageID: Self.newMessageID(from: configuration.notifications.fromAddress), inReplyTo: report.messageID)

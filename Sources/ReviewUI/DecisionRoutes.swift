@@ -40,7 +40,10 @@ enum DecisionRoutes {
         } catch StoreError.unknownDecision {
             return notFound(context, app)
         }
-        let values = DecisionView(detail: detail, configuration: app.configuration).values
+        var values = DecisionView(detail: detail, configuration: app.configuration).values
+        if let action = try await app.store(for: context.session).selfServiceAction(decisionID: id) {
+            values.merge(DecisionView.selfServiceValues(action)) { _, new in new }
+        }
         return app.renderer.page("decision", title: "Decision \(id)", values: values, session: context.session)
     }
 

@@ -1,4 +1,5 @@
 import ChaperoneModel
+import Store
 import Foundation
 
 extension DecisionView {
@@ -71,5 +72,22 @@ extension DecisionView {
             let handling = entry.problems.isEmpty ? "read" : (entry.problems.joined(separator: "; "))
             return ["place": place, "size": "", "findings": entry.findings, "handling": handling]
         }
+    }
+}
+
+extension DecisionView {
+    /// What the sender did from their notice's link: asked for release, released or
+    /// withdrew it, when, and in their words.
+    static func selfServiceValues(_ action: SelfServiceAction) -> [String: Any] {
+        let what = switch action.kind {
+        case .request: "asked for release"
+        case .release: "released it"
+        case .withdraw: "withdrew it"
+        }
+        return [
+            "hasSelfService": true, "selfServiceRequested": action.kind == .request, "selfServiceWhat": what,
+            "selfServiceSender": action.sender, "selfServiceWhen": ViewFormatting.time(action.occurredAt),
+            "selfServiceJustification": action.justification ?? "—",
+        ]
     }
 }

@@ -14,6 +14,8 @@ struct ListFilter: Sendable {
     var action: Action?
     var senderRole: SenderRole?
     var state: QuarantineState?
+    /// Only messages whose sender asked for release from their notice's link.
+    var releaseRequested = false
     var page: Int = 0
 
     static let ageChoices = [1, 7, 30, 90]
@@ -26,6 +28,7 @@ struct ListFilter: Sendable {
         action = query["action"].flatMap(Action.init(rawValue:))
         senderRole = query["role"].flatMap(SenderRole.init(rawValue:))
         state = query["state"].flatMap(QuarantineState.init(rawValue:))
+        releaseRequested = query["requested"] == "1"
         page = query["page"].flatMap(Int.init).map { min(max($0, 0), 100_000) } ?? 0
     }
 
@@ -43,6 +46,7 @@ struct ListFilter: Sendable {
         filter.senderRole = senderRole
         filter.recipientClass = recipientClass
         filter.offset = page * pageSize
+        filter.releaseRequestedOnly = releaseRequested
         return filter
     }
 
@@ -56,6 +60,7 @@ struct ListFilter: Sendable {
         if let action { items.append(.init(name: "action", value: action.rawValue)) }
         if let senderRole { items.append(.init(name: "role", value: senderRole.rawValue)) }
         if let state { items.append(.init(name: "state", value: state.rawValue)) }
+        if releaseRequested { items.append(.init(name: "requested", value: "1")) }
         items.append(.init(name: "page", value: String(page)))
         var components = URLComponents()
         components.queryItems = items
@@ -71,6 +76,7 @@ struct ListFilter: Sendable {
             "actionChoices": Action.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": $0 == action] as [String: Any] },
             "roleChoices": SenderRole.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": $0 == senderRole] as [String: Any] },
             "senderValue": sender ?? "",
+            "requestedOnly": releaseRequested,
         ]
     }
 }

@@ -32,7 +32,14 @@ enum QuarantineRoutes {
     static func listValues(filter: ListFilter, session: WebSession?, app: ReviewWebApp) async throws -> [String: Any] {
         let pageSize = app.configuration.web.pageSize
         let found = try await app.store(for: session).decisions(matching: filter.decisionFilter(pageSize: pageSize, now: app.now()))
-        let rows = found.prefix(pageSize).map(ViewFormatting.row)
+        let shown = Array(found.prefix(pageSize))
+        // Held messages whose sender asked for release (from the notice's link) are marked.
+        let requests = try await app.store(for: session).releaseRequests(among: shown.map(\.decisionID))
+        let rows = shown.map { decision -> [String: Any] in
+            var row = ViewFormatting.row(decision)
+            row["requested"] = requests[decision.decisionID] != nil
+            return row
+        }
         var values = filter.formValues()
         values["rows"] = rows
         values["empty"] = rows.isEmpty

@@ -24,6 +24,8 @@ public struct ReviewWebApp: Sendable {
     let unknownUserHash: String
     /// The clock (tests move it to expire sessions and lockouts).
     let now: @Sendable () -> Date
+    /// Sender self-service (the notice's link); nil: the page says it is not set up.
+    public var selfService: SelfServiceDesk?
 
     /// The session cookie's name (over HTTPS with the `__Host-` prefix: `sessionCookieName`).
     public static let sessionCookie = "chaperone_session"
@@ -34,6 +36,7 @@ public struct ReviewWebApp: Sendable {
     /// (ASVS 3.4.4).
     public var sessionCookieName: String { cookiePrefix + Self.sessionCookie }
     public var loginCookieName: String { cookiePrefix + Self.loginCookie }
+    public var selfServiceCookieName: String { cookiePrefix + SelfServiceDesk.formCookie }
     private var cookiePrefix: String { configuration.web.usesSecureCookies ? "__Host-" : "" }
 
     public init(
@@ -54,10 +57,11 @@ public struct ReviewWebApp: Sendable {
         throttle = LoginThrottle(limit: web.addressFailureLimit, window: TimeInterval(web.lockoutMinutes * 60))
     }
 
-    /// Every route of the app. Only sign-in, static assets and `/healthz` are open.
+    /// Every route of the app. Only sign-in, static assets, `/healthz` and the sender's
+    /// self-service page (its own signed token instead of a session) are open.
     public static var routes: [WebRoute] {
         PublicRoutes.routes + LoginRoutes.routes + QuarantineRoutes.routes + DecisionRoutes.routes + LogRoutes.routes
-            + DashboardRoutes.routes + AuditRoutes.routes + RosterRoutes.routes + UserRoutes.routes
+            + DashboardRoutes.routes + AuditRoutes.routes + RosterRoutes.routes + UserRoutes.routes + SelfServiceRoutes.routes
     }
 
     /// The router: security headers and the request log around every route.

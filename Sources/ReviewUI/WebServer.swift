@@ -29,9 +29,17 @@ public enum WebServer {
             database: database,
             reinjector: SMTPSubmitter(listener: try SMTPListenerAddress(parsing: configuration.release.reinjectListener)),
             removedHeaders: [configuration.tagging.traceHeader].compactMap { $0 })
-        return ReviewWebApp(
+        var app = ReviewWebApp(
             configuration: configuration, database: database, workflow: workflow, renderer: try await PageRenderer.bundled(),
             hasher: hasher)
+        // The sender's self-service page: the store's key (made on first use, shared with
+        // `serve`, which signs the links), and the alert of a self-release submitted as
+        // `serve` submits its alerts.
+        let alerts: (any MailSubmitter)? = configuration.notifications.enabled
+            ? SMTPSubmitter(listener: try SMTPListenerAddress(parsing: configuration.notifications.submitListener)) : nil
+        app.selfService = SelfServiceDesk(
+            signer: SelfServiceSigner(key: try await database.selfServiceKey()), web: configuration.web, alertSubmitter: alerts)
+        return app
     }
 
     /// `host` and `port` of `web.listen` (port 0: any free port, for benchmarks).

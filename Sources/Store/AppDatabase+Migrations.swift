@@ -141,6 +141,25 @@ extension AppDatabase {
                 table.add(column: "schools", .jsonText).notNull().defaults(sql: "'[]'")
             }
         }
+        migrator.registerMigration("v6-selfService-tokens") { db in
+            // Sender self-service: the HMAC key of the notice links (one row, made on
+            // first use), and the one action a sender took from a decision's link, which
+            // spends every link for it; removed with the decision by retention.
+            try db.create(table: "selfServiceKey") { table in
+                table.primaryKey("id", .integer).check { $0 == 1 }
+                table.column("key", .blob).notNull()
+                table.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "selfServiceAction") { table in
+                table.primaryKey("decisionID", .text)
+                    .references("decision", column: "decisionID", onDelete: .cascade)
+                table.column("kind", .text).notNull().check { ["request", "release", "withdraw"].contains($0) }
+                table.column("sender", .text).notNull()
+                table.column("justification", .text)
+                table.column("occurredAt", .datetime).notNull()
+            }
+            try db.create(index: "selfServiceAction_kind", on: "selfServiceAction", columns: ["kind", "decisionID"])
+        }
         return migrator
     }
 

@@ -91,6 +91,9 @@ extension AppDatabase {
         } else if filter.quarantinedOnly {
             clauses.append("decisionID IN (SELECT decisionID FROM quarantine)")
         }
+        if filter.releaseRequestedOnly {
+            clauses.append("decisionID IN (SELECT decisionID FROM selfServiceAction WHERE kind = 'request')")
+        }
         if let schools = filter.schools {
             let (clause, schoolArguments) = Self.schoolClause(schools, column: "school")
             clauses.append(clause)

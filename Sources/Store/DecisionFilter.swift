@@ -25,6 +25,8 @@ public struct DecisionFilter: Hashable, Sendable {
     /// Only decisions of these schools (a web account limited to some schools); nil:
     /// every decision, including those of no school. An empty list matches nothing.
     public var schools: [String]?
+    /// Only decisions whose sender asked, from their notice's link, for release.
+    public var releaseRequestedOnly = false
 
     public init(
         since: Date? = nil, action: Action? = nil, section: Section? = nil, sender: String? = nil,

@@ -21,6 +21,10 @@ public struct ReviewEvent: Codable, Hashable, Sendable {
         case purged
         /// A release that stopped half way, with no sign it was delivered, was put back to held.
         case claimRecovered = "claim-recovered"
+        /// The sender asked, from their notice's link, for the message to be released.
+        case releaseRequested = "release-requested"
+        /// A self-service link was refused (tampered, expired, used, or another decision's).
+        case selfServiceRefused = "self-service-refused"
         case note
     }
 

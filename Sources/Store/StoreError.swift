@@ -25,6 +25,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownUser(String)
     /// A whole-store operation asked of a store limited to some schools.
     case limitedToSchools(operation: String)
+    /// The sender already acted on this decision from its link (request, release, withdraw).
+    case selfServiceSpent(String)
 
     public var description: String {
         switch self {
@@ -50,6 +52,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "a web account named \(name) exists already: choose another name, or change its password with `chaperone user passwd \(name)`"
         case .unknownUser(let name):
             "no web account named \(name): see `chaperone user list`"
+        case .selfServiceSpent(let id):
+            "the self-service link of \(id) was used already: each link works once; ask IT (see the decision in the web app)"
         case .limitedToSchools(let operation):
             "\(operation) covers every school, and this account is limited to some: run it with `chaperone` on the mail host"
         }

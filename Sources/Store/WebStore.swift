@@ -2,10 +2,10 @@ import Foundation
 
 /// What the review web app and `chaperone user` need from the store beyond the review
 /// operations: the accounts with their sign-in counters, store-wide audit notes, the
-/// audit trail, the dashboard's figures and the schema version. `AppDatabase` (SQLite)
+/// audit trail, the dashboard's figures, the schema version, and sender self-service. `AppDatabase` (SQLite)
 /// and `PostgresStore` implement it with the same rules (the same audit rows, the same
 /// lockout), so the web app on any mail host of a trust sees one store.
-public protocol WebStore: ReviewStore {
+public protocol WebStore: ReviewStore, SelfServiceStore {
     /// Every web account, by name.
     func webUsers() async throws -> [WebUser]
     /// One web account by name (case-insensitive), or nil.

@@ -113,6 +113,21 @@ extension PostgresStore {
         ("v5-webUser-schools", """
             ALTER TABLE "webUser" ADD COLUMN schools JSONB NOT NULL DEFAULT '[]';
             """),
+        ("v6-selfService-tokens", """
+            CREATE TABLE "selfServiceKey" (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                key BYTEA NOT NULL,
+                "createdAt" TIMESTAMPTZ NOT NULL
+            );
+            CREATE TABLE "selfServiceAction" (
+                "decisionID" TEXT PRIMARY KEY REFERENCES decision ("decisionID") ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('request', 'release', 'withdraw')),
+                sender TEXT NOT NULL,
+                justification TEXT,
+                "occurredAt" TIMESTAMPTZ NOT NULL
+            );
+            CREATE INDEX "selfServiceAction_kind" ON "selfServiceAction" (kind, "decisionID");
+            """),
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, with one

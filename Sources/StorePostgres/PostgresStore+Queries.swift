@@ -107,6 +107,9 @@ extension PostgresStore {
             clauses.append(#"d."decisionID" IN (SELECT "decisionID" FROM quarantine)"#)
         }
         if let schools = filter.schools { clauses.append(schoolClause(schools, column: "d.school", bindings: &bindings)) }
+        if filter.releaseRequestedOnly {
+            clauses.append(#"d."decisionID" IN (SELECT "decisionID" FROM "selfServiceAction" WHERE kind = 'request')"#)
+        }
         let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let limit = bind(max(filter.limit, 0))
         let offset = bind(max(filter.offset, 0))

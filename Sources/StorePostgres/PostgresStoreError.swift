@@ -12,6 +12,8 @@ public enum PostgresStoreError: Error, Hashable, Sendable, CustomStringConvertib
     case timedOut(seconds: Double)
     /// The schema is newer than this version knows (a newer Chaperone migrated it).
     case unknownMigration(String)
+    /// A row that a statement of the same transaction has just written was not there.
+    case missingRow(table: String)
 
     init(_ error: PSQLError) {
         switch error.code {
@@ -31,6 +33,8 @@ public enum PostgresStoreError: Error, Hashable, Sendable, CustomStringConvertib
             "PostgreSQL refused the statement (SQLSTATE \(code)\(constraint.map { ", constraint \($0)" } ?? ""))"
         case .timedOut(let seconds):
             "PostgreSQL did not answer within \(seconds) s (store.timeout_seconds): is the server up and reachable?"
+        case .missingRow(let table):
+            "PostgreSQL returned no row from \(table) just after writing it: check the server's health and logs"
         case .unknownMigration(let name):
             "the PostgreSQL store has migration \(name), which this version does not know: upgrade Chaperone on this host"
         }

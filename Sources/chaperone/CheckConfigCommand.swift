@@ -43,6 +43,7 @@ struct CheckConfigCommand: ParsableCommand {
         print("  milter: \(c.milter.listen), fail action \(c.milter.failAction.rawValue)")
         print("  store: \(c.store.url.map { "\($0) (PostgreSQL)" } ?? c.store.database)")
         for line in Self.exposedRecipientsLines(c) { print(line) }
+        for line in Self.selfServiceLines(c) { print(line) }
         do {
             for line in try Self.expansionLines(c, expander: loaded.expander) { print(line) }
         } catch {

@@ -5,6 +5,7 @@ import MilterServer
 import Notify
 import ScanPipeline
 import RecipientExpansion
+import Review
 import ServiceMetrics
 import Store
 
@@ -69,14 +70,17 @@ struct ServeRuntime: Sendable {
     ) async throws -> (store: any DecisionStore, close: @Sendable () async throws -> Void) {
         let chosen: any DecisionStore
         let close: @Sendable () async throws -> Void
+        let keys: any SelfServiceStore
         if let settings = try StoreChoice.postgresSettings(configuration) {
             let postgres = try await StoreChoice.openPostgres(settings, configuration: configuration, logger: logger)
+            keys = postgres
             logger.notice("decisions go to the shared PostgreSQL store", metadata: [
                 "store": "\(postgres.location)", "mail_host": "\(StoreChoice.mailHostID(configuration))",
             ])
             (chosen, close) = (postgres, { await postgres.close() })
         } else {
             let database = try AppDatabase(path: configuration.store.database)
+            keys = database
             var batching = SQLiteDecisionStore.Batching()
             batching.maxRowsPerCommit = configuration.store.groupCommitMaxRows
             batching.maxPendingRows = configuration.store.maxPendingRows
@@ -88,8 +92,22 @@ struct ServeRuntime: Sendable {
         var notifier: StaffNotifier?
         if configuration.notifications.enabled {
             let listener = try SMTPListenerAddress(parsing: configuration.notifications.submitListener)
-            notifier = StaffNotifier(configuration: configuration, submitter: SMTPSubmitter(listener: listener))
+            notifier = StaffNotifier(
+                configuration: configuration, submitter: SMTPSubmitter(listener: listener),
+                selfServiceLinks: try await selfServiceLinker(configuration, keys: keys, logger: logger))
         }
         return (NotifyingDecisionStore(store: MeasuredDecisionStore(chosen), notifier: notifier, logger: logger), close)
+    }
+
+    /// The signer of the notices' self-service links, with the store's key (made on
+    /// first use); nil when no link is ever made (no `web.public_url`, or no rule allows
+    /// self-service, in any school).
+    static func selfServiceLinker(_ configuration: Configuration, keys: any SelfServiceStore, logger: Logger) async throws -> SelfServiceLinker? {
+        let configurations = configuration.hasSchoolList ? configuration.schools.map(\.configuration) : [configuration]
+        guard configurations.contains(where: { $0.web.publicURL != nil && $0.selfService.rules.values.contains { $0 != .none } }) else {
+            return nil
+        }
+        logger.notice("notices of held mail carry self-service links", metadata: ["public_url": "\(configuration.web.publicURL ?? "")"])
+        return SelfServiceLinker(signer: SelfServiceSigner(key: try await keys.selfServiceKey()))
     }
 }

@@ -19,7 +19,7 @@ struct ConfigShowCommandTests {
     /// Optional keys nothing sets by default, one from each section that has them.
     static let unsetByDefault = [
         "roster.staff_file", "tagging.subject_prefix", "expansion.postfix_config_directory", "expansion.list_file",
-        "web.tls_certificate", "web.tls_key", "gateway.notice_mailbox", "metrics.listen",
+        "web.tls_certificate", "web.tls_key", "gateway.notice_mailbox", "metrics.listen", "web.public_url",
     ]
 
     @Test func defaultsListEveryOptionalKeyAsNull() throws {

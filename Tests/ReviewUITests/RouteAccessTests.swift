@@ -9,8 +9,12 @@ import Testing
 /// public ones; the routes are read from the router itself, for every method each path
 /// has, so a route added without the access check is caught.
 @Suite struct RouteAccessTests {
-    /// Sign-in (and `/`, which only sends a visitor on), the stylesheet, and `/healthz`.
-    static let publicRoutes: Set<String> = ["GET /", "GET /login", "POST /login", "GET /static/app.css", "GET /healthz"]
+    /// Sign-in (and `/`, which only sends a visitor on), the stylesheet, `/healthz`, and
+    /// the sender's self-service page (its signed token is its access check:
+    /// `SelfServiceRouteTests`).
+    static let publicRoutes: Set<String> = [
+        "GET /", "GET /login", "POST /login", "GET /static/app.css", "GET /healthz", "GET /self-service", "POST /self-service",
+    ]
     /// Methods no route has: they must not reach a page either.
     static let otherMethods: [HTTPRequest.Method] = [.head, .put, .delete, .patch, .options]
 

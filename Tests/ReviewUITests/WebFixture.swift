@@ -40,6 +40,8 @@ struct WebFixture {
     /// Records decisions as the milter would (for fixtures with more held mail).
     let recorder: any DecisionStore
     let submitter = CapturingSubmitter()
+    /// Where the alert of a sender's self-release goes.
+    let alerts = CapturingSubmitter()
     let clock = TestClock()
     let app: ReviewWebApp
     private let closeStore: @Sendable () async -> Void
@@ -75,9 +77,12 @@ struct WebFixture {
         }
         let workflow = ReviewWorkflow(database: database, reinjector: submitter, removedHeaders: [])
         let clock = clock
-        app = ReviewWebApp(
+        var app = ReviewWebApp(
             configuration: configuration, database: database, workflow: workflow, renderer: try await PageRenderer.bundled(),
             hasher: hasher, now: { clock.now() })
+        app.selfService = SelfServiceDesk(
+            signer: SelfServiceSigner(key: try await database.selfServiceKey()), web: configuration.web, alertSubmitter: alerts)
+        self.app = app
         try await recordHeld(id: Self.heldID)
     }
 

@@ -26,7 +26,8 @@ import Testing
                "listen", "fail_action", "progress_interval_seconds", "spool_directory", "idle_timeout_seconds",
                "max_connections", "database", "quarantine_retention_days", "decision_retention_days",
                "group_commit_max_rows", "max_pending_rows", "duplicate_window_hours", "url", "password_file", "host_id", "timeout_seconds", "reinject_listener",
-               "enabled", "from_address", "submit_listener", "alert_recipients", "alert_sections"]
+               "enabled", "from_address", "submit_listener", "alert_recipients", "alert_sections",
+               "public_url", "token_hours", "max_justification_characters", "rules"]
         for key in keys {
             #expect(text.contains("\(key):"), "samples/chaperone.yaml does not spell out \(key)")
         }

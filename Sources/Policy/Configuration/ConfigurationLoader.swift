@@ -43,6 +43,7 @@ public enum ConfigurationLoader {
             case "mode": configuration.mode = try value.choice(Configuration.Mode.self)
             case "gateway": try readGateway(value, into: &configuration.gateway)
             case "web": try readWeb(value, into: &configuration.web, base: baseDirectory)
+            case "self_service": try readSelfService(value, into: &configuration.selfService)
             case "schools": schoolsField = value
             case "unknown_school": unknownSchoolField = value
             default: break
@@ -65,6 +66,7 @@ public enum ConfigurationLoader {
         "school", "roster", "thresholds", "actions", "tagging", "explanations",
         "limits", "attachments", "milter", "store", "release", "notifications", "senders", "pupils", "scope", "expansion",
         "exposed_recipients", "images", "metrics", "mode", "gateway", "web", "schools", "unknown_school",
+        "self_service",
     ]
 
     /// Resolves a relative path against the configuration file's directory.

@@ -55,7 +55,10 @@ struct ProductionPath: Sendable {
         let database = try AppDatabase(path: configuration.store.database)
         let sqlite = SQLiteDecisionStore(database: database)
         let listener = try SMTPListenerAddress(parsing: configuration.notifications.submitListener)
-        let notifier = StaffNotifier(configuration: configuration, submitter: SMTPSubmitter(listener: listener))
+        // As `serve`: notices carry self-service links when the configuration allows them.
+        let notifier = StaffNotifier(
+            configuration: configuration, submitter: SMTPSubmitter(listener: listener),
+            selfServiceLinks: SelfServiceLinker(signer: SelfServiceSigner(key: try await database.selfServiceKey())))
         let store = NotifyingDecisionStore(store: sqlite, notifier: notifier, logger: logger)
         let server = MilterServer(
             configuration: configuration, scanner: try Self.pipeline(configuration), store: wrapStore(store), logger: logger,
