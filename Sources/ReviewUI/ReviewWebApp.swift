@@ -57,7 +57,7 @@ public struct ReviewWebApp: Sendable {
     /// Every route of the app. Only sign-in, static assets and `/healthz` are open.
     public static var routes: [WebRoute] {
         PublicRoutes.routes + LoginRoutes.routes + QuarantineRoutes.routes + DecisionRoutes.routes + LogRoutes.routes
-            + DashboardRoutes.routes + AuditRoutes.routes + RosterRoutes.routes + UserRoutes.routes
+            + DashboardRoutes.routes + AuditRoutes.routes + RosterRoutes.routes + UserRoutes.routes + SuggestionRoutes.routes
     }
 
     /// The router: security headers and the request log around every route.

@@ -141,6 +141,15 @@ extension AppDatabase {
                 table.add(column: "schools", .jsonText).notNull().defaults(sql: "'[]'")
             }
         }
+        migrator.registerMigration("v7-learning-decision-shadow") { db in
+            // What the rules running in shadow (`shadow:`) would have done: the message's
+            // action had they acted (null when none fired) and each one that fired with
+            // its shadow and live action, for the dashboard beside the live results.
+            try db.alter(table: "decision") { table in
+                table.add(column: "shadowAction", .text)
+                table.add(column: "shadowRules", .jsonText).notNull().defaults(sql: "'[]'")
+            }
+        }
         return migrator
     }
 

@@ -113,6 +113,9 @@ extension PostgresStore {
         ("v5-webUser-schools", """
             ALTER TABLE "webUser" ADD COLUMN schools JSONB NOT NULL DEFAULT '[]';
             """),
+        ("v7-learning-decision-shadow", """
+            ALTER TABLE decision ADD COLUMN "shadowAction" TEXT, ADD COLUMN "shadowRules" JSONB NOT NULL DEFAULT '[]';
+            """),
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, with one
