@@ -12,13 +12,20 @@ public struct Simulator: Sendable {
     public let store: any ReviewStore
     /// Who runs the simulation, recorded with each copy read.
     public let actor: String
+    /// Expands a replayed copy's recorded envelope through the proposed configuration's
+    /// aliases and lists, as the milter does before a scan (identity when none).
+    public let expand: @Sendable (Envelope) throws -> Envelope
     /// Decisions read from the store at a time.
     public var pageSize = 500
 
-    public init(pipelines: SchoolPipelines, store: any ReviewStore, actor: String) {
+    public init(
+        pipelines: SchoolPipelines, store: any ReviewStore, actor: String,
+        expand: @escaping @Sendable (Envelope) throws -> Envelope = { $0 }
+    ) {
         self.pipelines = pipelines
         self.store = store
         self.actor = actor
+        self.expand = expand
     }
 
     public func run(since: Date) async throws -> SimulationReport {
@@ -47,12 +54,12 @@ public struct Simulator: Sendable {
                let copy = try? await store.rawMessageForViewing(
                    decisionID: decision.decisionID, viewer: actor, reason: "chaperone simulate", at: Date()) {
                 basis = .storedCopy
-                after = try pipelines.scan(message: copy, envelope: record.envelope)
+                after = try pipelines.scan(message: copy, envelope: try expand(record.envelope))
             } else {
                 after = try pipelines.redecide(record.report, envelope: record.envelope)
             }
         } catch {
-            report.failures.append(.init(decisionID: decision.decisionID, reason: error.description))
+            report.failures.append(.init(decisionID: decision.decisionID, reason: "\(error)"))
             return
         }
         if basis == .storedCopy { report.replayedCopies += 1 } else { report.redecidedFromFindings += 1 }

@@ -39,7 +39,10 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         let actor = QuarantineCommand.reviewer(reviewer)
         let report = try await store.withReviewStore(loaded.configuration) { database in
-            try await Simulator(pipelines: loaded.pipelines, store: database, actor: actor).run(since: start)
+            let expander = loaded.expander
+            return try await Simulator(pipelines: loaded.pipelines, store: database, actor: actor) { envelope in
+                try expander?.expand(envelope) ?? envelope
+            }.run(since: start)
         }
         if json {
             JSONLines.print(SimulationLine(report))
