@@ -1,5 +1,6 @@
 import ChaperoneModel
 import Foundation
+import Policy
 import Store
 
 /// Accepting one suggestion, for `chaperone suggest accept` and the web app alike: the
@@ -25,7 +26,19 @@ public struct SuggestionAcceptance: Sendable {
     public func current(now: Date = Date(), schools: [String]? = nil) async throws -> [Suggestion] {
         let since = now.addingTimeInterval(-Double(configuration.learning.reviewDays) * 86_400)
         let precision = try await store.reviewPrecision(since: since, schools: schools)
-        return SuggestionEngine(configuration: configuration).suggestions(from: precision)
+        return SuggestionEngine(configuration: try configurationInForce()).suggestions(from: precision)
+    }
+
+    /// The configuration with the learned file as it is on disk now, which may be newer
+    /// than the one this process loaded (the web app, or another reviewer, accepted one
+    /// since): what is already accepted is never suggested or written twice.
+    func configurationInForce() throws -> Configuration {
+        guard let path = configuration.learning.learnedFile, let text = try LearnedFile(path: path).read() else { return configuration }
+        do {
+            return configuration.applyingLearned(try LearnedFileLoader.load(yaml: text, source: path))
+        } catch {
+            throw LearnedFileWriter.WriteError(description: "\(error.description); fix the file (chaperone check-config reports it)")
+        }
     }
 
     /// Accepts the suggestion `id` as `actor`; returns it and the file written.

@@ -104,6 +104,13 @@ import Testing
             #expect(audit.first?.actor == "dpo (uid 1002)")
             #expect(audit.first?.detail?.hasPrefix("accepted suggestion partner:carers-trust.example") == true)
 
+            let notReloaded = try await acceptance.current(now: Self.now).map(\.id)
+            #expect(!notReloaded.contains("partner:carers-trust.example"), "the file on disk counts before any reload")
+            await #expect(throws: SuggestionAcceptance.Refusal.self, "never written twice") {
+                try await acceptance.accept(id: "partner:carers-trust.example", actor: "dpo", now: Self.now)
+            }
+            #expect(try LearnedFile(path: accepted.path).read() == text)
+
             let inForce = SuggestionAcceptance(configuration: configuration.applyingLearned(changes), store: review)
             let remaining = try await inForce.current(now: Self.now).map(\.id)
             #expect(!remaining.contains("partner:carers-trust.example"))
