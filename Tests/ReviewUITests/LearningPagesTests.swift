@@ -36,6 +36,9 @@ import Testing
                 #expect(page.contains("<th scope=\"row\">S***** B****</th><td>0</td><td>0</td><td>1</td><td>100%</td>"))
                 #expect(!page.contains("R383432125004"), "a pupil is shown by the redacted name only")
                 #expect(page.contains("<th scope=\"row\">8.pupil-name-outside</th><td>quarantine</td><td>accept</td><td>1 (would differ)</td>"))
+                let decision = try await client.get("/decisions/CH-20261124-SHADOWED1", cookie: cookie).body
+                #expect(decision.contains("<dt>Shadow</dt><dd>would have been quarantine: 8.pupil-name-outside quarantine (live accept) </dd>"))
+                #expect(!(try await client.get("/decisions/CH-20261124-NAMEHELD1", cookie: cookie).body.contains("<dt>Shadow</dt>")))
             }
         }
     }
@@ -60,6 +63,25 @@ import Testing
             }
             let learned = try String(contentsOfFile: fixture.directory + "/learned.yaml", encoding: .utf8)
             #expect(learned.components(separatedBy: "partner_domain:").count == 2, "one entry")
+        }
+    }
+
+    @Test func anAccountLimitedToSomeSchoolsCannotAcceptATrustWideChange() async throws {
+        try await WebFixture.with(.sqlite) { fixture in
+            for index in 0..<10 { try await fixture.recordReleased(id: "CH-20261124-CARERS\(index)0", domain: "carers.example") }
+            try await fixture.database.addWebUser(
+                WebUser(name: "ash.it", role: .reviewer, passwordHash: try await fixture.app.hasher.hash(WebFixture.password),
+                        createdAt: fixture.clock.now(), schools: ["ash-grove"]),
+                actor: "test")
+            try await fixture.test { client in
+                let limited = try #require(try await client.signIn("ash.it").cookie)
+                let page = try await client.get("/suggestions", cookie: limited).body
+                #expect(page.contains("limited to some schools") && !page.contains("action=\"/suggestions/accept\""))
+                let token = try await client.csrf(limited)
+                let refused = try await client.post("/suggestions/accept", cookie: limited, form: [("csrf", token), ("id", "partner:carers.example")])
+                #expect(refused.status == .forbidden)
+            }
+            #expect(!FileManager.default.fileExists(atPath: fixture.directory + "/learned.yaml"))
         }
     }
 }
