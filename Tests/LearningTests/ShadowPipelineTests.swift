@@ -22,6 +22,10 @@ import Testing
             if let outcome = with.shadow { recorded[message.name] = outcome }
         }
         let nameAlone = try #require(recorded["04-name-alone-to-club.eml"])
+        let scanned = try SampleStore.scan(try SampleStore.messages().first { $0.name == "04-name-alone-to-club.eml" }!.bytes, shadow).0
+        let json = ScanReportJSON(file: "04", report: scanned)
+        #expect(json.jsonLineBytes() == Array(json.jsonLine().utf8), "scan --json writes the shadow as the encoder does")
+        #expect(json.jsonLine().contains(#""shadow":{"action":"quarantine","rules":[{"live_action":"accept","rule":"8.pupil-name-outside","shadow_action":"quarantine"}]}"#))
         #expect(nameAlone == ShadowOutcome(
             action: .quarantine, rules: [.init(rule: "8.pupil-name-outside", shadowAction: .quarantine, liveAction: .accept)]))
         #expect(recorded.values.contains { $0.rules.contains { $0.rule == "8.sensitive-to-partner" && $0.liveAction == .tag } },
