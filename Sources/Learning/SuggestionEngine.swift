@@ -38,8 +38,9 @@ public struct SuggestionEngine: Sendable {
 
     private func tagRule(_ entry: ReviewPrecision.Entry) -> Suggestion? {
         let rule = entry.key
-        guard entry.reviewed >= learning.minimumReviews, confirmedShare(entry) <= learning.maximumPrecision,
-              !PolicyEngine.isProtectedFromLearning(rule), (configuration.learned.ruleActions[rule] ?? .quarantine) > .tag
+        // A rule this version no longer has (recorded by an older one) is not suggested.
+        guard PolicyEngine.ruleNames.contains(rule), entry.reviewed >= learning.minimumReviews,
+              confirmedShare(entry) <= learning.maximumPrecision, !PolicyEngine.isProtectedFromLearning(rule), (configuration.learned.ruleActions[rule] ?? .quarantine) > .tag
         else { return nil }
         let releases = entry.falsePositives.count + entry.released.count
         return Suggestion(

@@ -1,3 +1,4 @@
+import Foundation
 import ChaperoneModel
 @testable import Policy
 import Testing
@@ -117,7 +118,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("shadow:\n  pupil-name-outside: quarantine\n", "is not a rule name", 4),
+        ("shadow:\n  pupil-name-outside: quarantine\n", "is not a rule", 4),
+        ("shadow:\n  8.pupil-name-outsid: quarantine\n", "one of 3.staff-contact-details", 4),
         ("shadow:\n  8.pupil-name-outside: hold\n", "is not one of", 4),
         ("shadow: [8.pupil-name-outside]\n", "expected rule: action lines", 3),
         ("learning:\n  maximum_precision: 2\n", "out of range", 4),
@@ -130,5 +132,21 @@ import Testing
             let error = error as? ConfigurationError
             return error?.message.contains(message) == true && error?.line == line
         }
+    }
+}
+
+/// The rule list that `shadow:` and `learned.yaml` are checked against names exactly the
+/// rules the policy's sources write.
+@Suite struct RuleNameListTests {
+    @Test func theListIsTheRulesWrittenInThePolicySources() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/Policy")
+        var written: Set<String> = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".swift")
+            && name != "PolicyEngine+RuleNames.swift" {
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            for match in text.matches(of: /"([0-9](\.[0-9])?\.[a-z][a-z-]+)"/) { written.insert(String(match.output.1)) }
+        }
+        #expect(written == PolicyEngine.ruleNames)
     }
 }

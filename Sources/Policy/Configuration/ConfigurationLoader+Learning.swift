@@ -27,8 +27,7 @@ extension ConfigurationLoader {
             let rule = keyNode.string ?? ""
             let path = field.keyPath.isEmpty ? rule : "\(field.keyPath).\(rule)"
             guard isRuleName(rule) else {
-                throw YAMLField(node: keyNode, keyPath: path, source: field.source).error(
-                    "'\(rule)' is not a rule name: write the section and the rule, as decisions list them, e.g. 8.pupil-name-outside")
+                throw YAMLField(node: keyNode, keyPath: path, source: field.source).error(unknownRule(rule))
             }
             guard shadow[rule] == nil else {
                 throw YAMLField(node: keyNode, keyPath: path, source: field.source).error("rule '\(rule)' is given twice")
@@ -37,12 +36,13 @@ extension ConfigurationLoader {
         }
     }
 
-    /// A rule name as decisions record it: a section number, a dot, and a lower-case
-    /// hyphenated name (`8.sensitive-to-partner`, `7.2.executable-outside`).
+    /// A rule the policy can fire, named as decisions record it (`8.sensitive-to-partner`).
     static func isRuleName(_ text: String) -> Bool {
-        guard let first = text.first, first.isNumber, let dot = text.lastIndex(of: ".") else { return false }
-        let section = text[..<dot], name = text[text.index(after: dot)...]
-        return !name.isEmpty && section.allSatisfy { $0.isNumber || $0 == "." }
-            && name.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" }
+        PolicyEngine.ruleNames.contains(text)
+    }
+
+    /// The error for a name that is no rule, listing the rules.
+    static func unknownRule(_ text: String) -> String {
+        "'\(text)' is not a rule: write a rule as decisions list it, one of \(PolicyEngine.ruleNames.sorted().joined(separator: ", "))"
     }
 }

@@ -63,9 +63,7 @@ public enum LearnedFileLoader {
                 changeCount += 1
             case "rule":
                 let name = try value.string()
-                guard ConfigurationLoader.isRuleName(name) else {
-                    throw value.error("'\(name)' is not a rule name: write it as decisions list it, e.g. 8.pupil-name-outside")
-                }
+                guard ConfigurationLoader.isRuleName(name) else { throw value.error(ConfigurationLoader.unknownRule(name)) }
                 guard !PolicyEngine.isProtectedFromLearning(name) else {
                     throw value.error("rule '\(name)' protects pupils from contact (§3, §4) or a court order and cannot be relaxed by a learned change: remove this entry, and change actions: in the main configuration if the school decides to")
                 }
