@@ -89,6 +89,8 @@ let package = Package(
         ),
         .target(name: "Notify", dependencies: ["ChaperoneModel"]),
         .target(name: "Review", dependencies: ["ChaperoneModel", "Store", "Notify"]),
+        // Learning from reviews: suggestions, the learned include file, simulation.
+        .target(name: "Learning", dependencies: ["ChaperoneModel", "Store", "Policy", "ScanPipeline"]),
         // What Chaperone measures (swift-metrics), and the loopback /metrics listener (Prometheus).
         .target(name: "ServiceMetrics", dependencies: [.product(name: "CoreMetrics", package: "swift-metrics")]),
         .target(
@@ -107,7 +109,7 @@ let package = Package(
         .target(
             name: "ReviewUI",
             dependencies: [
-                "ChaperoneModel", "Store", "Review", "Notify", "Policy", "MIMEParser", "RosterImport",
+                "ChaperoneModel", "Store", "Review", "Notify", "Policy", "MIMEParser", "RosterImport", "Learning",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -127,6 +129,7 @@ let package = Package(
             dependencies: [
                 "ChaperoneModel", "MIMEParser", "TextExtraction", "RosterImport", "Detectors",
                 "Policy", "ScanPipeline", "MilterServer", "Store", "StorePostgres", "Notify", "Review", "RecipientExpansion", "ReviewUI",
+                "Learning",
                 "ServiceLogging", "ServiceMetrics", "MetricsEndpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -191,6 +194,12 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "StorePostgres", "PostgresTestSupport", "ChaperoneModel"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "ChaperoneModel"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Store", "Notify", "ChaperoneModel"]),
+        .testTarget(
+            name: "LearningTests",
+            dependencies: [
+                "Learning", "Store", "StorePostgres", "PostgresTestSupport", "Policy", "ScanPipeline", "ChaperoneModel", "RosterImport",
+                "RecipientExpansion",
+            ]),
         .testTarget(
             name: "MetricsEndpointTests",
             dependencies: [

@@ -199,6 +199,13 @@ public struct Configuration: Codable, Hashable, Sendable {
     public var web = Web()
     /// Sender self-service from the notice's link (`self_service:`).
     public var selfService = SelfService()
+    /// Learning from reviews: the learned include file and the suggestion thresholds.
+    public var learning = Learning()
+    /// Rules running in shadow, each with the action it would take (`shadow:`): decided
+    /// and recorded as they would act, while the message gets the live action.
+    public var shadow: [String: Action] = [:]
+    /// The accepted suggestions of `learning.learned_file`, applied on top of this file.
+    public var learned = LearnedChanges()
     /// The schools of a trust or council, each with its own domains, roster and
     /// overrides (see `Configuration+Schools.swift`); empty in the single-school form,
     /// where the top-level `school` and `roster` are the one school.

@@ -49,6 +49,8 @@ public struct ScanReport: Codable, Hashable, Sendable {
     public var school: String?
     /// The chosen school's `id` under `schools:`; nil in the single-school form.
     public var schoolID: String?
+    /// What the rules running in shadow would have done; nil when none fired.
+    public var shadow: ShadowOutcome?
 
     public init(
         decisionID: String = ScanReport.newDecisionID(),
@@ -119,7 +121,7 @@ public struct ScanReport: Codable, Hashable, Sendable {
         case decisionID, messageID, action, sections, rules
         case governingSections = "governing_sections"
         case findings, recipients, explanation, problems, sizeBytes, scanSeconds, isAutoSubmitted, sender
-        case alertsSafeguardingLead, headerRewrite, parts, school, schoolID
+        case alertsSafeguardingLead, headerRewrite, parts, school, schoolID, shadow
     }
 
 }

@@ -24,4 +24,6 @@ public struct PolicyDecision: Codable, Hashable, Sendable {
     public var alertsSafeguardingLead: Bool = false
     /// The To/Cc rewrite to apply (exposed recipients, `rewrite`), only when delivered.
     public var headerRewrite: HeaderRewrite?
+    /// What the rules running in shadow would have done; nil when none fired.
+    public var shadow: ShadowOutcome? = nil
 }

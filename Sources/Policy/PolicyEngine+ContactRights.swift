@@ -28,7 +28,7 @@ extension PolicyEngine {
         }
         let action = configuration.actions.withoutParentalResponsibility
         let withoutResponsibility = rights.pupilsWithoutResponsibility.flatMap { summary.sensitivePupils[$0] ?? [] }
-        if action > .accept, !withoutResponsibility.isEmpty {
+        if configuration.ruleMayAct("8.without-parental-responsibility", configured: action), !withoutResponsibility.isEmpty {
             hits.append(RuleHit(
                 rule: "8.without-parental-responsibility", sections: [.confidentiality], action: action,
                 recipients: [recipient.address], findingIndices: withoutResponsibility.sorted(),

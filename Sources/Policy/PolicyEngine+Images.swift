@@ -19,7 +19,7 @@ extension PolicyEngine {
         let unknown = configuration.images.unknownConsent
         let everyone = summary.referencedPupils(notAbout: [])
         func hit(_ rule: String, _ action: Action, _ reason: String) -> [RuleHit] {
-            guard action > .accept else { return [] }
+            guard configuration.ruleMayAct(rule, configured: action) else { return [] }
             return [RuleHit(rule: rule, sections: [.images], action: action, recipients: [recipient.address],
                             findingIndices: summary.images, reason: reason)]
         }

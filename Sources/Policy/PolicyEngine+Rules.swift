@@ -64,7 +64,8 @@ extension PolicyEngine {
             if summary.hasSensitiveData {
                 hit("8.sensitive-to-outside", [.confidentiality], actions.confidentiality, summary.sensitiveIndices,
                     "it sends sensitive student data outside the school")
-            } else if !summary.pupilReferences.isEmpty, actions.pupilNameOutside > .accept {
+            } else if !summary.pupilReferences.isEmpty,
+                configuration.ruleMayAct("8.pupil-name-outside", configured: actions.pupilNameOutside) {
                 hit("8.pupil-name-outside", [.confidentiality], actions.pupilNameOutside, summary.referenceIndices,
                     "it names students to an outside organisation")
             }

@@ -47,12 +47,16 @@ public struct PolicyEngine: Sendable {
     /// restricted contact, one without parental responsibility) bind staff, system and
     /// forwarded mail; a pupil's own mail is judged by the pupil rules. `headerAddresses`
     /// are the To and Cc header addresses, checked for recipients exposed to each other.
+    /// `classified` stands for the recipients as already classified (a decision decided
+    /// again from its record, whose pupils' and parents' addresses are redacted).
     public func decide(
-        envelope: Envelope, findings: [Finding], sender: SenderIdentity? = nil, headerAddresses: [String] = []
+        envelope: Envelope, findings: [Finding], sender: SenderIdentity? = nil, headerAddresses: [String] = [],
+        classified: [Recipient]? = nil
     ) -> PolicyDecision {
-        let recipients = recipients(of: envelope)
+        let recipients = classified ?? recipients(of: envelope)
         let sender = sender ?? senders.identify(envelope, recipients: recipients)
-        let summary = FindingSummary(findings: findings, minimumConfidence: configuration.thresholds.minimumConfidence)
+        let summary = FindingSummary(
+            findings: withoutContextlessNames(findings), minimumConfidence: configuration.thresholds.minimumConfidence)
         var hits: [RuleHit] = []
         for recipient in recipients {
             if sender.rules == .pupil {
@@ -62,13 +66,14 @@ public struct PolicyEngine: Sendable {
                 hits += rights.hits + roleRules(for: recipient, summary: rights.remaining, sender: sender)
             }
         }
-        hits = merge(hits)
+        hits = merge(hits).map(applyingLearnedAction)
         var annotated = findings
         let exposure = exposedRecipientsHit(headerAddresses: headerAddresses, sender: envelope.sender, findingIndex: findings.count)
         if let exposure {
             annotated.append(exposure.finding)
             hits.append(exposure.hit)
         }
+        let shadow = shadowOutcome(of: hits)
         let firing = hits.filter { $0.action > .accept }
         let action = firing.map(\.action).max() ?? .accept
         // The rewrite acts only on a message that is delivered; a held or refused one is
@@ -95,7 +100,7 @@ public struct PolicyEngine: Sendable {
             governingSections: Array(Set(acting.flatMap(\.sections))).sorted(),
             recipients: recipients, hits: hits, explanation: explanation, sender: sender,
             alertsSafeguardingLead: firing.contains { $0.rule == Self.restrictedContactRule },
-            headerRewrite: rewrite
+            headerRewrite: rewrite, shadow: shadow
         )
     }
 

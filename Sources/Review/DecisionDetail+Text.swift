@@ -41,6 +41,10 @@ extension DecisionDetail {
             let reason = quarantine.reason.map { ": \($0)" } ?? ""
             lines.append("Quarantine    \(quarantine.state.rawValue), \(copy)\(reviewer)\(reason)")
         }
+        if let shadow = report.shadow {
+            let rules = shadow.rules.map { "\($0.rule) \($0.shadowAction.rawValue) (live \($0.liveAction.rawValue))" }
+            lines.append("Shadow        would have been \(shadow.action.rawValue): \(rules.joined(separator: ", "))")
+        }
         if let original = decision.duplicateOf {
             // The sending server retried after the milter stopped between commit and reply.
             lines.append("Duplicate of  \(original) (the same message held again; one copy, released or deleted once)")

@@ -15,9 +15,14 @@ enum DashboardRoutes {
                 let requested = request.uri.queryParameters["days"].flatMap { Int(String($0)) } ?? 30
                 let days = periods.contains(requested) ? requested : 30
                 let now = app.now()
-                let figures = try await app.store(for: context.session).dashboardFigures(
-                    since: now.addingTimeInterval(-Double(days) * 86_400), schools: nil)
-                let values = DashboardView(figures: figures, days: days, now: now).values
+                let store = app.store(for: context.session)
+                let since = now.addingTimeInterval(-Double(days) * 86_400)
+                let figures = try await store.dashboardFigures(since: since, schools: nil)
+                let view = DashboardView(
+                    figures: figures, days: days, now: now,
+                    precision: try await store.reviewPrecision(since: since, schools: nil),
+                    shadow: try await store.shadowFigures(since: since, schools: nil))
+                let values = view.values.merging(view.learningValues) { first, _ in first }
                 return app.renderer.page("dashboard", title: "Dashboard", values: values, session: context.session)
             }
         ]
@@ -29,6 +34,10 @@ struct DashboardView {
     var figures: DashboardFigures
     var days: Int
     var now: Date
+    /// Review outcomes per rule, detector, term, pupil and domain (`learningValues`).
+    var precision = ReviewPrecision(since: .distantPast, entries: [])
+    /// The shadow rules beside the live ones (`learningValues`).
+    var shadow = ShadowFigures(rules: [], messages: [])
 
     var values: [String: Any] {
         let dayLabels = (0..<days).reversed().map { ViewFormatting.day(now.addingTimeInterval(-Double($0) * 86_400)) }

@@ -52,6 +52,13 @@ struct DecisionView {
             "parts": Self.partRows(report),
             "hasParts": !Self.partRows(report).isEmpty,
             "listsEveryPart": !report.parts.isEmpty,
+            // None or one: what the rules running in shadow would have done.
+            "shadow": (report.shadow.map { [$0] } ?? []).map { shadow -> [String: Any] in
+                [
+                    "action": shadow.action.rawValue,
+                    "rules": shadow.rules.map { ["rule": $0.rule, "shadow": $0.shadowAction.rawValue, "live": $0.liveAction.rawValue] },
+                ]
+            },
             "events": detail.events.map(AuditRoutes.row),
             "hasEvents": !detail.events.isEmpty,
         ]

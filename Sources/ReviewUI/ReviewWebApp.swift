@@ -62,6 +62,7 @@ public struct ReviewWebApp: Sendable {
     public static var routes: [WebRoute] {
         PublicRoutes.routes + LoginRoutes.routes + QuarantineRoutes.routes + DecisionRoutes.routes + LogRoutes.routes
             + DashboardRoutes.routes + AuditRoutes.routes + RosterRoutes.routes + UserRoutes.routes + SelfServiceRoutes.routes
+            + SuggestionRoutes.routes
     }
 
     /// The router: security headers and the request log around every route.

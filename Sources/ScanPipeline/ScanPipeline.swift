@@ -27,6 +27,7 @@ public struct ScanPipeline: Sendable {
                                        textless: TextlessTypes(configuration.attachments.textlessTypes))
         self.detection = DetectionEngine(
             roster: roster, thresholds: configuration.thresholds,
+            terms: SpecialCategoryTerms.default.ignoring(configuration.learned.ignoredSpecialCategoryTerms),
             extraWebmailDomains: configuration.school.extraWebmailDomains,
             officialSocialAccounts: configuration.school.officialSocialAccounts,
             images: configuration.images,
@@ -139,7 +140,7 @@ public struct ScanPipeline: Sendable {
             envelope: envelope, findings: detected.findings, sender: sender,
             headerAddresses: content.toAddresses + content.ccAddresses)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return ScanReport(
+        var report = ScanReport(
             messageID: content.messageID, action: decision.action, sections: decision.sections,
             rules: decision.rules, governingSections: decision.governingSections,
             findings: decision.findings + Self.summaries(of: detected.omitted, listed: decision.findings,
@@ -150,6 +151,8 @@ public struct ScanPipeline: Sendable {
             alertsSafeguardingLead: decision.alertsSafeguardingLead, headerRewrite: decision.headerRewrite,
             parts: Self.parts(of: content)
         )
+        report.shadow = decision.shadow
+        return report
     }
 
     /// The decision for mail out of scope: accepted unread, marked as not scanned.

@@ -72,6 +72,21 @@ public struct ScanReportJSON: Codable, Sendable {
     public var school: String?
     /// The school's id under `schools:`; null in the single-school form.
     public var school_id: String?
+    /// What the rules running in shadow would have done; absent when none fired.
+    public var shadow: ShadowJSON?
+
+    /// The shadow outcome: the message's action had the shadow rules acted, and each.
+    public struct ShadowJSON: Codable, Hashable, Sendable {
+        public var action: String
+        public var rules: [ShadowRuleJSON]
+    }
+
+    /// One shadow rule that fired, with the action it would take and the live one.
+    public struct ShadowRuleJSON: Codable, Hashable, Sendable {
+        public var rule: String
+        public var shadow_action: String
+        public var live_action: String
+    }
 
     public init(file: String, report: ScanReport) {
         self.file = file
@@ -99,14 +114,22 @@ public struct ScanReportJSON: Codable, Sendable {
         self.recipients_rewritten = report.recipientsRewritten
         self.school = report.school
         self.school_id = report.schoolID
+        self.shadow = report.shadow.map { outcome in
+            ShadowJSON(
+                action: outcome.action.rawValue,
+                rules: outcome.rules.map {
+                    ShadowRuleJSON(rule: $0.rule, shadow_action: $0.shadowAction.rawValue, live_action: $0.liveAction.rawValue)
+                })
+        }
     }
 
     private enum CodingKeys: String, CodingKey {
         case file, decision_id, message_id, action, sections, rules, governing_sections, findings, recipients, explanation, problems, size_bytes, scan_ms
-        case sender_role, sender, scanned, recipients_rewritten, school, school_id
+        case sender_role, sender, scanned, recipients_rewritten, school, school_id, shadow
     }
 
-    /// `message_id`, `school` and `school_id` are always present (null when unknown).
+    /// `message_id`, `school` and `school_id` are always present (null when unknown);
+    /// `shadow` only when a shadow rule fired.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(file, forKey: .file)
@@ -128,6 +151,7 @@ public struct ScanReportJSON: Codable, Sendable {
         try container.encode(recipients_rewritten, forKey: .recipients_rewritten)
         try container.encode(school, forKey: .school)
         try container.encode(school_id, forKey: .school_id)
+        try container.encodeIfPresent(shadow, forKey: .shadow)
     }
 
     /// One line of JSON (keys sorted, no slashes escaped).

@@ -43,6 +43,20 @@ extension ScanReportJSON {
         writer.key("scanned"); writer.bool(sender.scanned)
         writer.endObject()
         writer.key("sender_role"); writer.string(sender_role)
+        if let shadow {
+            writer.key("shadow"); writer.beginObject()
+            writer.key("action"); writer.string(shadow.action)
+            writer.key("rules"); writer.beginArray()
+            for rule in shadow.rules {
+                writer.beginObject()
+                writer.key("live_action"); writer.string(rule.live_action)
+                writer.key("rule"); writer.string(rule.rule)
+                writer.key("shadow_action"); writer.string(rule.shadow_action)
+                writer.endObject()
+            }
+            writer.endArray()
+            writer.endObject()
+        }
         writer.key("size_bytes"); writer.int(size_bytes)
         writer.endObject()
         return writer.bytes

@@ -153,7 +153,7 @@ public struct SchoolPipelines: Sendable {
 
     /// Names the school in the report, and (with `schools:`) says in the sender's reason
     /// how it was chosen.
-    private func stamp(_ report: ScanReport, school: School, reason: String) -> ScanReport {
+    func stamp(_ report: ScanReport, school: School, reason: String) -> ScanReport {
         var stamped = report
         stamped.school = school.name
         stamped.schoolID = school.id

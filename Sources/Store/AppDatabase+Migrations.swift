@@ -160,6 +160,15 @@ extension AppDatabase {
             }
             try db.create(index: "selfServiceAction_kind", on: "selfServiceAction", columns: ["kind", "decisionID"])
         }
+        migrator.registerMigration("v7-learning-decision-shadow") { db in
+            // What the rules running in shadow (`shadow:`) would have done: the message's
+            // action had they acted (null when none fired) and each one that fired with
+            // its shadow and live action, for the dashboard beside the live results.
+            try db.alter(table: "decision") { table in
+                table.add(column: "shadowAction", .text)
+                table.add(column: "shadowRules", .jsonText).notNull().defaults(sql: "'[]'")
+            }
+        }
         return migrator
     }
 

@@ -63,6 +63,14 @@ public struct SchoolLimitedStore: WebStore {
         try await base.dashboardFigures(since: since, schools: narrowed(requested))
     }
 
+    public func reviewPrecision(since: Date, schools requested: [String]?) async throws -> ReviewPrecision {
+        try await base.reviewPrecision(since: since, schools: narrowed(requested))
+    }
+
+    public func shadowFigures(since: Date, schools requested: [String]?) async throws -> ShadowFigures {
+        try await base.shadowFigures(since: since, schools: narrowed(requested))
+    }
+
     /// Store-wide notes (sign-ins, account changes) belong to no school: none are shown.
     public func storeWideEvents(limit: Int) async throws -> [ReviewEvent] { [] }
 

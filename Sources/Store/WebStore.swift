@@ -35,6 +35,12 @@ public protocol WebStore: ReviewStore, SelfServiceStore {
     /// The dashboard's figures for decisions made at or after `since`, of `schools`
     /// only when given (nil: every decision).
     func dashboardFigures(since: Date, schools: [String]?) async throws -> DashboardFigures
+    /// Review outcomes per rule, detector, term, pupil and outside domain for holds
+    /// decided at or after `since`, of `schools` only when given (nil: every decision).
+    func reviewPrecision(since: Date, schools: [String]?) async throws -> ReviewPrecision
+    /// The shadow rules' results for decisions made at or after `since`, of `schools`
+    /// only when given (nil: every decision).
+    func shadowFigures(since: Date, schools: [String]?) async throws -> ShadowFigures
     /// Names of the migrations applied, in order (the web app's health check).
     func appliedMigrations() async throws -> [String]
 }

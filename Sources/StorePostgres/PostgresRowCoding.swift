@@ -11,7 +11,7 @@ enum PostgresRowCoding {
         "decisionID", "decidedAt", "queueID", "messageID", "sender", "authenticatedUser", "clientAddress",
         "envelopeRecipients", "recipients", "action", "sections", "rules", "governingSections", "findings", "problems",
         "explanation", "sizeBytes", "scanSeconds", "configVersion", "falsePositive", "senderRole", "senderIdentity",
-        "duplicateOf", "parts", "school", "mailHost",
+        "duplicateOf", "parts", "school", "mailHost", "shadowAction", "shadowRules",
     ]
 
     /// `"decisionID", "decidedAt", …`

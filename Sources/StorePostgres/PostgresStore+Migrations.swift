@@ -128,6 +128,9 @@ extension PostgresStore {
             );
             CREATE INDEX "selfServiceAction_kind" ON "selfServiceAction" (kind, "decisionID");
             """),
+        ("v7-learning-decision-shadow", """
+            ALTER TABLE decision ADD COLUMN "shadowAction" TEXT, ADD COLUMN "shadowRules" JSONB NOT NULL DEFAULT '[]';
+            """),
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, with one

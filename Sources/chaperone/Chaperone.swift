@@ -22,6 +22,7 @@ struct Chaperone: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, ScanCommand.self, CheckConfigCommand.self, ConfigCommand.self, InspectCommand.self, RosterCommand.self,
             QuarantineCommand.self, LogCommand.self, ReportCommand.self, PurgeCommand.self, WebCommand.self, UserCommand.self,
+            SuggestCommand.self, SimulateCommand.self,
         ]
     )
 

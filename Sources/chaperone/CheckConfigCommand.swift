@@ -42,6 +42,7 @@ struct CheckConfigCommand: ParsableCommand {
         }
         print("  milter: \(c.milter.listen), fail action \(c.milter.failAction.rawValue)")
         print("  store: \(c.store.url.map { "\($0) (PostgreSQL)" } ?? c.store.database)")
+        for line in Self.learningLines(c) { print(line) }
         for line in Self.exposedRecipientsLines(c) { print(line) }
         for line in Self.selfServiceLines(c) { print(line) }
         do {

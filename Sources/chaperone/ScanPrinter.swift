@@ -29,6 +29,10 @@ struct ScanPrinter: Sendable {
         let recipients = report.recipients.map { "\($0.address) [\($0.recipientClass.rawValue)\($0.list.map { " via " + $0 } ?? "")]" }.joined(separator: ", ")
         let skipped = report.sender.scanned ? "" : " (not scanned)"
         lines.append("\(report.action.rawValue.uppercased())\(sections)\(skipped)  \(name)  → \(recipients)")
+        if let shadow = report.shadow {
+            let rules = shadow.rules.map { "\($0.rule): \($0.shadowAction.rawValue), live \($0.liveAction.rawValue)" }.joined(separator: "; ")
+            lines.append("    shadow: would \(shadow.action.rawValue.uppercased()) (\(rules))")
+        }
         if explain {
             let rules = report.sender.rules == report.sender.role ? "" : ", \(report.sender.rules.rawValue) rules"
             lines.append("    sender: \(report.sender.role.rawValue)\(rules): \(report.sender.reason)")

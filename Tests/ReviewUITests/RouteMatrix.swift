@@ -56,6 +56,8 @@ enum RouteMatrix {
     /// A disabled auditor the admin route enables.
     static let dormant = "dormant"
     static let newcomer = "newcomer"
+    /// An outside domain whose holds were all released: suggested as a partner.
+    static let partnerDomain = "carers.example"
 
     static let mail: Set<WebUser.Role> = [.reviewer, .auditor]
     static let everyone = Set(WebUser.Role.allCases)
@@ -74,6 +76,14 @@ enum RouteMatrix {
         page("/dashboard", "Dashboard", roles: mail, showing: "<svg"),
         page("/audit", "Audit trail", roles: mail, showing: "signed in"),
         page("/roster", "Roster", roles: mail, showing: "<h2>Problems</h2>"),
+        page("/suggestions", "Suggestions", roles: mail, showing: "partner:\(partnerDomain)"),
+        RouteCase("POST /suggestions/accept", "/suggestions/accept", [.reviewer], form: [("id", "partner:\(partnerDomain)")]) { probe in
+            let path = probe.fixture.directory + "/learned.yaml"
+            let learned = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            let audit = try await probe.fixture.database.storeWideEvents(limit: 5)
+            return probe.response.status == .ok && learned.contains("partner_domain: \"\(partnerDomain)\"")
+                && audit.contains { $0.actor == "\(probe.userName) (web)" && $0.detail?.contains("partner:\(partnerDomain)") == true }
+        },
         RouteCase("GET /decisions/{id}", "/decisions/\(WebFixture.heldID)", mail) { probe in
             probe.response.status == .ok && probe.response.body.contains("teacher@hollowbrook.example")
         },
@@ -128,6 +138,7 @@ enum RouteMatrix {
     static func fixture() async throws -> WebFixture {
         let fixture = try await WebFixture()
         for id in [releaseID, deleteID, falsePositiveID, bulkID] { try await fixture.recordHeld(id: id) }
+        for index in 0..<10 { try await fixture.recordReleased(id: "CH-20261124-PARTNR\(index)0", domain: partnerDomain) }
         let hash = try await fixture.app.hasher.hash(WebFixture.password)
         for name in [spare, dormant] {
             try await fixture.database.addWebUser(

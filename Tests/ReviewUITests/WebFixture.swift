@@ -69,6 +69,8 @@ struct WebFixture {
         }
         var configuration = Configuration()
         configuration.school.domains = ["hollowbrook.example"]
+        // Accepted suggestions go to the fixture's directory, never the working one.
+        configuration.learning.learnedFile = directory + "/learned.yaml"
         configure(&configuration)
         let hasher = PasswordHasher(cost: 4)
         for (name, role) in [("rita", WebUser.Role.reviewer), ("aud", .auditor), ("adam", .admin)] {

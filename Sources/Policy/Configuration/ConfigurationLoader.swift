@@ -44,11 +44,15 @@ public enum ConfigurationLoader {
             case "gateway": try readGateway(value, into: &configuration.gateway)
             case "web": try readWeb(value, into: &configuration.web, base: baseDirectory)
             case "self_service": try readSelfService(value, into: &configuration.selfService)
+            case "learning": try readLearning(value, into: &configuration.learning)
+            case "shadow": try readShadow(value, into: &configuration.shadow)
             case "schools": schoolsField = value
             case "unknown_school": unknownSchoolField = value
             default: break
             }
         }
+        // The learned file sits beside the configuration unless given with a full path.
+        configuration.learning.learnedFile = configuration.learning.learnedFile.map { resolve($0, base: baseDirectory) }
         guard let schoolsField else {
             if let unknownSchoolField { throw unknownSchoolField.error("unknown_school applies only with a schools: list; remove it") }
             try validate(configuration, root: field)
@@ -67,6 +71,7 @@ public enum ConfigurationLoader {
         "limits", "attachments", "milter", "store", "release", "notifications", "senders", "pupils", "scope", "expansion",
         "exposed_recipients", "images", "metrics", "mode", "gateway", "web", "schools", "unknown_school",
         "self_service",
+        "learning", "shadow",
     ]
 
     /// Resolves a relative path against the configuration file's directory.

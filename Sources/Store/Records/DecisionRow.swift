@@ -51,6 +51,11 @@ package struct DecisionRow: Codable, Hashable, FetchableRecord, MutablePersistab
     package var school: String?
     /// The mail host whose milter decided; nil on rows recorded before hosts were kept.
     package var mailHost: String?
+    /// The message's action had the rules running in shadow acted; nil when none fired
+    /// (or on rows recorded before shadow mode).
+    package var shadowAction: String?
+    /// JSON array of the shadow rules that fired, each with its shadow and live action.
+    package var shadowRules: [ShadowOutcome.RuleOutcome]
 
     package mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
@@ -101,14 +106,16 @@ extension DecisionRow {
             duplicateOf: nil,
             parts: report.parts,
             school: record.school ?? report.school,
-            mailHost: record.mailHost
+            mailHost: record.mailHost,
+            shadowAction: report.shadow?.action.rawValue,
+            shadowRules: report.shadow?.rules ?? []
         )
     }
 
     /// The decision as the milter made it. An action the store does not know (a newer
     /// version wrote it) reads as `quarantine`, the cautious reading.
     package var record: DecisionRecord {
-        let report = ScanReport(
+        var report = ScanReport(
             decisionID: decisionID,
             messageID: messageID,
             action: Action(rawValue: action) ?? .quarantine,
@@ -124,6 +131,7 @@ extension DecisionRow {
             sender: senderIdentity ?? .unknown,
             parts: parts
         )
+        report.shadow = shadowAction.map { ShadowOutcome(action: Action(rawValue: $0) ?? .quarantine, rules: shadowRules) }
         let envelope = Envelope(
             sender: sender,
             recipients: envelopeRecipients,
