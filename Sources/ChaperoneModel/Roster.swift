@@ -1,9 +1,10 @@
 /// The school's pupils, their contacts and staff, with address lookups built once.
 /// Immutable after construction so it can be shared across threads and swapped whole
-/// on reload.
+/// on reload. Pupils and contacts are held in columns (`StudentTable`, `ContactTable`):
+/// a `Student` or `Contact` is made only when one is read whole.
 public struct Roster: Sendable {
-    public let students: [Student]
-    public let contacts: [Contact]
+    public let students: StudentTable
+    public let contacts: ContactTable
     public let staff: [StaffMember]
 
     /// Pupil key → position in `students` (positions, not copies: a pupil is kept once);
@@ -21,6 +22,10 @@ public struct Roster: Sendable {
     public let staffByPersonalEmail: [String: StaffMember]
 
     public init(students: [Student] = [], contacts: [Contact] = [], staff: [StaffMember] = []) {
+        self.init(students: StudentTable(students), contacts: ContactTable(contacts), staff: staff)
+    }
+
+    public init(students: StudentTable, contacts: ContactTable, staff: [StaffMember]) {
         self.students = students
         self.contacts = contacts
         self.staff = staff
@@ -28,23 +33,25 @@ public struct Roster: Sendable {
         byKey.reserveCapacity(students.count)
         var pupilEmails: [String: [String]] = [:]
         pupilEmails.reserveCapacity(students.count)
-        for (position, student) in students.enumerated() {
-            if byKey[student.key] == nil { byKey[student.key] = position }
-            if let email = student.schoolEmail {
-                pupilEmails[email.lowercasedIfNeeded, default: []].append(student.key)
+        for position in students.indices {
+            let key = students.key(at: position)
+            if byKey[key] == nil { byKey[key] = position }
+            if let email = students.string(.schoolEmail, at: position) {
+                pupilEmails[email.lowercasedIfNeeded, default: []].append(key)
             }
-            for email in student.personalEmails {
-                pupilEmails[email.lowercasedIfNeeded, default: []].append(student.key)
+            for email in students.personalEmails(at: position) {
+                pupilEmails[email.lowercasedIfNeeded, default: []].append(key)
             }
         }
         var contactEmails: [String: [String]] = [:]
         contactEmails.reserveCapacity(contacts.count)
         var contactsByKey: [String: Int] = [:]
         contactsByKey.reserveCapacity(contacts.count)
-        for (position, contact) in contacts.enumerated() {
-            if contactsByKey[contact.key] == nil { contactsByKey[contact.key] = position }
-            for email in contact.emails {
-                contactEmails[email.lowercasedIfNeeded, default: []].append(contact.key)
+        for position in contacts.indices {
+            let key = contacts.key(at: position)
+            if contactsByKey[key] == nil { contactsByKey[key] = position }
+            for email in contacts.emails(at: position) {
+                contactEmails[email.lowercasedIfNeeded, default: []].append(key)
             }
         }
         var staffByEmail: [String: StaffMember] = [:]
@@ -76,6 +83,11 @@ public struct Roster: Sendable {
     /// The contact with roster key `key`.
     public func contact(forKey key: String) -> Contact? {
         contactPositionByKey[key].map { contacts[$0] }
+    }
+
+    /// The position in `contacts` of the contact with roster key `key`.
+    public func contactPosition(forKey key: String) -> Int? {
+        contactPositionByKey[key]
     }
 
     /// The pupils a contact address is linked to (union over every contact with it),

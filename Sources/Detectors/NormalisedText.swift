@@ -36,6 +36,16 @@ struct NormalisedText {
         dropTrailingSeparator()
     }
 
+    /// The normalised form of UTF-8 bytes read in place (a roster field in its table).
+    init(utf8 buffer: UnsafeBufferPointer<UInt8>) {
+        rawLength = buffer.count
+        rawEnd = buffer.count
+        bytes.reserveCapacity(buffer.count)
+        rawOffsets.reserveCapacity(buffer.count)
+        append(buffer)
+        dropTrailingSeparator()
+    }
+
     private mutating func dropTrailingSeparator() {
         guard bytes.last == Self.separator, let offset = rawOffsets.last else { return }
         bytes.removeLast()

@@ -7,7 +7,7 @@ import ChaperoneModel
 /// and one hash lookup links it; names have no shape, so they go through the automaton.
 /// Neither path loops over pupils.
 struct RosterIndex: Sendable {
-    let students: [Student]
+    let students: StudentTable
     let automaton: WordAutomaton
     let entries: [RosterEntry]
     let familyNames: [String]
@@ -20,8 +20,8 @@ struct RosterIndex: Sendable {
 
     init(roster: Roster, terms: SpecialCategoryTerms) {
         var builder = RosterIndexBuilder()
-        for (index, student) in roster.students.enumerated() {
-            builder.addStudent(student, index: Int32(index))
+        for position in roster.students.indices {
+            builder.addStudent(roster.students, at: position)
         }
         for (family, group) in terms.families.enumerated() {
             for term in group.terms { builder.addTerm(term, family: Int16(clamping: family)) }
@@ -33,9 +33,9 @@ struct RosterIndex: Sendable {
         for (email, keys) in roster.pupilKeysByEmail {
             byEmail[email, default: []] += keys.compactMap(position)
         }
-        for contact in roster.contacts {
-            let linked = contact.pupilKeys.compactMap(position)
-            for email in contact.emails {
+        for contact in roster.contacts.indices {
+            let linked = roster.contacts.pupilKeys(at: contact).compactMap(position)
+            for email in roster.contacts.emails(at: contact) {
                 let lower = email.lowercasedIfNeeded
                 let existing = byEmail[lower] ?? []
                 if existing.isEmpty { contactEmails.insert(lower) }

@@ -8,15 +8,18 @@ struct RosterIndexBuilder {
     var ulns: [String: Int32] = [:]
     private var places: [String: Int] = [:]
 
-    mutating func addStudent(_ student: Student, index: Int32) {
-        if let upn = student.upn?.uppercased(), !upn.isEmpty { upns[upn] = index }
-        if let uln = student.uln, !uln.isEmpty { ulns[uln] = index }
-        let surnameForms = Self.variants(student.surname)
+    /// Adds pupil `position` of `pupils`, its names' forms made from the table's bytes.
+    mutating func addStudent(_ pupils: StudentTable, at position: Int) {
+        let index = Int32(position)
+        if let upn = pupils.string(.upn, at: position)?.uppercased(), !upn.isEmpty { upns[upn] = index }
+        if let uln = pupils.string(.uln, at: position), !uln.isEmpty { ulns[uln] = index }
+        let surnameForms = pupils.withUTF8(.surname, at: position, Self.variants(utf8:))
         let surnameIsCommon = Self.containsCommonWord(surnameForms[0])
         for family in surnameForms {
             addPlace("s:" + String(decoding: family, as: UTF8.self), owner: index, kind: .surname, patterns: [family])
         }
-        let forenameForms = student.forenames.map(Self.variants)
+        let forenameForms = pupils.forenames(at: position).map(Self.variants)
+        let middleNameForms = Self.middleNameForms(pupils.string(.middleNames, at: position))
         for forms in forenameForms {
             for given in forms {
                 addPlace("f:" + String(decoding: given, as: UTF8.self), owner: index, kind: .forename, patterns: [given])
@@ -31,7 +34,7 @@ struct RosterIndexBuilder {
                     add(family + [NormalisedText.separator] + given,
                         RosterEntry(kind: .reversedName, student: index, needsCapitals: needsCapitals))
                     // "SURNAME Forename Middle" is already the SIMS form's reference.
-                    for middle in Self.middleNameForms(student.middleNames) {
+                    for middle in middleNameForms {
                         let separator = [NormalisedText.separator]
                         add(given + separator + middle + separator + family,
                             RosterEntry(kind: .name, student: index, needsCapitals: needsCapitals))
@@ -39,12 +42,12 @@ struct RosterIndexBuilder {
                 }
             }
         }
-        if let postcode = student.postcode, postcode.count >= 5 {
+        if let postcode = pupils.string(.postcode, at: position), postcode.count >= 5 {
             let compact = RosterIndex.compactPostcode(postcode)
             addPlace("p:" + compact, owner: index, kind: .postcode,
                      patterns: [NormalisedText(postcode).bytes, NormalisedText(compact).bytes])
         }
-        if let line = student.addressLines.first {
+        if let line = pupils.firstAddressLine(at: position) {
             let normalised = NormalisedText(line).bytes
             if normalised.count >= 8, normalised.contains(NormalisedText.separator) {
                 addPlace("a:" + String(decoding: normalised, as: UTF8.self), owner: index, kind: .addressLine,
@@ -98,6 +101,13 @@ struct RosterIndexBuilder {
         guard name.utf8.contains(where: { $0 == 39 || $0 == 96 || $0 == 0x99 }) else { return [plain] }
         let joined = NormalisedText(String(name.filter { $0 != "'" && $0 != "’" && $0 != "`" })).bytes
         return plain == joined ? [plain] : [plain, joined]
+    }
+
+    /// `variants` of a name's UTF-8 bytes; a name with an apostrophe goes through the
+    /// String form, which drops apostrophes as characters.
+    static func variants(utf8 name: UnsafeBufferPointer<UInt8>) -> [[UInt8]] {
+        guard name.contains(where: { $0 == 39 || $0 == 96 || $0 == 0x99 }) else { return [NormalisedText(utf8: name).bytes] }
+        return variants(String(decoding: name, as: UTF8.self))
     }
 
     static func containsCommonWord(_ name: String) -> Bool {

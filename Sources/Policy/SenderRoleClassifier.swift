@@ -140,7 +140,9 @@ public struct SenderRoleClassifier: Sendable {
 
     /// The roster pupil whose school address this is.
     func pupilKey(schoolAddress address: String) -> String? {
-        roster.pupilKeysByEmail[address]?.first { roster.student(forKey: $0)?.schoolEmail == address }
+        roster.pupilKeysByEmail[address]?.first { key in
+            roster.studentPosition(forKey: key).flatMap { roster.students.string(.schoolEmail, at: $0) } == address
+        }
     }
 
     /// True for a school or pupil domain (or a subdomain of one).
