@@ -10,10 +10,11 @@ public struct Roster: Sendable {
     /// Pupil key → position in `students` (positions, not copies: a pupil is kept once);
     /// the first pupil with a key when a hand-made roster repeats one.
     let studentPositionByKey: [String: Int]
-    /// Lower-cased address → keys of pupils whose own (school or personal) address it is.
-    public let pupilKeysByEmail: [String: [String]]
-    /// Lower-cased address → keys of contacts with that address.
-    public let contactKeysByEmail: [String: [String]]
+    /// Lower-cased address → positions in `students` of the pupils whose own (school or
+    /// personal) address it is.
+    public let pupilsByEmail: AddressMultimap
+    /// Lower-cased address → positions in `contacts` of the contacts with that address.
+    public let contactsByEmail: AddressMultimap
     /// Contact key → position in `contacts`.
     let contactPositionByKey: [String: Int]
     /// Lower-cased staff school address → staff member.
@@ -31,27 +32,25 @@ public struct Roster: Sendable {
         self.staff = staff
         var byKey: [String: Int] = [:]
         byKey.reserveCapacity(students.count)
-        var pupilEmails: [String: [String]] = [:]
-        pupilEmails.reserveCapacity(students.count)
+        var pupilEmails = AddressMultimap(capacity: students.count)
         for position in students.indices {
             let key = students.key(at: position)
             if byKey[key] == nil { byKey[key] = position }
             if let email = students.string(.schoolEmail, at: position) {
-                pupilEmails[email.lowercasedIfNeeded, default: []].append(key)
+                pupilEmails.add(email.lowercasedIfNeeded, position: position)
             }
             for email in students.personalEmails(at: position) {
-                pupilEmails[email.lowercasedIfNeeded, default: []].append(key)
+                pupilEmails.add(email.lowercasedIfNeeded, position: position)
             }
         }
-        var contactEmails: [String: [String]] = [:]
-        contactEmails.reserveCapacity(contacts.count)
+        var contactEmails = AddressMultimap(capacity: contacts.count)
         var contactsByKey: [String: Int] = [:]
         contactsByKey.reserveCapacity(contacts.count)
         for position in contacts.indices {
             let key = contacts.key(at: position)
             if contactsByKey[key] == nil { contactsByKey[key] = position }
             for email in contacts.emails(at: position) {
-                contactEmails[email.lowercasedIfNeeded, default: []].append(key)
+                contactEmails.add(email.lowercasedIfNeeded, position: position)
             }
         }
         var staffByEmail: [String: StaffMember] = [:]
@@ -63,8 +62,8 @@ public struct Roster: Sendable {
             }
         }
         self.studentPositionByKey = byKey
-        self.pupilKeysByEmail = pupilEmails
-        self.contactKeysByEmail = contactEmails
+        self.pupilsByEmail = pupilEmails
+        self.contactsByEmail = contactEmails
         self.contactPositionByKey = contactsByKey
         self.staffByEmail = staffByEmail
         self.staffByPersonalEmail = staffByPersonal
@@ -88,6 +87,16 @@ public struct Roster: Sendable {
     /// The position in `contacts` of the contact with roster key `key`.
     public func contactPosition(forKey key: String) -> Int? {
         contactPositionByKey[key]
+    }
+
+    /// Keys of the pupils whose own address `address` (lower-cased) is; empty when none.
+    public func pupilKeys(ofAddress address: String) -> [String] {
+        pupilsByEmail.positions(of: address).map(students.key(at:))
+    }
+
+    /// Keys of the contacts with address `address` (lower-cased); empty when none.
+    public func contactKeys(ofAddress address: String) -> [String] {
+        contactsByEmail.positions(of: address).map(contacts.key(at:))
     }
 
     /// The pupils a contact address is linked to (union over every contact with it),

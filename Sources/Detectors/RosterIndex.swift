@@ -28,10 +28,11 @@ struct RosterIndex: Sendable {
         }
         var byEmail: [String: [Int32]] = [:]
         var contactEmails = Set<String>()
-        byEmail.reserveCapacity(roster.pupilKeysByEmail.count + roster.contactKeysByEmail.count)
+        byEmail.reserveCapacity(roster.pupilsByEmail.count + roster.contactsByEmail.count)
         let position = { (key: String) in roster.studentPosition(forKey: key).map(Int32.init) }
-        for (email, keys) in roster.pupilKeysByEmail {
-            byEmail[email, default: []] += keys.compactMap(position)
+        roster.pupilsByEmail.forEach { email, pupils in
+            // Through the key, as contacts link pupils: a repeated key means its first pupil.
+            byEmail[email] = pupils.compactMap { position(roster.students.key(at: $0)) }
         }
         for contact in roster.contacts.indices {
             let linked = roster.contacts.pupilKeys(at: contact).compactMap(position)

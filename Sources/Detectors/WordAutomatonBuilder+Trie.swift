@@ -12,6 +12,12 @@ extension WordAutomatonBuilder {
 
         /// `sorted` orders `additions` by pattern bytes, then by position.
         init(sorted: [Int32], additions: [(range: Range<Int32>, value: Int32)], bytes: UnsafeBufferPointer<UInt8>) {
+            // At most one state per pattern byte, and the root.
+            let capacity = bytes.count + 1
+            parent.reserveCapacity(capacity)
+            label.reserveCapacity(capacity)
+            childCount.reserveCapacity(capacity)
+            patternAt.reserveCapacity(capacity)
             // Distinct patterns (runs of equal ones in `sorted`), numbered by first addition.
             var runs: [Range<Int>] = []
             var start = 0

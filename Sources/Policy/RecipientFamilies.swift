@@ -34,7 +34,9 @@ public struct RecipientFamilies: Sendable {
             union(roster.contacts.pupilKeys(at: contact) + roster.contacts.restrictedPupilKeys(at: contact))
         }
         // One address shared by several contact records joins their pupils too.
-        for keys in roster.contactKeysByEmail.values where keys.count > 1 {
+        roster.contactsByEmail.forEach { _, positions in
+            guard positions.count > 1 else { return }
+            let keys = positions.map(roster.contacts.key(at:))
             union(keys.compactMap(roster.contactPosition(forKey:)).flatMap(roster.contacts.pupilKeys(at:)))
         }
         var families: [String: String] = [:]
