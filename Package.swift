@@ -164,7 +164,7 @@ let package = Package(
             dependencies: ["TextExtraction", "MIMEParser", "ChaperoneZlib"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "RosterImportTests", dependencies: ["RosterImport"]),
+        .testTarget(name: "RosterImportTests", dependencies: ["RosterImport"], exclude: ["Fixtures"]),
         .testTarget(name: "DetectorsTests", dependencies: ["Detectors"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
         .testTarget(name: "ScanPipelineTests", dependencies: ["ScanPipeline", "RosterImport", "RecipientExpansion"],

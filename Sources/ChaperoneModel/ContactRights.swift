@@ -23,7 +23,7 @@ extension Roster {
     /// restriction recorded on any of them wins over a link on another, so that two
     /// records of one estranged parent can never add up to a linked parent.
     public func contactRights(ofAddress address: String) -> ContactRights {
-        let contacts = (contactKeysByEmail[address.lowercased()] ?? []).compactMap { contact(forKey: $0) }
+        let contacts = contactKeys(ofAddress: address.lowercased()).compactMap { contact(forKey: $0) }
         guard !contacts.isEmpty else { return ContactRights() }
         var restricted: [String] = []
         for contact in contacts {

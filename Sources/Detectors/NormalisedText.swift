@@ -15,6 +15,8 @@ struct NormalisedText {
     /// Where trailing punctuation or space began in the source (so a match at the very
     /// end maps back without it).
     private var rawEnd: Int
+    /// False for a pattern made once from roster text: `rawOffsets` stays empty.
+    private var keepsOffsets = true
 
     init(_ text: String) {
         var source = text
@@ -34,6 +36,23 @@ struct NormalisedText {
         rawOffsets.reserveCapacity(buffer.count)
         buffer.withUnsafeBufferPointer { append($0) }
         dropTrailingSeparator()
+    }
+
+    /// The normalised form of UTF-8 bytes read in place (a roster field in its table),
+    /// without the offsets back to them: an automaton pattern needs only the bytes.
+    init(patternOf buffer: UnsafeBufferPointer<UInt8>) {
+        rawLength = buffer.count
+        rawEnd = buffer.count
+        keepsOffsets = false
+        bytes.reserveCapacity(buffer.count)
+        append(buffer)
+        if bytes.last == Self.separator { bytes.removeLast() }
+    }
+
+    /// The normalised bytes of `text`, as `NormalisedText(text).bytes`, for a pattern.
+    static func pattern(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { NormalisedText(patternOf: $0).bytes }
     }
 
     private mutating func dropTrailingSeparator() {
@@ -92,7 +111,7 @@ struct NormalisedText {
 
     private mutating func push(_ byte: UInt8, _ offset: Int32) {
         bytes.append(byte)
-        rawOffsets.append(offset)
+        if keepsOffsets { rawOffsets.append(offset) }
     }
 
     private mutating func pushSeparator(_ offset: Int32) {

@@ -7,7 +7,7 @@ import ChaperoneModel
 /// and one hash lookup links it; names have no shape, so they go through the automaton.
 /// Neither path loops over pupils.
 struct RosterIndex: Sendable {
-    let students: [Student]
+    let students: StudentTable
     let automaton: WordAutomaton
     let entries: [RosterEntry]
     let familyNames: [String]
@@ -20,22 +20,23 @@ struct RosterIndex: Sendable {
 
     init(roster: Roster, terms: SpecialCategoryTerms) {
         var builder = RosterIndexBuilder()
-        for (index, student) in roster.students.enumerated() {
-            builder.addStudent(student, index: Int32(index))
+        for position in roster.students.indices {
+            builder.addStudent(roster.students, at: position)
         }
         for (family, group) in terms.families.enumerated() {
             for term in group.terms { builder.addTerm(term, family: Int16(clamping: family)) }
         }
         var byEmail: [String: [Int32]] = [:]
         var contactEmails = Set<String>()
-        byEmail.reserveCapacity(roster.pupilKeysByEmail.count + roster.contactKeysByEmail.count)
+        byEmail.reserveCapacity(roster.pupilsByEmail.count + roster.contactsByEmail.count)
         let position = { (key: String) in roster.studentPosition(forKey: key).map(Int32.init) }
-        for (email, keys) in roster.pupilKeysByEmail {
-            byEmail[email, default: []] += keys.compactMap(position)
+        roster.pupilsByEmail.forEach { email, pupils in
+            // Through the key, as contacts link pupils: a repeated key means its first pupil.
+            byEmail[email] = pupils.compactMap { position(roster.students.key(at: $0)) }
         }
-        for contact in roster.contacts {
-            let linked = contact.pupilKeys.compactMap(position)
-            for email in contact.emails {
+        for contact in roster.contacts.indices {
+            let linked = roster.contacts.pupilKeys(at: contact).compactMap(position)
+            for email in roster.contacts.emails(at: contact) {
                 let lower = email.lowercasedIfNeeded
                 let existing = byEmail[lower] ?? []
                 if existing.isEmpty { contactEmails.insert(lower) }

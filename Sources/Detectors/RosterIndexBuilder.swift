@@ -8,15 +8,18 @@ struct RosterIndexBuilder {
     var ulns: [String: Int32] = [:]
     private var places: [String: Int] = [:]
 
-    mutating func addStudent(_ student: Student, index: Int32) {
-        if let upn = student.upn?.uppercased(), !upn.isEmpty { upns[upn] = index }
-        if let uln = student.uln, !uln.isEmpty { ulns[uln] = index }
-        let surnameForms = Self.variants(student.surname)
+    /// Adds pupil `position` of `pupils`, its names' forms made from the table's bytes.
+    mutating func addStudent(_ pupils: StudentTable, at position: Int) {
+        let index = Int32(position)
+        if let upn = pupils.string(.upn, at: position)?.uppercased(), !upn.isEmpty { upns[upn] = index }
+        if let uln = pupils.string(.uln, at: position), !uln.isEmpty { ulns[uln] = index }
+        let surnameForms = pupils.withUTF8(.surname, at: position, Self.variants(utf8:))
         let surnameIsCommon = Self.containsCommonWord(surnameForms[0])
         for family in surnameForms {
             addPlace("s:" + String(decoding: family, as: UTF8.self), owner: index, kind: .surname, patterns: [family])
         }
-        let forenameForms = student.forenames.map(Self.variants)
+        let forenameForms = pupils.forenames(at: position).map(Self.variants)
+        let middleNameForms = Self.middleNameForms(pupils.string(.middleNames, at: position))
         for forms in forenameForms {
             for given in forms {
                 addPlace("f:" + String(decoding: given, as: UTF8.self), owner: index, kind: .forename, patterns: [given])
@@ -26,26 +29,22 @@ struct RosterIndexBuilder {
             let needsCapitals = surnameIsCommon || Self.containsCommonWord(forms[0])
             for given in forms {
                 for family in surnameForms {
-                    add(given + [NormalisedText.separator] + family,
-                        RosterEntry(kind: .name, student: index, needsCapitals: needsCapitals))
-                    add(family + [NormalisedText.separator] + given,
-                        RosterEntry(kind: .reversedName, student: index, needsCapitals: needsCapitals))
+                    add(words: [given, family], RosterEntry(kind: .name, student: index, needsCapitals: needsCapitals))
+                    add(words: [family, given], RosterEntry(kind: .reversedName, student: index, needsCapitals: needsCapitals))
                     // "SURNAME Forename Middle" is already the SIMS form's reference.
-                    for middle in Self.middleNameForms(student.middleNames) {
-                        let separator = [NormalisedText.separator]
-                        add(given + separator + middle + separator + family,
-                            RosterEntry(kind: .name, student: index, needsCapitals: needsCapitals))
+                    for middle in middleNameForms {
+                        add(words: [given, middle, family], RosterEntry(kind: .name, student: index, needsCapitals: needsCapitals))
                     }
                 }
             }
         }
-        if let postcode = student.postcode, postcode.count >= 5 {
+        if let postcode = pupils.string(.postcode, at: position), postcode.count >= 5 {
             let compact = RosterIndex.compactPostcode(postcode)
             addPlace("p:" + compact, owner: index, kind: .postcode,
-                     patterns: [NormalisedText(postcode).bytes, NormalisedText(compact).bytes])
+                     patterns: [NormalisedText.pattern(postcode), NormalisedText.pattern(compact)])
         }
-        if let line = student.addressLines.first {
-            let normalised = NormalisedText(line).bytes
+        if let line = pupils.firstAddressLine(at: position) {
+            let normalised = NormalisedText.pattern(line)
             if normalised.count >= 8, normalised.contains(NormalisedText.separator) {
                 addPlace("a:" + String(decoding: normalised, as: UTF8.self), owner: index, kind: .addressLine,
                          patterns: [normalised])
@@ -71,7 +70,13 @@ struct RosterIndexBuilder {
         let exact = term.hasPrefix("=")
         let text = exact ? String(term.dropFirst()) : term
         let entry = RosterEntry(kind: .term, student: -1, family: family, exactCase: exact ? Array(text.utf8) : nil)
-        add(NormalisedText(text).bytes, entry)
+        add(NormalisedText.pattern(text), entry)
+    }
+
+    /// Adds the pattern of two or three `words` (a name's normalised forms) joined by separators.
+    private mutating func add(words: [[UInt8]], _ entry: RosterEntry) {
+        entries.append(entry)
+        automaton.add(words: words, value: Int32(entries.count - 1))
     }
 
     private mutating func add(_ pattern: [UInt8], _ entry: RosterEntry) {
@@ -84,7 +89,7 @@ struct RosterIndexBuilder {
     /// are several, the first alone ("grace"): staff write "Amara Grace Okafor" either way.
     static func middleNameForms(_ middleNames: String?) -> [[UInt8]] {
         guard let middleNames else { return [] }
-        let full = NormalisedText(middleNames).bytes
+        let full = NormalisedText.pattern(middleNames)
         guard !full.isEmpty else { return [] }
         guard let split = full.firstIndex(of: NormalisedText.separator) else { return [full] }
         return [full, Array(full[..<split])]
@@ -93,15 +98,22 @@ struct RosterIndexBuilder {
     /// A name's normalised forms: as written, and with apostrophes dropped (`O'Neill`
     /// matches both "o neill" and "oneill"). Never empty: the first is as written.
     static func variants(_ name: String) -> [[UInt8]] {
-        let plain = NormalisedText(name).bytes
+        let plain = NormalisedText.pattern(name)
         // No ', ` or ’ (whose last UTF-8 byte is 0x99): one form, normalised once.
         guard name.utf8.contains(where: { $0 == 39 || $0 == 96 || $0 == 0x99 }) else { return [plain] }
-        let joined = NormalisedText(String(name.filter { $0 != "'" && $0 != "’" && $0 != "`" })).bytes
+        let joined = NormalisedText.pattern(String(name.filter { $0 != "'" && $0 != "’" && $0 != "`" }))
         return plain == joined ? [plain] : [plain, joined]
     }
 
+    /// `variants` of a name's UTF-8 bytes; a name with an apostrophe goes through the
+    /// String form, which drops apostrophes as characters.
+    static func variants(utf8 name: UnsafeBufferPointer<UInt8>) -> [[UInt8]] {
+        guard name.contains(where: { $0 == 39 || $0 == 96 || $0 == 0x99 }) else { return [NormalisedText(patternOf: name).bytes] }
+        return variants(String(decoding: name, as: UTF8.self))
+    }
+
     static func containsCommonWord(_ name: String) -> Bool {
-        containsCommonWord(NormalisedText(name).bytes)
+        containsCommonWord(NormalisedText.pattern(name))
     }
 
     /// `normalised` (a name's `NormalisedText` bytes) has a word that is an ordinary word.

@@ -15,7 +15,7 @@ extension SegmentScanner {
         guard !householdPupils.isEmpty, !hits.forenames.isEmpty else { return }
         let taken = TakenRanges(references.map(\.range))
         for hit in hits.forenames {
-            let owners = hit.owners.filter { index.students.indices.contains(Int($0)) && householdPupils.contains(index.students[Int($0)].key) }
+            let owners = hit.owners.filter { index.students.indices.contains(Int($0)) && householdPupils.contains(index.students.key(at: Int($0))) }
             guard !owners.isEmpty else { continue }
             let raw = normalised.rawRange(hit.start, hit.end)
             guard isCapitalised(raw), !taken.overlaps(raw) else { continue }

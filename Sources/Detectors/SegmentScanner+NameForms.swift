@@ -116,7 +116,7 @@ extension SegmentScanner {
         if start >= 4, let previous = previousWord(before: start - 2), Self.titles.contains(previous) { return false }
         let initial = text[start - 2]
         let matching = surname.owners.filter { owner in
-            index.students[Int(owner)].forenames.contains { NormalisedText($0).bytes.first == initial }
+            index.students.forenames(at: Int(owner)).contains { NormalisedText($0).bytes.first == initial }
         }
         guard matching.count == 1, groupStandsBeside(matching[0], initialRaw.lowerBound..<surnameRaw.upperBound) else {
             return false
@@ -135,9 +135,9 @@ extension SegmentScanner {
 
     /// The pupil's registration group ("7C") or year ("Y7", "Year 7") within `groupWindow`.
     private func groupStandsBeside(_ student: Int32, _ range: Range<Int>) -> Bool {
-        let pupil = index.students[Int(student)]
-        let reg = pupil.regGroup.map { Array($0.uppercased().utf8.filter(EmailScanner.isAlphanumeric)) } ?? []
-        var year = pupil.yearGroup.map { Array($0.uppercased().utf8.filter(EmailScanner.isAlphanumeric)) } ?? []
+        let pupil = index.students, position = Int(student)
+        let reg = pupil.string(.regGroup, at: position).map { Array($0.uppercased().utf8.filter(EmailScanner.isAlphanumeric)) } ?? []
+        var year = pupil.string(.yearGroup, at: position).map { Array($0.uppercased().utf8.filter(EmailScanner.isAlphanumeric)) } ?? []
         for prefix in ["YEAR", "YR", "Y"] where year.starts(with: Array(prefix.utf8)) && year.count > prefix.count {
             year.removeFirst(prefix.count)
             break

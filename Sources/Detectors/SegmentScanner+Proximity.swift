@@ -52,7 +52,7 @@ extension SegmentScanner {
     private mutating func joinDate(_ hit: DateScanner.Hit, near: [(PupilReference, Bool)], reported: inout Set<String>) {
         let introduced = ContextWords.appear(ContextWords.dateOfBirth, in: bytes, around: hit.range, before: 40, after: 0)
         for (reference, _) in near {
-            let matchesRoster = reference.student.map { index.students[Int($0)].dateOfBirth == hit.date } ?? false
+            let matchesRoster = reference.student.map { index.students.dateOfBirth(at: Int($0)) == hit.date } ?? false
             guard matchesRoster || introduced, reported.insert("d|\(reference.identity)").inserted else { continue }
             emit(.dateOfBirth, Redaction.date(year: hit.date.year) + " for " + describe(reference),
                  matchesRoster ? 0.95 : 0.8, pupil: reference.student,

@@ -52,7 +52,7 @@ struct SegmentScanner {
     /// Makes a finding, if the cap keeps it: evidence and detail are built only then.
     func emit(_ kind: DetectorKind, _ evidence: @autoclosure () -> String, _ confidence: Double,
               pupil: Int32? = nil, detail: @autoclosure () -> String? = nil) {
-        let key = pupil.flatMap { index.students.indices.contains(Int($0)) ? index.students[Int($0)].key : nil }
+        let key = pupil.flatMap { index.students.indices.contains(Int($0)) ? index.students.key(at: Int($0)) : nil }
         let confidence = min(1, confidence)
         guard sink.admits(kind, pupil: key, confidence: confidence, location: segment.location) else { return }
         let finding = Finding(detector: kind, location: segment.location, evidence: evidence(),
@@ -62,7 +62,7 @@ struct SegmentScanner {
 
     func studentName(_ student: Int32) -> String {
         guard index.students.indices.contains(Int(student)) else { return "" }
-        let pupil = index.students[Int(student)]
-        return pupil.legalForename + " " + pupil.surname
+        let pupils = index.students, position = Int(student)
+        return (pupils.string(.legalForename, at: position) ?? "") + " " + (pupils.string(.surname, at: position) ?? "")
     }
 }

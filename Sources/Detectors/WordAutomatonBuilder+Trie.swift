@@ -12,6 +12,12 @@ extension WordAutomatonBuilder {
 
         /// `sorted` orders `additions` by pattern bytes, then by position.
         init(sorted: [Int32], additions: [(range: Range<Int32>, value: Int32)], bytes: UnsafeBufferPointer<UInt8>) {
+            // At most one state per pattern byte, and the root.
+            let capacity = bytes.count + 1
+            parent.reserveCapacity(capacity)
+            label.reserveCapacity(capacity)
+            childCount.reserveCapacity(capacity)
+            patternAt.reserveCapacity(capacity)
             // Distinct patterns (runs of equal ones in `sorted`), numbered by first addition.
             var runs: [Range<Int>] = []
             var start = 0
@@ -26,7 +32,10 @@ extension WordAutomatonBuilder {
             var patternOfRun = [Int32](repeating: 0, count: runs.count)
             for (pattern, run) in numbering.enumerated() { patternOfRun[run] = Int32(pattern) }
             patternLengths = [Int32](repeating: 0, count: runs.count)
-            var valuesOfPattern = [[Int32]](repeating: [], count: runs.count)
+            // Each run's distinct values, runs one after another (no array per pattern).
+            var runValues: [Int32] = []
+            runValues.reserveCapacity(sorted.count)
+            var runValueStart = [Int32](repeating: 0, count: runs.count + 1)
             var path: [Int32] = [0]
             var previous: Range<Int32> = 0..<0
             for (run, members) in runs.enumerated() {
@@ -41,17 +50,20 @@ extension WordAutomatonBuilder {
                 let pattern = patternOfRun[run]
                 patternAt[Int(path[path.count - 1])] = pattern
                 patternLengths[Int(pattern)] = Int32(range.count)
-                var values: [Int32] = []
-                for member in members where !values.contains(additions[Int(sorted[member])].value) {
-                    values.append(additions[Int(sorted[member])].value)
+                let first = runValues.count
+                for member in members {
+                    let value = additions[Int(sorted[member])].value
+                    if !runValues[first...].contains(value) { runValues.append(value) }
                 }
-                valuesOfPattern[Int(pattern)] = values
+                runValueStart[run + 1] = Int32(runValues.count)
                 previous = range
             }
+            // The values laid out by pattern number.
             valueStart.reserveCapacity(runs.count + 1)
-            for values in valuesOfPattern {
+            valueList.reserveCapacity(runValues.count)
+            for run in numbering {
                 valueStart.append(Int32(valueList.count))
-                valueList += values
+                valueList += runValues[Int(runValueStart[run])..<Int(runValueStart[run + 1])]
             }
             valueStart.append(Int32(valueList.count))
         }

@@ -20,6 +20,18 @@ struct WordAutomatonBuilder {
         added.append((start..<Int32(bytes.count), value))
     }
 
+    /// Adds the pattern `words` joined by single separators (a name's forms: "given family",
+    /// "given middle family"), without making the joined array.
+    mutating func add(words: [[UInt8]], value: Int32) {
+        let start = Int32(bytes.count)
+        for (position, word) in words.enumerated() {
+            if position > 0 { bytes.append(NormalisedText.separator) }
+            bytes += word
+        }
+        guard Int32(bytes.count) > start else { return }
+        added.append((start..<Int32(bytes.count), value))
+    }
+
     /// Builds the automaton: the trie from the sorted patterns, then failure and output
     /// links breadth-first.
     func build() -> WordAutomaton {
@@ -34,7 +46,20 @@ struct WordAutomatonBuilder {
     /// they were added.
     private func sortedAdditions(_ buffer: UnsafeBufferPointer<UInt8>) -> [Int32] {
         var order = (0..<Int32(added.count)).map { $0 }
+        // Each pattern's first 8 bytes as one big-endian integer (zero-padded): most
+        // comparisons are decided by one integer compare. Equal prefixes of a pattern
+        // shorter than 8 bytes and a longer one fall through to the byte loop.
+        let prefixes = added.map { addition -> UInt64 in
+            var key: UInt64 = 0
+            for offset in 0..<8 {
+                let index = Int(addition.range.lowerBound) + offset
+                key = key << 8 | (index < Int(addition.range.upperBound) ? UInt64(buffer[index]) : 0)
+            }
+            return key
+        }
         order.sort { left, right in
+            let x = prefixes[Int(left)], y = prefixes[Int(right)]
+            if x != y { return x < y }
             let a = added[Int(left)].range, b = added[Int(right)].range
             let shorter = min(a.count, b.count)
             var offset = 0

@@ -8,8 +8,8 @@ public struct ConsentRegister: Sendable {
 
     public init(roster: Roster) {
         var consents: [String: ImageConsent] = [:]
-        for student in roster.students where !student.imageConsent.recorded.isEmpty {
-            consents[student.key] = student.imageConsent
+        for position in roster.students.indices where roster.students.hasRecordedConsent(at: position) {
+            consents[roster.students.key(at: position)] = roster.students.imageConsent(at: position)
         }
         self.consents = consents
     }

@@ -4,7 +4,7 @@ extension PolicyEngine {
     /// than a rule that silently never runs. (A test holds it equal to the rule names
     /// written in this module's sources.)
     public static let ruleNames: Set<String> = [
-        "3.staff-contact-details", "3.student-personal-address",
+        "3.secret-or-private-contact", "3.staff-contact-details", "3.student-personal-address",
         "5.images-outside-consent-refused", "5.images-outside-consent-unknown", "5.images-outside-review",
         "5.images-publication-consent-refused", "5.images-publication-consent-unknown", "5.images-to-personal",
         "7.2.executable-outside", "7.2.pupil-data-to-personal", "7.credentials-outside",

@@ -26,8 +26,11 @@ public struct RecipientClassifier: Sendable {
     public func classify(_ address: String, sender: String) -> Recipient {
         let normalised = Self.normalise(address)
         let domain = Self.domain(of: normalised)
-        if let pupils = roster.pupilKeysByEmail[normalised], !pupils.isEmpty {
-            let isSchool = pupils.contains { roster.student(forKey: $0)?.schoolEmail?.lowercased() == normalised }
+        let pupils = roster.pupilKeys(ofAddress: normalised)
+        if !pupils.isEmpty {
+            let isSchool = pupils.contains { key in
+                roster.studentPosition(forKey: key).flatMap { roster.students.string(.schoolEmail, at: $0) }?.lowercased() == normalised
+            }
             return Recipient(address: address, recipientClass: .student, linkedPupils: pupils, isSchoolAddress: isSchool)
         }
         let parentOf = roster.pupilKeys(ofContactAddress: normalised)

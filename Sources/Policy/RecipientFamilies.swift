@@ -26,11 +26,18 @@ public struct RecipientFamilies: Sendable {
                 if other != anchor { parent[other] = anchor }
             }
         }
-        for student in roster.students { parent[student.key] = parent[student.key] ?? student.key }
-        for contact in roster.contacts { union(contact.pupilKeys + contact.restrictedPupilKeys) }
+        for position in roster.students.indices {
+            let key = roster.students.key(at: position)
+            parent[key] = parent[key] ?? key
+        }
+        for contact in roster.contacts.indices {
+            union(roster.contacts.pupilKeys(at: contact) + roster.contacts.restrictedPupilKeys(at: contact))
+        }
         // One address shared by several contact records joins their pupils too.
-        for keys in roster.contactKeysByEmail.values where keys.count > 1 {
-            union(keys.compactMap { roster.contact(forKey: $0) }.flatMap(\.pupilKeys))
+        roster.contactsByEmail.forEach { _, positions in
+            guard positions.count > 1 else { return }
+            let keys = positions.map(roster.contacts.key(at:))
+            union(keys.compactMap(roster.contactPosition(forKey:)).flatMap(roster.contacts.pupilKeys(at:)))
         }
         var families: [String: String] = [:]
         for key in parent.keys { families[key] = root(key) }

@@ -123,7 +123,7 @@ public struct SenderRoleClassifier: Sendable {
             return identity(.pupil, "is a roster pupil's school address", pupil: key)
         }
         if RecipientClassifier.matches(domain, anyOf: pupilDomains) {
-            return identity(.pupil, "is on a pupil domain (senders.pupil_domains)", pupil: roster.pupilKeysByEmail[address]?.first)
+            return identity(.pupil, "is on a pupil domain (senders.pupil_domains)", pupil: roster.pupilKeys(ofAddress: address).first)
         }
         guard onSchoolDomain else {
             return basis == .authenticatedUser ? identity(.staff, "is not on the staff list or roster; an authenticated account gets the staff rules") : nil
@@ -140,7 +140,9 @@ public struct SenderRoleClassifier: Sendable {
 
     /// The roster pupil whose school address this is.
     func pupilKey(schoolAddress address: String) -> String? {
-        roster.pupilKeysByEmail[address]?.first { roster.student(forKey: $0)?.schoolEmail == address }
+        roster.pupilKeys(ofAddress: address).first { key in
+            roster.studentPosition(forKey: key).flatMap { roster.students.string(.schoolEmail, at: $0) } == address
+        }
     }
 
     /// True for a school or pupil domain (or a subdomain of one).

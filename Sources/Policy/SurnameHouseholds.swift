@@ -12,11 +12,12 @@ public struct SurnameHouseholds: Sendable {
     public init(roster: Roster) {
         var bySurname: [String: [String]] = [:]
         var surnames: [String: String] = [:]
-        for student in roster.students {
-            let surname = student.surname.lowercased()
+        for position in roster.students.indices {
+            let surname = (roster.students.string(.surname, at: position) ?? "").lowercased()
             guard !surname.isEmpty else { continue }
-            bySurname[surname, default: []].append(student.key)
-            surnames[student.key] = surname
+            let key = roster.students.key(at: position)
+            bySurname[surname, default: []].append(key)
+            surnames[key] = surname
         }
         self.pupilsBySurname = bySurname
         self.surnameOfPupil = surnames

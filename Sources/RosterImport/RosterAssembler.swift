@@ -5,7 +5,7 @@ import Detectors
 /// check digits, reads dates of birth, drops rows without a name, skips duplicate UPNs,
 /// and merges a parent who appears for several siblings into one contact.
 struct RosterAssembler {
-    private(set) var students: [Student] = []
+    private(set) var students = StudentTable()
     private(set) var contacts: [Contact] = []
     private(set) var problems: [RosterProblem] = []
     private var keyByUPN: [String: String] = [:]

@@ -50,7 +50,7 @@ public struct RosterImporter {
             if let headings = reader.unknownHeadings(), !headings.isEmpty { unknown[staff.name] = headings }
             problems += capped(staffProblems, file: staff.name, limit: limits.maxProblemsPerFile)
         }
-        let roster = Roster(students: assembler.students, contacts: assembler.contacts, staff: staffMembers)
+        let roster = Roster(students: assembler.students, contacts: ContactTable(assembler.contacts), staff: staffMembers)
         var isFatal = false
         if roster.students.isEmpty {
             isFatal = true

@@ -1,5 +1,6 @@
 import ChaperoneModel
 import Detectors
+import Dispatch
 import Foundation
 import MIMEParser
 import Policy
@@ -18,22 +19,32 @@ public struct ScanPipeline: Sendable {
     let detection: DetectionEngine
     let policy: PolicyEngine
 
-    /// Builds the detectors' automaton and the policy tables once.
+    /// Builds the detectors' automaton and the policy tables once, the two at the same
+    /// time on two cores (they read the roster and share nothing else). Callers run this
+    /// off any event loop: the reload and start-up paths call it from worker threads.
     public init(configuration: Configuration, roster: Roster, version: String = "") {
         self.configuration = configuration
         self.roster = roster
         self.version = version
         self.extractor = TextExtractor(limits: configuration.limits,
                                        textless: TextlessTypes(configuration.attachments.textlessTypes))
-        self.detection = DetectionEngine(
-            roster: roster, thresholds: configuration.thresholds,
-            terms: SpecialCategoryTerms.default.ignoring(configuration.learned.ignoredSpecialCategoryTerms),
-            extraWebmailDomains: configuration.school.extraWebmailDomains,
-            officialSocialAccounts: configuration.school.officialSocialAccounts,
-            images: configuration.images,
-            maxFindingsPerDetector: configuration.limits.maxFindingsPerDetector
-        )
-        self.policy = PolicyEngine(configuration: configuration, roster: roster, webmailDomains: WebmailDomains.builtIn)
+        let detection = ResultSlots<DetectionEngine>(count: 1), policy = ResultSlots<PolicyEngine>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                detection[0] = DetectionEngine(
+                    roster: roster, thresholds: configuration.thresholds,
+                    terms: SpecialCategoryTerms.default.ignoring(configuration.learned.ignoredSpecialCategoryTerms),
+                    extraWebmailDomains: configuration.school.extraWebmailDomains,
+                    officialSocialAccounts: configuration.school.officialSocialAccounts,
+                    images: configuration.images,
+                    maxFindingsPerDetector: configuration.limits.maxFindingsPerDetector
+                )
+            } else {
+                policy[0] = PolicyEngine(configuration: configuration, roster: roster, webmailDomains: WebmailDomains.builtIn)
+            }
+        }
+        self.detection = detection.values[0]
+        self.policy = policy.values[0]
     }
 
     /// Scans a message sent with the given envelope (the milter's case).

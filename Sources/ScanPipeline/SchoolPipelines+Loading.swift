@@ -60,12 +60,17 @@ extension SchoolPipelines {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         let bytes = (try? encoder.encode(configuration)) ?? Data()
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        for student in roster.students {
-            for byte in student.key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let pupils = roster.students
+        for position in pupils.indices {
+            pupils.withUTF8(.key, at: position) { key in
+                for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
+            guard pupils.hasRecordedConsent(at: position) else { continue }
+            let consent = pupils.imageConsent(at: position)
             // A consent changed in the MIS changes §5 decisions, so it changes the version
             // (no strings built: this runs for every pupil at every start and reload).
             for purpose in ConsentPurpose.allCases {
-                guard let granted = student.imageConsent.recorded[purpose] else { continue }
+                guard let granted = consent.recorded[purpose] else { continue }
                 for byte in purpose.rawValue.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
                 hash = (hash ^ (granted ? 0x31 : 0x30)) &* 0x100_0000_01b3
             }

@@ -48,7 +48,7 @@ public struct SchoolSelector: Sendable {
         var accounts: [String: Int] = [:], localParts: [String: Int] = [:], domains: [String: Int] = [:]
         for (index, member) in members.enumerated() {
             for domain in member.domains { domains[domain.lowercased()] = index }
-            let addresses = member.roster.staffByEmail.keys + member.roster.students.compactMap { $0.schoolEmail?.lowercased() }
+            let addresses = member.roster.staffByEmail.keys + member.roster.students.indices.compactMap { member.roster.students.string(.schoolEmail, at: $0)?.lowercased() }
             for address in addresses {
                 accounts[address] = index
                 guard let at = address.lastIndex(of: "@") else { continue }

@@ -12,7 +12,7 @@ import Testing
         let result = RosterImporter.importFiles([RosterSource(name: "pupils.csv", bytes: Array(csv.utf8))], staff: nil)
         let pupil = try #require(result.roster.students.first)
         #expect(pupil.schoolEmail == "jquilliam@pupils.school.example")
-        #expect(result.roster.pupilKeysByEmail["jquilliam@pupils.school.example"] == [pupil.key])
+        #expect(result.roster.pupilKeys(ofAddress: "jquilliam@pupils.school.example") == [pupil.key])
         #expect(result.unknownColumns["pupils.csv"] == nil || result.unknownColumns["pupils.csv"]?.isEmpty == true)
     }
 }

@@ -1,0 +1,175 @@
+/// The roster's pupils in columns: their text in one `PackedStrings` (a fixed number of
+/// fields per pupil), lists packed per pupil, and dates, flags and consents as integers.
+/// A `Student` is made on demand when a caller reads one (`table[i]`); detection and
+/// policy, which run over every pupil at every load, read single fields instead
+/// (`key(at:)`, `withUTF8(.surname, at:)`) and make no per-pupil object.
+public struct StudentTable: RandomAccessCollection, Sendable, Hashable {
+    /// The text fields every pupil has a slot for; an optional one absent is marked in `present`.
+    public enum Field: Int, CaseIterable, Sendable {
+        case key, upn, uln, legalForename, preferredForename, middleNames, surname
+        case yearGroup, regGroup, schoolEmail, postcode, senStatus
+    }
+
+    private var fields = PackedStrings()
+    /// Per pupil, bit `Field.rawValue` set when that field holds a value (not nil).
+    private var present: [UInt16] = []
+    /// Per pupil, the date of birth packed as `(year * 16 + month) * 32 + day`; `noDate` for none.
+    private var dates: [Int64] = []
+    /// Per pupil, free school meals: 0 not recorded, 1 no, 2 yes.
+    private var meals: [UInt8] = []
+    /// Per pupil, bit `i` set when `ConsentPurpose.allCases[i]` was recorded, and granted.
+    private var consentRecorded: [UInt8] = []
+    private var consentGranted: [UInt8] = []
+    private var personalEmailLists = PackedLists()
+    private var addressLineLists = PackedLists()
+    private var contactKeyLists = PackedLists()
+
+    private static let noDate = Int64.min
+    private static let fieldCount = Field.allCases.count
+
+    public init() {}
+
+    /// The table of `students`, in order.
+    public init<Students: Sequence<Student>>(_ students: Students) {
+        self.init()
+        reserveCapacity(students.underestimatedCount)
+        for student in students { append(student) }
+    }
+
+    /// Reserves room for `count` more pupils.
+    public mutating func reserveCapacity(_ count: Int) {
+        fields.reserve(strings: count * Self.fieldCount, bytesEach: 8)
+        present.reserveCapacity(present.count + count)
+        dates.reserveCapacity(dates.count + count)
+        meals.reserveCapacity(meals.count + count)
+        consentRecorded.reserveCapacity(consentRecorded.count + count)
+        consentGranted.reserveCapacity(consentGranted.count + count)
+    }
+
+    /// Adds one pupil at the end.
+    public mutating func append(_ student: Student) {
+        var mask: UInt16 = 0
+        func put(_ field: Field, _ value: String?) {
+            assert(fields.count == present.count * Self.fieldCount + field.rawValue)
+            if value != nil { mask |= 1 << UInt16(field.rawValue) }
+            fields.append(value ?? "")
+        }
+        put(.key, student.key)
+        put(.upn, student.upn)
+        put(.uln, student.uln)
+        put(.legalForename, student.legalForename)
+        put(.preferredForename, student.preferredForename)
+        put(.middleNames, student.middleNames)
+        put(.surname, student.surname)
+        put(.yearGroup, student.yearGroup)
+        put(.regGroup, student.regGroup)
+        put(.schoolEmail, student.schoolEmail)
+        put(.postcode, student.postcode)
+        put(.senStatus, student.senStatus)
+        present.append(mask)
+        dates.append(student.dateOfBirth.map(Self.packed) ?? Self.noDate)
+        meals.append(student.freeSchoolMeals.map { $0 ? 2 : 1 } ?? 0)
+        var recorded: UInt8 = 0, granted: UInt8 = 0
+        for (bit, purpose) in ConsentPurpose.allCases.enumerated() {
+            guard let value = student.imageConsent.recorded[purpose] else { continue }
+            recorded |= 1 << UInt8(bit)
+            if value { granted |= 1 << UInt8(bit) }
+        }
+        consentRecorded.append(recorded)
+        consentGranted.append(granted)
+        personalEmailLists.append(student.personalEmails)
+        addressLineLists.append(student.addressLines)
+        contactKeyLists.append(student.contactKeys)
+    }
+
+    /// A date in one integer; a year beyond ±2^50 (no roster has one) cannot be held.
+    private static func packed(_ date: SchoolDate) -> Int64 {
+        precondition(abs(date.year) < 1 << 50, "date of birth year \(date.year) out of range")
+        return (Int64(date.year) * 16 + Int64(date.month)) * 32 + Int64(date.day)
+    }
+
+    // MARK: Collection
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { present.count }
+
+    /// The pupil at `position`, made from the columns.
+    public subscript(position: Int) -> Student {
+        var student = Student(
+            key: key(at: position), upn: string(.upn, at: position), uln: string(.uln, at: position),
+            legalForename: fields[slot(.legalForename, position)], preferredForename: string(.preferredForename, at: position),
+            middleNames: string(.middleNames, at: position), surname: fields[slot(.surname, position)],
+            dateOfBirth: dateOfBirth(at: position), yearGroup: string(.yearGroup, at: position),
+            regGroup: string(.regGroup, at: position), schoolEmail: string(.schoolEmail, at: position),
+            personalEmails: personalEmails(at: position), addressLines: addressLineLists[position],
+            postcode: string(.postcode, at: position), senStatus: string(.senStatus, at: position),
+            freeSchoolMeals: meals[position] == 0 ? nil : meals[position] == 2,
+            contactKeys: contactKeyLists[position])
+        student.imageConsent = imageConsent(at: position)
+        return student
+    }
+
+    // MARK: Single fields
+
+    @inline(__always)
+    private func slot(_ field: Field, _ position: Int) -> Int { position * Self.fieldCount + field.rawValue }
+
+    /// Whether pupil `position` has a value for `field` (always true for key and names).
+    @inline(__always)
+    public func has(_ field: Field, at position: Int) -> Bool { present[position] & (1 << UInt16(field.rawValue)) != 0 }
+
+    /// Field `field` of pupil `position`; nil when absent.
+    public func string(_ field: Field, at position: Int) -> String? {
+        has(field, at: position) ? fields[slot(field, position)] : nil
+    }
+
+    /// Calls `body` with the UTF-8 bytes of field `field` of pupil `position` (empty when absent).
+    @inline(__always)
+    public func withUTF8<Result>(_ field: Field, at position: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try fields.withUTF8(slot(field, position), body)
+    }
+
+    /// The roster key of pupil `position`.
+    public func key(at position: Int) -> String { fields[slot(.key, position)] }
+
+    /// Pupil `position`'s date of birth.
+    public func dateOfBirth(at position: Int) -> SchoolDate? {
+        let packed = dates[position]
+        guard packed != Self.noDate else { return nil }
+        let day = packed & 31, month = (packed >> 5) & 15, year = packed >> 9
+        return SchoolDate(year: Int(year), month: Int(month), day: Int(day))
+    }
+
+    /// Pupil `position`'s own personal addresses.
+    public func personalEmails(at position: Int) -> [String] { personalEmailLists[position] }
+
+    /// Pupil `position`'s first address line.
+    public func firstAddressLine(at position: Int) -> String? {
+        addressLineLists.positions(position).first.map { addressLineLists.items[$0] }
+    }
+
+    /// Pupil `position`'s contact keys.
+    public func contactKeys(at position: Int) -> [String] { contactKeyLists[position] }
+
+    /// Every forename pupil `position` is known by (as `Student.forenames`).
+    public func forenames(at position: Int) -> [String] {
+        let legal = fields[slot(.legalForename, position)]
+        guard let preferred = string(.preferredForename, at: position), !preferred.isEmpty,
+              preferred.lowercased() != legal.lowercased() else { return [legal] }
+        return [legal, preferred]
+    }
+
+    /// True when the roster recorded any image consent for pupil `position`.
+    public func hasRecordedConsent(at position: Int) -> Bool { consentRecorded[position] != 0 }
+
+    /// Pupil `position`'s recorded image consents.
+    public func imageConsent(at position: Int) -> ImageConsent {
+        let recorded = consentRecorded[position], granted = consentGranted[position]
+        guard recorded != 0 else { return ImageConsent() }
+        var consent = ImageConsent()
+        for (bit, purpose) in ConsentPurpose.allCases.enumerated() where recorded & (1 << UInt8(bit)) != 0 {
+            consent.recorded[purpose] = granted & (1 << UInt8(bit)) != 0
+        }
+        return consent
+    }
+}
