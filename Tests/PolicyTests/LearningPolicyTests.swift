@@ -119,7 +119,7 @@ import Testing
 
     @Test(arguments: [
         ("shadow:\n  pupil-name-outside: quarantine\n", "is not a rule", 4),
-        ("shadow:\n  8.pupil-name-outsid: quarantine\n", "one of 3.staff-contact-details", 4),
+        ("shadow:\n  8.pupil-name-outsid: quarantine\n", "one of 3.secret-or-private-contact, 3.staff-contact-details", 4),
         ("shadow:\n  8.pupil-name-outside: hold\n", "is not one of", 4),
         ("shadow: [8.pupil-name-outside]\n", "expected rule: action lines", 3),
         ("learning:\n  maximum_precision: 2\n", "out of range", 4),
