@@ -6,13 +6,7 @@ extension AppDatabase {
     /// decided at or after `since` (of `schools` only, when given).
     public func reviewPrecision(since: Date, schools: [String]? = nil) async throws -> ReviewPrecision {
         try await pool.read { db in
-            var arguments: StatementArguments = [since]
-            var ofSchools = ""
-            if let schools {
-                let (clause, schoolArguments) = Self.schoolClause(schools, column: "d.school")
-                ofSchools = " AND " + clause
-                arguments += schoolArguments
-            }
+            let (ofSchools, arguments) = Self.decidedSince(since, schools: schools)
             let rows = try Row.fetchAll(db, sql: Self.precisionSQL(ofSchools: ofSchools), arguments: arguments).map { row in
                 (dimension: row["dimension"] as String, key: row["key"] as String, outcome: row["outcome"] as String,
                  ids: row["ids"] as String, evidence: row["evidence"] as String?)

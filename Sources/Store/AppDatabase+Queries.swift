@@ -113,6 +113,17 @@ extension AppDatabase {
     }
 
     /// `column IN (?, …)` for a web account's schools; an empty list matches nothing.
+    /// For the dashboard's queries over `decision d WHERE d.decidedAt >= ?`: the extra
+    /// condition limiting them to `schools` (empty when not limited) and the arguments,
+    /// `since` first.
+    static func decidedSince(_ since: Date, schools: [String]?) -> (String, StatementArguments) {
+        var arguments: StatementArguments = [since]
+        guard let schools else { return ("", arguments) }
+        let (clause, schoolArguments) = schoolClause(schools, column: "d.school")
+        arguments += schoolArguments
+        return (" AND " + clause, arguments)
+    }
+
     static func schoolClause(_ schools: [String], column: String) -> (String, StatementArguments) {
         guard !schools.isEmpty else { return ("0", []) }
         return ("\(column) IN (\(Array(repeating: "?", count: schools.count).joined(separator: ", ")))", StatementArguments(schools))

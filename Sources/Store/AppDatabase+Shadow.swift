@@ -6,13 +6,7 @@ extension AppDatabase {
     /// only, when given).
     public func shadowFigures(since: Date, schools: [String]? = nil) async throws -> ShadowFigures {
         try await pool.read { db in
-            var arguments: StatementArguments = [since]
-            var ofSchools = ""
-            if let schools {
-                let (clause, schoolArguments) = Self.schoolClause(schools, column: "d.school")
-                ofSchools = " AND " + clause
-                arguments += schoolArguments
-            }
+            let (ofSchools, arguments) = Self.decidedSince(since, schools: schools)
             let rules = try Row.fetchAll(
                 db,
                 sql: """

@@ -70,20 +70,20 @@ struct ReviewWebBrowserTests {
         try await browser.type("it.tech", into: "#name")
         try await browser.type(password, into: "#password")
         try await browser.click("form.login button")
-        let list = try await browser.source()
+        let list = try await browser.source(containing: id)
         #expect(try await browser.currentURL().hasSuffix("/quarantine"))
         #expect(list.contains(id), "the held message is not listed")
         try await browser.screenshot(to: screenshotDirectory + "/quarantine.png")
 
         try await browser.click("a[href=\"/decisions/\(id)\"]")
-        let page = try await browser.source()
+        let page = try await browser.source(containing: Section.unacceptableUse.rule)
         #expect(page.contains("§7.2"))
         #expect(page.contains(Section.unacceptableUse.rule))
         try await browser.screenshot(to: screenshotDirectory + "/decision.png")
 
         try await browser.type("checked with the sender: notes for parents' evening", into: "#release-reason")
         try await browser.click("form[action=\"/decisions/\(id)/release\"] button")
-        #expect(try await browser.source().contains("released"))
+        #expect(try await browser.source(containing: "released").contains("released"))
 
         let released = try await path.poll { path.delivered(containing: "BROWSER-RELEASE-7").first }
         #expect(released?.contains("X-Chaperone-Release: \(id)") == true, "the sink did not receive the release")

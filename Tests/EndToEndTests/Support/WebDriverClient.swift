@@ -67,6 +67,17 @@ struct WebDriverClient: Sendable {
         try await command("source", method: "GET")["value"] as? String ?? ""
     }
 
+    /// The page source once it contains `text` (a click's new page may not have loaded
+    /// when `click` returns), or as it stands after 30 s of asking.
+    func source(containing text: String) async throws -> String {
+        for _ in 0..<300 {
+            let page = try await source()
+            if page.contains(text) { return page }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return try await source()
+    }
+
     /// The first element matching a CSS selector.
     func element(_ selector: String) async throws -> String {
         let answer = try await command("element", body: ["using": "css selector", "value": selector])
