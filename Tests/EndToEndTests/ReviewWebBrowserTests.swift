@@ -46,21 +46,9 @@ struct ReviewWebBrowserTests {
             }
             defer { server.cancel() }
             for _ in 0..<100 where !FreePort.isListening(webPort) { try await Task.sleep(for: .milliseconds(100)) }
-            let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-chromium-\(UUID().uuidString)").path
-            let (driver, browser) = try await WebDriverClient.start(port: try FreePort.next(), profileDirectory: profile)
-            defer {
-                // chromedriver may outlive SIGTERM; it holds nothing worth a clean exit.
-                kill(driver.processIdentifier, SIGKILL)
-                driver.waitUntilExit()
-                try? FileManager.default.removeItem(atPath: profile)
-            }
-            do {
+            try await WebDriverClient.withBrowser { browser in
                 try await Self.review(browser, base: "http://127.0.0.1:\(webPort)", decisionID: id, path: path)
-            } catch {
-                await browser.quit()
-                throw error
             }
-            await browser.quit()
         }
     }
 

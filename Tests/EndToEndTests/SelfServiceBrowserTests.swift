@@ -48,34 +48,12 @@ enum SelfServiceBrowser {
             let server = Task { try await WebServer.run(app: app, logger: Logger(label: "chaperone.e2e.web"), handlesSignals: false) }
             defer { server.cancel() }
             for _ in 0..<100 where !FreePort.isListening(webPort) { try await Task.sleep(for: .milliseconds(100)) }
-            let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-chromium-\(UUID().uuidString)").path
-            let (driver, browser) = try await WebDriverClient.start(port: try FreePort.next(), profileDirectory: profile)
-            defer {
-                kill(driver.processIdentifier, SIGKILL)
-                driver.waitUntilExit()
-                try? FileManager.default.removeItem(atPath: profile)
-            }
-            do {
+            try await WebDriverClient.withBrowser { browser in
                 try await Self.selfRelease(browser, link: links[0], id: release, path: path)
                 try await Self.selfRequest(browser, link: links[1], id: request, path: path)
                 try await Self.refusals(browser, links: links, ids: [release, request, expiring], path: path)
-            } catch {
-                await browser.quit()
-                throw error
             }
-            await browser.quit()
         }
-    }
-
-    /// The page once it shows `text` (the form's answer comes after a submission to
-    /// Postfix), or as it is after a bounded wait.
-    static func source(_ browser: WebDriverClient, once text: String) async throws -> String {
-        for _ in 0..<300 {
-            let page = try await browser.source()
-            if page.contains(text) || page.contains("Cannot do that") { return page }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return try await browser.source()
     }
 
     /// Submits a sample with a marker; returns the decision id of its hold.
@@ -121,7 +99,7 @@ enum SelfServiceBrowser {
         try await browser.screenshot(to: ReviewWebBrowserTests.screenshotDirectory + "/self-service.png")
         try await browser.type(justification, into: "#release-justification")
         try await browser.click("#self-release button")
-        let done = try await Self.source(browser, once: "Your message has been released")
+        let done = try await browser.source(containing: "Your message has been released", or: ["Cannot do that"])
         #expect(done.contains("Your message has been released"), "\(done)")
 
         let delivered = try await path.poll { path.delivered(containing: "SELF-RELEASE-1").first }
@@ -142,7 +120,7 @@ enum SelfServiceBrowser {
         #expect(!page.contains("Release it now"), "confidentiality allows only a request")
         try await browser.type("The exam board asked for this candidate's special consideration form", into: "#request-justification")
         try await browser.click("#self-request button")
-        #expect(try await Self.source(browser, once: "Your request is with IT").contains("Your request is with IT"))
+        #expect(try await browser.source(containing: "Your request is with IT", or: ["Cannot do that"]).contains("Your request is with IT"))
         #expect(try await path.database.decision(id: id)?.quarantine?.state == .held)
         var filter = DecisionFilter(state: .held)
         filter.releaseRequestedOnly = true

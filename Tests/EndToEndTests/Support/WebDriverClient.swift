@@ -67,15 +67,35 @@ struct WebDriverClient: Sendable {
         try await command("source", method: "GET")["value"] as? String ?? ""
     }
 
-    /// The page source once it contains `text` (a click's new page may not have loaded
-    /// when `click` returns), or as it stands after 30 s of asking.
-    func source(containing text: String) async throws -> String {
+    /// The page source once it contains `text` or one of `alternatives` (a click's new
+    /// page may not have loaded when `click` returns), or as it stands after 30 s of asking.
+    func source(containing text: String, or alternatives: [String] = []) async throws -> String {
         for _ in 0..<300 {
             let page = try await source()
-            if page.contains(text) { return page }
+            if page.contains(text) || alternatives.contains(where: page.contains) { return page }
             try await Task.sleep(for: .milliseconds(100))
         }
         return try await source()
+    }
+
+    /// Runs `body` with a headless Chromium driven through a fresh chromedriver and
+    /// profile, and ends both however `body` ends.
+    static func withBrowser(_ body: (WebDriverClient) async throws -> Void) async throws {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chaperone-chromium-\(UUID().uuidString)").path
+        let (driver, browser) = try await start(port: try FreePort.next(), profileDirectory: profile)
+        defer {
+            // chromedriver may outlive SIGTERM; it holds nothing worth a clean exit.
+            kill(driver.processIdentifier, SIGKILL)
+            driver.waitUntilExit()
+            try? FileManager.default.removeItem(atPath: profile)
+        }
+        do {
+            try await body(browser)
+        } catch {
+            await browser.quit()
+            throw error
+        }
+        await browser.quit()
     }
 
     /// The first element matching a CSS selector.
