@@ -45,11 +45,11 @@ struct ContactInvitationScanner {
 
     func scan() -> [Hit] {
         guard tokens.count >= 2 else { return [] }
-        let classes = tokens.map { Self.words.value(bytes, $0.start..<$0.end) }
         var hits: [Hit] = []
         var index = 0
         while index < tokens.count {
-            if classes[index] != nil, let (end, platform) = invitation(at: index, classes) {
+            // Most words are turned away by one table read; only a listed word starts a look.
+            if let first = word(at: index), let (end, platform) = invitation(at: index, first) {
                 hits.append(Hit(range: tokens[index].start..<tokens[end].end, platform: platform))
                 index = end + 1
             } else {
@@ -60,17 +60,17 @@ struct ContactInvitationScanner {
     }
 
     /// The last token of an invitation starting at `index`, and its platform.
-    private func invitation(at index: Int, _ classes: [Word?]) -> (Int, String?)? {
+    private func invitation(at index: Int, _ first: Word) -> (Int, String?)? {
         func word(_ offset: Int) -> Word? {
             let position = index + offset
-            guard position < classes.count, offset == 0 || joined(position - 1, position) else { return nil }
-            return classes[position]
+            guard position < tokens.count, offset == 0 || joined(position - 1, position) else { return nil }
+            return self.word(at: position)
         }
         func platform(_ offset: Int) -> String? {
             if case .platform(let name)? = word(offset) { return name }
             return nil
         }
-        switch classes[index] {
+        switch first as Word? {
         case .connect?:
             // "add me on Snapchat", "follow me on insta", "find me on TikTok", "add me as a friend"
             guard case .me? = word(1) else { return nil }
@@ -115,6 +115,10 @@ struct ContactInvitationScanner {
         default:
             return nil
         }
+    }
+
+    private func word(at position: Int) -> Word? {
+        Self.words.value(bytes, tokens[position].start..<tokens[position].end)
     }
 
     static let determiners: Set<String> = ["the", "a", "this", "that", "your", "my", "his", "her", "their", "our"]
