@@ -42,9 +42,12 @@ import Testing
     @Test func theWordsToAColleagueOrAParentAreNotSection3() throws {
         let colleague = try scan(from: Self.teacher, to: "a.pickles@ralphthoresby.example",
                                  body: "Keep this between you and me: the inspection is next week.")
+        #expect(colleague.findings.contains { $0.detector == .privateContact })
         #expect(colleague.action == .accept)
         let parent = try scan(from: Self.teacher, to: "claire.rahman37@outlook.com",
-                              body: "Please don't tell Ali yet, but he has won the Year 10 award!")
+                              body: "Please don't tell anyone yet, but Ali has won the Year 10 award!")
+        // The words are found, but to a parent they are no §3 request.
+        #expect(parent.findings.contains { $0.detector == .privateContact })
         #expect(parent.action == .accept)
     }
 }
