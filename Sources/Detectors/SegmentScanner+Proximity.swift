@@ -74,6 +74,13 @@ extension SegmentScanner {
     }
 
     /// References near `range`, each with whether it is close (same row or sentence).
+    /// A mention belongs to the pupils of its own sentence when that sentence names any;
+    /// otherwise to those of the nearest earlier sentence within the window that does, as
+    /// a sentence without a name goes on about the pupil last named ("Ivy Pickersgill
+    /// (7C). Notes: asthma. Noah Calloway (8B). Notes: none." ties the asthma to Ivy
+    /// alone); and only when no earlier sentence names one, to the nearest later one (a
+    /// heading above a name). A reply's new text is so not read as being about a pupil
+    /// named only further down in the quoted history.
     private func nearbyReferences(_ range: Range<Int>, in sorted: [PupilReference],
                                   sentences: SentenceBreaks) -> [(PupilReference, Bool)] {
         if segment.role == .tableRow { return sorted.map { ($0, true) } }
@@ -99,6 +106,20 @@ extension SegmentScanner {
             let distance = max(0, max(reference.range.lowerBound - range.upperBound, range.lowerBound - reference.range.upperBound))
             if sameSentence || distance <= window { result.append((reference, sameSentence)) }
         }
-        return result
+        return Self.nearestSentenceOnly(result, to: range, sentences: sentences)
+    }
+
+    /// `near` cut down to the references of the mention's own sentence, or when that names
+    /// none, to those of the nearest earlier sentence that does, else the nearest later one.
+    static func nearestSentenceOnly(_ near: [(PupilReference, Bool)], to range: Range<Int>,
+                                    sentences: SentenceBreaks) -> [(PupilReference, Bool)] {
+        guard near.count > 1 else { return near }
+        if near.contains(where: { $0.1 }) { return near.filter { $0.1 } }
+        let earlier = near.filter { $0.0.range.lowerBound < range.lowerBound }
+        let nearest = earlier.max { $0.0.range.lowerBound < $1.0.range.lowerBound }
+            ?? near.min { $0.0.range.lowerBound < $1.0.range.lowerBound }
+        guard let nearest else { return near }
+        let sentence = sentences.sentence(at: nearest.0.range.lowerBound)
+        return near.filter { sentences.sentence(at: $0.0.range.lowerBound) == sentence }
     }
 }

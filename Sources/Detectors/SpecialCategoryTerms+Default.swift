@@ -68,6 +68,16 @@ extension SpecialCategoryTerms {
             "behaviour log", "police", "youth offending", "=YOT", "arrested", "arrest",
             "police caution", "managed move", "expelled", "expulsion", "pupil referral unit", "=PRU",
             "alternative provision", "reduced timetable", "part-time timetable", "behaviour plan", "youth justice",
+            // sanctions and incidents a school records against a named pupil
+            "detention", "detentions", "after-school detention", "removed from the lesson", "removed from lesson",
+            "removed from class", "on report", "behaviour report", "behaviour incident", "behaviour points",
+            "sanction", "sanctioned", "bullied", "racist incident", "homophobic incident", "caught vaping",
+            "truanting", "truancy",
+        ]),
+        Family(name: "attendance", terms: [
+            "persistent absence", "persistently absent", "unauthorised absence", "unauthorised absences",
+            "attendance panel", "penalty notice", "fixed penalty notice", "attendance contract",
+            "attendance concern", "education welfare officer", "=EWO", "children missing education",
         ]),
     ])
 }

@@ -1,5 +1,5 @@
 /// Special-category term families (safeguarding, SEND, health, disadvantage,
-/// characteristics, behaviour), kept as data so a school can extend them. Terms are
+/// characteristics, behaviour, attendance), kept as data so a school can extend them. Terms are
 /// matched whole-word and case-insensitively after normalisation; a term written with
 /// a leading `=` (`=ADD`, `=PP`) must appear in exactly that case, for abbreviations
 /// that are also ordinary words.

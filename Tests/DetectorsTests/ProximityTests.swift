@@ -45,6 +45,20 @@ import Testing
         #expect(Self.special(text, window: 10).count == 1)
     }
 
+    @Test func aSentenceThatNamesAPupilKeepsItsMentionToThatPupil() {
+        let found = Self.special("Jonah Pemberton joined the choir. Ali Rahman has asthma.")
+        #expect(found.map(\.pupil) == ["k-ali"], "the asthma is Ali's sentence; Jonah's is only near it")
+    }
+
+    @Test func aSentenceWithoutANameGoesOnAboutThePupilLastNamed() {
+        let found = Self.special("Ali Rahman (10C). Notes: asthma. Jonah Pemberton (8B). Notes: none.")
+        #expect(found.map(\.pupil) == ["k-ali"])
+        let reply = "Thank you, I've updated his healthcare plan.\n\n> Ali Rahman was poorly again. His cousin Jonah Pemberton is staying with us."
+        #expect(Self.special(reply).map(\.pupil) == ["k-ali"], "a heading or a reply's new text goes with the next name, not every name below")
+        let both = Self.special("Ali Rahman and Jonah Pemberton missed the trip. Both were in hospital.")
+        #expect(Set(both.compactMap(\.pupil)) == ["k-ali", "B801200005001"])
+    }
+
     @Test func sameTableRowCounts() {
         let row = "Pemberton\tJonah\t" + String(repeating: "x", count: 400) + "\tSEN Support"
         #expect(Self.special(row, role: .tableRow, window: 10).first?.detail == "send")
