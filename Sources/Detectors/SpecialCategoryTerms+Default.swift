@@ -68,10 +68,12 @@ extension SpecialCategoryTerms {
             "behaviour log", "police", "youth offending", "=YOT", "arrested", "arrest",
             "police caution", "managed move", "expelled", "expulsion", "pupil referral unit", "=PRU",
             "alternative provision", "reduced timetable", "part-time timetable", "behaviour plan", "youth justice",
-            // sanctions and incidents a school records against a named pupil
-            "detention", "detentions", "after-school detention", "removed from the lesson", "removed from lesson",
-            "removed from class", "on report", "behaviour report", "behaviour incident", "behaviour points",
-            "sanction", "sanctioned", "bullied", "racist incident", "homophobic incident", "caught vaping",
+            // sanctions and incidents a school records against a named pupil; a bare "detention" is
+            // left out, as a parent is routinely told of their own child's detention with the other
+            // child involved named in the same sentence
+            "after-school detention", "after school detention", "Saturday detention", "removed from the lesson",
+            "removed from lesson", "removed from class", "on report", "behaviour report", "behaviour incident",
+            "behaviour points", "bullied", "racist incident", "homophobic incident", "caught vaping",
             "truanting", "truancy",
         ]),
         Family(name: "attendance", terms: [
