@@ -45,33 +45,15 @@ public struct DetectionEngine: Sendable {
     /// parent recipient's children and the pupils who share their surname but are not
     /// theirs (`PolicyEngine.householdPupils(of:sender:)`).
     public func detect(in content: MessageContent, householdPupils: Set<String> = []) -> Detection {
-        let sink = FindingSink(cap: FindingCap(examples: maxFindingsPerDetector,
-                                               minimumConfidence: settings.thresholds.minimumConfidence))
-        var bulk = BulkCounter()
-        var tableColumns = TableColumns()
-        var identifyingNames: Set<String> = []
-        for segment in content.segments {
-            if ScanCancellation.shouldStop(at: .segment) { break }
-            if segment.location.kind == .header, Self.addressHeaders.contains(segment.location.name) { continue }
-            var scanner = SegmentScanner(index: index, settings: settings, segment: segment,
-                                         columns: tableColumns.columns(for: segment), householdPupils: householdPupils, sink: sink)
-            let offeredBefore = sink.offered
-            scanner.run()
-            if segment.role == .filename, sink.offered > offeredBefore || !scanner.references.isEmpty {
-                identifyingNames.insert(segment.text)
-                identifyingNames.insert(segment.location.name)
-            }
-            for reference in scanner.references { bulk.add(reference.identity, segment: segment) }
-        }
-        sink.add(AttachmentChecks.findings(for: content, images: settings.images))
-        sink.add(bulk.findings(threshold: settings.thresholds.bulkPupils))
-        let redaction = LocationRedaction(identifyingNames: identifyingNames)
-        let omitted = sink.cap.omittedInOrder.map { omitted in
-            var redacted = omitted
-            redacted.firstLocation = redaction.apply(omitted.firstLocation)
-            return redacted
-        }
-        return Detection(findings: sink.kept.map(redaction.apply), problems: content.problems.map(redaction.apply), omitted: omitted)
+        var session = self.session(householdPupils: householdPupils)
+        for segment in content.segments where !session.scan(segment) { break }
+        return session.finish(with: content)
+    }
+
+    /// A detection of one message fed segment by segment (`DetectionSession`), for a
+    /// caller that streams extraction into detection; `householdPupils` as for `detect(in:householdPupils:)`.
+    public func session(householdPupils: Set<String> = []) -> DetectionSession {
+        DetectionSession(engine: self, householdPupils: householdPupils)
     }
 
     /// Number of roster pupils indexed (for `chaperone roster check` and benchmarks).

@@ -6,7 +6,12 @@ struct EmailScanner {
     struct Hit {
         var range: Range<Int>
         var address: String
-        var domain: String
+        /// Where the `@` is in `address`.
+        var atOffset: Int
+
+        /// The part after the `@`, lower-cased (made only when asked: most addresses in
+        /// an export are the roster's own, looked up by `address` alone).
+        var domain: String { String(decoding: address.utf8.dropFirst(atOffset + 1), as: UTF8.self) }
     }
 
     static func isLocalByte(_ byte: UInt8) -> Bool {
@@ -37,9 +42,7 @@ struct EmailScanner {
             // A dot, not leading, never doubled: checked on the bytes (no Foundation search).
             guard domainBytes.contains(46), domainBytes.first != 46,
                   !zip(domainBytes, domainBytes.dropFirst()).contains(where: { $0 == 46 && $1 == 46 }) else { continue }
-            let domain = bytes.lowerCasedString((at + 1)..<end)
-            let address = bytes.lowerCasedString(start..<end)
-            hits.append(Hit(range: start..<end, address: address, domain: domain))
+            hits.append(Hit(range: start..<end, address: bytes.lowerCasedString(start..<end), atOffset: at - start))
             position = end
         }
         return hits

@@ -18,17 +18,21 @@ public struct OmittedFindings: Hashable, Sendable {
 /// The cap is asked before a finding is made (`admit`), so a finding it would only
 /// count never has its redacted evidence built: past the cap, cost is a count.
 struct FindingCap {
-    private struct Class: Hashable {
-        var detector: DetectorKind
-        var pupil: String?
-        var confident: Bool
-    }
-
     let examples: Int
     let minimumConfidence: Double
-    private var keptPerDetector: [DetectorKind: Int] = [:]
-    private var seenClasses: Set<Class> = []
-    private(set) var omitted: [DetectorKind: OmittedFindings] = [:]
+    /// Each detector met so far → its slot in `keptPerSlot` and `omittedPerSlot` (one
+    /// lookup per finding; the rest is arrays).
+    private var slots: [DetectorKind: Int] = [:]
+    private var keptPerSlot: [Int] = []
+    private var omittedPerSlot: [OmittedFindings?] = []
+    /// Classes seen, each (detector slot, pupil number, meets the minimum confidence)
+    /// packed in one integer.
+    private var seenClasses: Set<Int64> = []
+    /// Each pupil key met → a number for it (a class names the pupil by that number), and
+    /// each roster position met → its key's number, so a scanner's finding about a pupil
+    /// costs a string only the first time that pupil is met.
+    private var pupilNumbers: [String: Int32] = [:]
+    private var studentNumbers: [Int32: Int32] = [:]
     /// Detectors in the order they first had a finding omitted (for a stable report).
     private(set) var omittedOrder: [DetectorKind] = []
 
@@ -40,25 +44,66 @@ struct FindingCap {
     /// Whether a finding of `detector` about `pupil` with `confidence` is kept; when it
     /// is not, it is counted here instead.
     mutating func admit(_ detector: DetectorKind, pupil: String?, confidence: Double, location: TextLocation) -> Bool {
-        let isNewClass = seenClasses.insert(Class(detector: detector, pupil: pupil,
-                                                  confident: confidence >= minimumConfidence)).inserted
-        let count = keptPerDetector[detector, default: 0]
-        if isNewClass || count < examples {
-            keptPerDetector[detector] = count + 1
+        var number: Int32 = -1
+        if let pupil { number = self.number(ofKey: pupil) }
+        return admit(detector, pupilNumber: number, confidence: confidence, location: location)
+    }
+
+    /// As `admit(_:pupil:confidence:location:)` for a finding about the pupil at roster
+    /// position `student`, whose key `key(student)` is asked only the first time.
+    mutating func admit(_ detector: DetectorKind, student: Int32, key: (Int32) -> String, confidence: Double,
+                        location: TextLocation) -> Bool {
+        let number: Int32
+        if let known = studentNumbers[student] {
+            number = known
+        } else {
+            number = self.number(ofKey: key(student))
+            studentNumbers[student] = number
+        }
+        return admit(detector, pupilNumber: number, confidence: confidence, location: location)
+    }
+
+    private mutating func number(ofKey key: String) -> Int32 {
+        if let known = pupilNumbers[key] { return known }
+        let number = Int32(pupilNumbers.count)
+        pupilNumbers[key] = number
+        return number
+    }
+
+    private mutating func admit(_ detector: DetectorKind, pupilNumber: Int32, confidence: Double, location: TextLocation) -> Bool {
+        let slot: Int
+        if let known = slots[detector] {
+            slot = known
+        } else {
+            slot = keptPerSlot.count
+            slots[detector] = slot
+            keptPerSlot.append(0)
+            omittedPerSlot.append(nil)
+        }
+        // Slot and pupil number are both below 2^31; the confidence flag is bit 0.
+        let packed = Int64(slot) << 33 | Int64(UInt32(bitPattern: pupilNumber)) << 1 | (confidence >= minimumConfidence ? 1 : 0)
+        let isNewClass = seenClasses.insert(packed).inserted
+        if isNewClass || keptPerSlot[slot] < examples {
+            keptPerSlot[slot] += 1
             return true
         }
-        if omitted[detector] != nil {
-            omitted[detector]!.count += 1
-            omitted[detector]!.highestConfidence = max(omitted[detector]!.highestConfidence, confidence)
-        } else {
-            omitted[detector] = OmittedFindings(detector: detector, count: 1, firstLocation: location,
-                                                highestConfidence: confidence)
+        if omittedPerSlot[slot] == nil {
+            omittedPerSlot[slot] = OmittedFindings(detector: detector, count: 1, firstLocation: location,
+                                                   highestConfidence: confidence)
             omittedOrder.append(detector)
+        } else {
+            omittedPerSlot[slot]!.count += 1
+            if confidence > omittedPerSlot[slot]!.highestConfidence { omittedPerSlot[slot]!.highestConfidence = confidence }
         }
         return false
     }
 
-    var omittedInOrder: [OmittedFindings] { omittedOrder.compactMap { omitted[$0] } }
+    /// What was counted and not kept, per detector.
+    var omitted: [DetectorKind: OmittedFindings] {
+        Dictionary(uniqueKeysWithValues: omittedInOrder.map { ($0.detector, $0) })
+    }
+
+    var omittedInOrder: [OmittedFindings] { omittedOrder.compactMap { slots[$0].flatMap { omittedPerSlot[$0] } } }
 }
 
 /// Where segment scanners' findings go: through the message's cap into the findings it
@@ -79,6 +124,14 @@ final class FindingSink {
     func admits(_ detector: DetectorKind, pupil: String?, confidence: Double, location: TextLocation) -> Bool {
         offered += 1
         return cap.admit(detector, pupil: pupil, confidence: confidence, location: location)
+    }
+
+    /// As `admits(_:pupil:confidence:location:)` for the pupil at roster position
+    /// `student`, whose key `key(student)` is asked only the first time the message names them.
+    func admits(_ detector: DetectorKind, student: Int32, key: (Int32) -> String, confidence: Double,
+                location: TextLocation) -> Bool {
+        offered += 1
+        return cap.admit(detector, student: student, key: key, confidence: confidence, location: location)
     }
 
     func keep(_ finding: Finding) {

@@ -15,8 +15,9 @@ extension SegmentScanner {
                     references.append(PupilReference(identity: index.students.key(at: Int(student)), student: student,
                                                      range: hit.range, confidence: 0.95))
                 }
-            } else if settings.webmailDomains.contains(hit.domain) {
-                emit(.personalEmail, Redaction.email(hit.address), 0.8, detail: hit.domain)
+            } else {
+                let domain = hit.domain
+                if settings.webmailDomains.contains(domain) { emit(.personalEmail, Redaction.email(hit.address), 0.8, detail: domain) }
             }
         }
     }

@@ -7,15 +7,16 @@ extension SegmentScanner {
     mutating func joinMentions() {
         guard !mentions.isEmpty else { return }
         let sorted = references.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        let sentences = SentenceBreaks(bytes)
-        var reported = Set<String>()
+        // A table row is one record: every reference is near, and sentences are not asked.
+        let sentences = segment.role == .tableRow ? nil : SentenceBreaks(bytes)
+        var reported = Set<ReportedJoin>()
         var unlinkedPostcodes = Set<Int>()
         for mention in mentions {
             let near = Self.withoutDistantWeakReferences(nearbyReferences(mention.range, in: sorted, sentences: sentences),
                                                          to: mention.range)
             switch mention.kind {
             case .term(let family):
-                for (reference, close) in near where reported.insert("t\(family)|\(reference.identity)").inserted {
+                for (reference, close) in near where reported.insert(.term(family: family, reference.identity)).inserted {
                     emit(.specialCategory, bytes.string(mention.range) + " near " + describe(reference),
                          termConfidence(reference, close: close), pupil: reference.student,
                          detail: index.familyNames.indices.contains(family) ? index.familyNames[family] : nil)
@@ -24,7 +25,7 @@ extension SegmentScanner {
                 joinDate(hit, near: near, reported: &reported)
             case .place(let owners, let isPostcode):
                 if let owner = near.lazy.compactMap({ $0.0.student }).first(where: { owners.contains($0) }) {
-                    if reported.insert("p\(owner)").inserted {
+                    if reported.insert(.place(owner)).inserted {
                         emit(.pupilAddress, isPostcode ? Redaction.postcode(bytes.string(mention.range))
                                                        : Redaction.name(bytes.string(mention.range)), 0.9, pupil: owner)
                     }
@@ -49,11 +50,18 @@ extension SegmentScanner {
         return near.filter { !$0.0.joinsOnlyItsSentence || ($0.1 && distance($0.0) <= nearest) }
     }
 
-    private mutating func joinDate(_ hit: DateScanner.Hit, near: [(PupilReference, Bool)], reported: inout Set<String>) {
-        let introduced = ContextWords.appear(ContextWords.dateOfBirth, in: bytes, around: hit.range, before: 40, after: 0)
+    private mutating func joinDate(_ hit: DateScanner.Hit, near: [(PupilReference, Bool)], reported: inout Set<ReportedJoin>) {
+        // Asked only for a reference whose roster date differs (most rows of an export match).
+        var introducedAnswer: Bool?
+        func introduced() -> Bool {
+            if let introducedAnswer { return introducedAnswer }
+            let answer = ContextWords.appear(ContextWords.dateOfBirth, in: bytes, around: hit.range, before: 40, after: 0)
+            introducedAnswer = answer
+            return answer
+        }
         for (reference, _) in near {
             let matchesRoster = reference.student.map { index.students.dateOfBirth(at: Int($0)) == hit.date } ?? false
-            guard matchesRoster || introduced, reported.insert("d|\(reference.identity)").inserted else { continue }
+            guard matchesRoster || introduced(), reported.insert(.date(reference.identity)).inserted else { continue }
             emit(.dateOfBirth, Redaction.date(year: hit.date.year) + " for " + describe(reference),
                  matchesRoster ? 0.95 : 0.8, pupil: reference.student,
                  detail: matchesRoster ? "matches roster" : "introduced as a date of birth")
@@ -82,8 +90,8 @@ extension SegmentScanner {
     /// heading above a name). A reply's new text is so not read as being about a pupil
     /// named only further down in the quoted history.
     private func nearbyReferences(_ range: Range<Int>, in sorted: [PupilReference],
-                                  sentences: SentenceBreaks) -> [(PupilReference, Bool)] {
-        if segment.role == .tableRow { return sorted.map { ($0, true) } }
+                                  sentences: SentenceBreaks?) -> [(PupilReference, Bool)] {
+        guard let sentences, segment.role != .tableRow else { return sorted.map { ($0, true) } }
         let window = max(0, settings.thresholds.proximityWindow)
         let sentence = sentences.sentence(at: range.lowerBound)
         let bounds = sentences.bounds(ofSentence: sentence)
@@ -122,4 +130,12 @@ extension SegmentScanner {
         let sentence = sentences.sentence(at: nearest.0.range.lowerBound)
         return near.filter { sentences.sentence(at: $0.0.range.lowerBound) == sentence }
     }
+}
+
+/// What one segment's joins have reported already, so each (term family, pupil), date of
+/// birth per pupil and address per owner is reported once.
+enum ReportedJoin: Hashable {
+    case term(family: Int, String)
+    case date(String)
+    case place(Int32)
 }

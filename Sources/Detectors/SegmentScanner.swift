@@ -52,11 +52,16 @@ struct SegmentScanner {
     /// Makes a finding, if the cap keeps it: evidence and detail are built only then.
     func emit(_ kind: DetectorKind, _ evidence: @autoclosure () -> String, _ confidence: Double,
               pupil: Int32? = nil, detail: @autoclosure () -> String? = nil) {
-        let key = pupil.flatMap { index.students.indices.contains(Int($0)) ? index.students.key(at: Int($0)) : nil }
         let confidence = min(1, confidence)
-        guard sink.admits(kind, pupil: key, confidence: confidence, location: segment.location) else { return }
+        guard let pupil, index.students.indices.contains(Int(pupil)) else {
+            guard sink.admits(kind, pupil: nil, confidence: confidence, location: segment.location) else { return }
+            return sink.keep(Finding(detector: kind, location: segment.location, evidence: evidence(),
+                                     confidence: confidence, pupil: nil, detail: detail()))
+        }
+        guard sink.admits(kind, student: pupil, key: { index.students.key(at: Int($0)) }, confidence: confidence,
+                          location: segment.location) else { return }
         let finding = Finding(detector: kind, location: segment.location, evidence: evidence(),
-                              confidence: confidence, pupil: key, detail: detail())
+                              confidence: confidence, pupil: index.students.key(at: Int(pupil)), detail: detail())
         sink.keep(finding)
     }
 

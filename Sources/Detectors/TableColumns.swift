@@ -72,6 +72,7 @@ struct TableColumns {
     /// so the header row and the rows under it compare equal.
     static func tablePlace(of location: TextLocation) -> TextLocation {
         guard let detail = location.detail else { return location }
+        if let place = asciiTablePlace(of: location, detail: detail) { return place }
         let digits = detail.reversed().prefix(while: \.isASCIIDigitCharacter).count
         let withoutNumber = detail.dropLast(digits)
         guard digits > 0, withoutNumber.hasSuffix("row ") else { return location }
@@ -79,5 +80,23 @@ struct TableColumns {
         let before = withoutNumber.dropLast(4)
         place.detail = before.isEmpty ? nil : String(before)
         return place
+    }
+
+    /// `tablePlace(of:)` for an ASCII detail (every row of a CSV: "row 12"), read as
+    /// bytes, where a byte is a character; nil for any other detail.
+    private static func asciiTablePlace(of location: TextLocation, detail: String) -> TextLocation? {
+        var detail = detail
+        return detail.withUTF8 { bytes -> TextLocation? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var end = bytes.count
+            while end > 0, bytes[end - 1] >= 48, bytes[end - 1] <= 57 { end -= 1 }
+            let suffix: [UInt8] = [114, 111, 119, 32]  // "row "
+            guard end < bytes.count, end >= suffix.count,
+                  bytes[(end - suffix.count)..<end].elementsEqual(suffix) else { return location }
+            var place = location
+            let before = end - suffix.count
+            place.detail = before == 0 ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<before]), as: UTF8.self)
+            return place
+        }
     }
 }

@@ -52,24 +52,68 @@ struct WordAutomaton: Sendable {
     }
 
     /// Calls `body(start, end, pattern)` for every pattern occurrence that starts and
-    /// ends on a word boundary (a separator or the edge of the text).
+    /// ends on a word boundary (a separator or the edge of the text). The tables are read
+    /// through buffer pointers (every index comes from the tables themselves, which the
+    /// builder made consistent), so the walk pays no bounds check or retain per byte.
     func forEachWholeWordMatch(in text: [UInt8], _ body: (Int, Int, Int) -> Void) {
-        let count = text.count
-        var state: Int32 = 0
         text.withUnsafeBufferPointer { buffer in
-            for position in 0..<count {
-                state = next(state, buffer[position])
-                let end = position + 1
-                guard end == count || buffer[end] == NormalisedText.separator else { continue }
-                var output = patternAt[Int(state)] != Self.none ? state : outputLink[Int(state)]
-                while output != Self.none {
-                    let pattern = Int(patternAt[Int(output)])
-                    let start = end - Int(patternLengths[pattern])
-                    if start == 0 || buffer[start - 1] == NormalisedText.separator {
-                        body(start, end, pattern)
+            rootTable.withUnsafeBufferPointer { root in
+                edgeStart.withUnsafeBufferPointer { starts in
+                    edgeLabels.withUnsafeBufferPointer { labels in
+                        edgeTargets.withUnsafeBufferPointer { targets in
+                            fail.withUnsafeBufferPointer { fails in
+                                let tables = Tables(root: root, edgeStart: starts, edgeLabels: labels,
+                                                    edgeTargets: targets, fail: fails)
+                                walk(buffer, tables, body)
+                            }
+                        }
                     }
-                    output = outputLink[Int(output)]
                 }
+            }
+        }
+    }
+
+    /// The transition tables of one walk, borrowed.
+    private struct Tables {
+        let root: UnsafeBufferPointer<Int32>
+        let edgeStart: UnsafeBufferPointer<Int32>
+        let edgeLabels: UnsafeBufferPointer<UInt8>
+        let edgeTargets: UnsafeBufferPointer<Int32>
+        let fail: UnsafeBufferPointer<Int32>
+
+        @inline(__always)
+        func next(_ state: Int32, _ byte: UInt8) -> Int32 {
+            var current = state
+            while true {
+                if current == 0 { return root[Int(byte)] }
+                let lower = Int(edgeStart[Int(current)]), upper = Int(edgeStart[Int(current) + 1])
+                var index = lower
+                while index < upper {
+                    let label = edgeLabels[index]
+                    if label == byte { return edgeTargets[index] }
+                    if label > byte { break }
+                    index += 1
+                }
+                current = fail[Int(current)]
+            }
+        }
+    }
+
+    private func walk(_ buffer: UnsafeBufferPointer<UInt8>, _ tables: Tables, _ body: (Int, Int, Int) -> Void) {
+        let count = buffer.count
+        var state: Int32 = 0
+        for position in 0..<count {
+            state = tables.next(state, buffer[position])
+            let end = position + 1
+            guard end == count || buffer[end] == NormalisedText.separator else { continue }
+            var output = patternAt[Int(state)] != Self.none ? state : outputLink[Int(state)]
+            while output != Self.none {
+                let pattern = Int(patternAt[Int(output)])
+                let start = end - Int(patternLengths[pattern])
+                if start == 0 || buffer[start - 1] == NormalisedText.separator {
+                    body(start, end, pattern)
+                }
+                output = outputLink[Int(output)]
             }
         }
     }

@@ -7,15 +7,15 @@ extension ScanPipeline {
     /// left without a handling (an enclosed message, read part by part) is listed as
     /// read, since its own parts follow.
     static func parts(of content: MessageContent) -> [MessagePart] {
-        var bodyBytes: [String: Int] = [:]
-        var bodyOrder: [String] = []
-        for segment in content.segments where segment.location.kind == .body {
-            let path = segment.location.partPath
-            if bodyBytes[path] == nil { bodyOrder.append(path) }
-            bodyBytes[path, default: 0] += segment.text.utf8.count
-        }
-        let bodies = bodyOrder.map { path in
-            MessagePart(path: path, kind: .body, contentType: "text", size: bodyBytes[path] ?? 0, handling: .read)
+        var bodies = BodyTextTally()
+        for segment in content.segments { bodies.add(segment) }
+        return parts(of: content, bodies: bodies)
+    }
+
+    /// As `parts(of:)`, with the body text counted as it streamed past (`bodies`).
+    static func parts(of content: MessageContent, bodies tally: BodyTextTally) -> [MessagePart] {
+        let bodies = tally.order.map { path in
+            MessagePart(path: path, kind: .body, contentType: "text", size: tally.bytes[path] ?? 0, handling: .read)
         }
         let attachments = content.attachments.map { info in
             MessagePart(

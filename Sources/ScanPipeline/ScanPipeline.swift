@@ -60,8 +60,7 @@ public struct ScanPipeline: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         let sender = policy.sender(of: envelope)
         guard sender.scanned else { return skipped(envelope: envelope, sender: sender, size: message.count, started: started) }
-        let content = extract(message)
-        return decide(content: content, envelope: envelope, size: message.count, started: started)
+        return read(message, envelope: envelope, started: started)
     }
 
     /// Scans as `scan(message:envelope:)` does, stopping at the next checkpoint once
@@ -83,7 +82,7 @@ public struct ScanPipeline: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         // The header block alone gives the envelope and the role, so mail out of scope
         // is never read further.
-        let headers = extractor.extract(MessageParser.parse(Self.headerBlock(of: message, limit: configuration.limits.maxHeaderBytes),
+        let headers = extractor.headerContent(of: MessageParser.parse(Self.headerBlock(of: message, limit: configuration.limits.maxHeaderBytes),
                                                             limits: configuration.limits))
         let envelope = Envelope(
             sender: sender ?? headers.fromAddresses.first ?? "",
@@ -96,7 +95,7 @@ public struct ScanPipeline: Sendable {
             report.messageID = headers.messageID
             return report
         }
-        return decide(content: extract(message), envelope: envelope, size: message.count, started: started)
+        return read(message, envelope: envelope, started: started)
     }
 
     /// The message up to and including the blank line that ends its header block, or at
@@ -116,37 +115,52 @@ public struct ScanPipeline: Sendable {
         return Array(message.prefix(end))
     }
 
-    /// MIME parsing and text extraction, with the message-size limit applied first:
-    /// an oversized message is still classified by its headers, and the unread rest
-    /// becomes an unscannable-content finding.
-    func extract(_ message: [UInt8]) -> MessageContent {
+    /// MIME parsing, then text extraction streamed into detection (each segment is
+    /// scanned as it is made and dropped, so a huge attachment's text is never held at
+    /// once), then the policy's decision. The message-size limit is applied first: an
+    /// oversized message is still classified by its headers, and the unread rest becomes
+    /// an unscannable-content finding. Who sent it is decided from the headers before any
+    /// part is read, so mail out of scope is never read further.
+    func read(_ message: [UInt8], envelope: Envelope, started: UInt64) -> ScanReport {
         let limit = configuration.limits.maxMessageBytes
-        guard message.count > limit else {
-            let parsed = MessageParser.parse(message, limits: configuration.limits)
-            // A cancelled scan reads nothing more (its caller discards the result).
-            if ScanCancellation.shouldStop(at: .stage) { return MessageContent() }
-            return extractor.extract(parsed)
+        let isOversized = message.count > limit
+        let parsed = MessageParser.parse(
+            isOversized ? Array(message.prefix(min(limit, configuration.limits.maxHeaderBytes))) : message,
+            limits: configuration.limits)
+        // A cancelled scan reads nothing more (its caller discards the result).
+        if !isOversized, ScanCancellation.shouldStop(at: .stage) {
+            return skipped(envelope: envelope, sender: policy.sender(of: envelope), size: message.count, started: started)
         }
-        let headerBytes = Array(message.prefix(min(limit, configuration.limits.maxHeaderBytes)))
-        var content = extractor.extract(MessageParser.parse(headerBytes, limits: configuration.limits))
-        content.problems.append(ScanProblem(
-            kind: .limitHit, location: "message", limit: "max_message_bytes",
-            message: "the message is \(message.count) bytes, over limits.max_message_bytes (\(limit)); only its headers were read"
-        ))
-        return content
-    }
-
-    func decide(content: MessageContent, envelope: Envelope, size: Int, started: UInt64) -> ScanReport {
+        var content = extractor.headerContent(of: parsed)
         let sender = policy.sender(of: envelope, forwarders: content.forwardingAddresses)
         guard sender.scanned else {
-            var report = skipped(envelope: envelope, sender: sender, size: size, started: started)
+            var report = skipped(envelope: envelope, sender: sender, size: message.count, started: started)
             report.messageID = content.messageID
             return report
         }
         // A cancelled scan stops here; `scan(message:envelope:cancellation:)` throws
         // instead of returning this placeholder, so it is never taken as a decision.
-        if ScanCancellation.shouldStop(at: .stage) { return skipped(envelope: envelope, sender: sender, size: size, started: started) }
-        let detected = detection.detect(in: content, householdPupils: policy.householdPupils(of: envelope, sender: sender))
+        if ScanCancellation.shouldStop(at: .stage) {
+            return skipped(envelope: envelope, sender: sender, size: message.count, started: started)
+        }
+        var session = detection.session(householdPupils: policy.householdPupils(of: envelope, sender: sender))
+        var bodies = BodyTextTally()
+        content = extractor.extract(parsed, header: content) { segment in
+            bodies.add(segment)
+            session.scan(segment)
+        }
+        if isOversized {
+            content.problems.append(ScanProblem(
+                kind: .limitHit, location: "message", limit: "max_message_bytes",
+                message: "the message is \(message.count) bytes, over limits.max_message_bytes (\(limit)); only its headers were read"
+            ))
+        }
+        return decide(content: content, detected: session.finish(with: content), bodies: bodies,
+                      envelope: envelope, sender: sender, size: message.count, started: started)
+    }
+
+    func decide(content: MessageContent, detected: Detection, bodies: BodyTextTally, envelope: Envelope,
+                sender: SenderIdentity, size: Int, started: UInt64) -> ScanReport {
         let decision = policy.decide(
             envelope: envelope, findings: detected.findings, sender: sender,
             headerAddresses: content.toAddresses + content.ccAddresses)
@@ -160,7 +174,7 @@ public struct ScanPipeline: Sendable {
             problems: detected.problems + (envelope.expansion?.problems ?? []), sizeBytes: size, scanSeconds: elapsed,
             isAutoSubmitted: content.isAutoSubmitted, sender: decision.sender,
             alertsSafeguardingLead: decision.alertsSafeguardingLead, headerRewrite: decision.headerRewrite,
-            parts: Self.parts(of: content)
+            parts: Self.parts(of: content, bodies: bodies)
         )
         report.shadow = decision.shadow
         return report

@@ -5,18 +5,27 @@
 struct CSVRecordReader {
     private let bytes: [UInt8]
     private let delimiter: UInt8
+    /// Read CRLF as LF and a lone CR as LF (bytes whose line breaks were not normalised).
+    private let readsCRAsLineBreak: Bool
     private var index = 0
+    /// The record being built, its storage reused from record to record.
+    private var row: [UInt8] = []
 
     init(text: String, delimiter: Character) {
-        bytes = Array(text.utf8)
-        self.delimiter = delimiter.asciiValue ?? UInt8(ascii: ",")
+        self.init(bytes: Array(text.utf8), delimiter: delimiter.asciiValue ?? UInt8(ascii: ","))
+    }
+
+    init(bytes: [UInt8], delimiter: UInt8, readsCRAsLineBreak: Bool = false) {
+        self.bytes = bytes
+        self.delimiter = delimiter
+        self.readsCRAsLineBreak = readsCRAsLineBreak
     }
 
     /// The next record as `cell\tcell\t…`, and whether any cell has content; `nil` at the end.
     mutating func next() -> (text: String, hasContent: Bool)? {
         guard index < bytes.count else { return nil }
         let quote = UInt8(ascii: "\"")
-        var row: [UInt8] = []
+        row.removeAll(keepingCapacity: true)
         var fieldStart = 0
         var quoted = false
         var hasContent = false
@@ -25,8 +34,12 @@ struct CSVRecordReader {
             if row.count > fieldStart { hasContent = true }
         }
         while index < bytes.count {
-            let byte = bytes[index]
+            var byte = bytes[index]
             index += 1
+            if byte == 0x0D, readsCRAsLineBreak {
+                if index < bytes.count, bytes[index] == 0x0A { continue }
+                byte = 0x0A
+            }
             if quoted {
                 if byte == quote {
                     if index < bytes.count, bytes[index] == quote {

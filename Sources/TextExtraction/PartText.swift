@@ -20,6 +20,20 @@ enum PartText {
         return decoded.text
     }
 
+    /// The body as UTF-8 bytes for a reader that works on bytes (CSV), with the problems
+    /// `decode` would report. When the body is labelled UTF-8 or US-ASCII, or not
+    /// labelled, and is valid UTF-8, it is returned as it is, line breaks as received
+    /// (`lineBreaksNormalised` false: the reader treats CRLF and a lone CR as LF), with no
+    /// copy made; otherwise it is `decode`'s text, line breaks normalised.
+    static func utf8(_ part: MIMEPart, location: TextLocation,
+                     problems: inout [ScanProblem]) -> (bytes: [UInt8], lineBreaksNormalised: Bool) {
+        let name = CharsetDecoder.canonicalName(part.charset)
+        if part.charset == nil || name == "utf-8" || name == "us-ascii", UTF8Validity.isValid(part.body) {
+            return (part.body, false)
+        }
+        return (Array(decode(part, sniffHTML: false, location: location, problems: &problems).utf8), true)
+    }
+
     /// The bytes with every line break (CRLF, or a lone CR) made LF.
     static func normalisedLineBreaks(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.contains(0x0D) else { return bytes }

@@ -2,18 +2,22 @@ import ChaperoneModel
 
 /// Gathers segments and problems for one message, enforcing `max_text_bytes`: once the
 /// budget is spent, the segment that crossed it is cut and later text is dropped, and
-/// the limit is reported once.
+/// the limit is reported once. Segments are kept in `segments`, or, when the collector
+/// has a consumer, handed to it one by one in the same order and not kept.
 struct SegmentCollector {
     let limits: Limits
     private(set) var segments: [TextSegment] = []
+    /// Takes each segment instead of `segments` (a streaming scan).
+    private let consumer: ((TextSegment) -> Void)?
     var problems: [ScanProblem] = []
     private(set) var textBytes = 0
     private var limitReported = false
     /// Set once the scan was cancelled: every producer stops as if the text were full.
     private(set) var isStopped = false
 
-    init(limits: Limits) {
+    init(limits: Limits, consumer: ((TextSegment) -> Void)? = nil) {
         self.limits = limits
+        self.consumer = consumer
     }
 
     var isFull: Bool { textBytes >= limits.maxTextBytes || isStopped }
@@ -28,16 +32,20 @@ struct SegmentCollector {
         let room = limits.maxTextBytes - textBytes
         if size <= room {
             textBytes += size
-            segments.append(segment)
+            keep(segment)
             return
         }
         if room > 0 {
             var cut = segment
             cut.text = String(decoding: segment.text.utf8.prefix(room), as: UTF8.self)
-            segments.append(cut)
+            keep(cut)
             textBytes = limits.maxTextBytes
         }
         reportTextLimit(at: segment.location)
+    }
+
+    private mutating func keep(_ segment: TextSegment) {
+        if let consumer { consumer(segment) } else { segments.append(segment) }
     }
 
     /// Reports `max_text_bytes` (once per message) for text dropped at `location`.

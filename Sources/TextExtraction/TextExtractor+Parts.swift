@@ -105,12 +105,15 @@ extension TextExtractor {
             collector.reportTextLimit(at: location)
             return
         }
+        if kind == .csv {
+            let text = PartText.utf8(part, location: location, problems: &collector.problems)
+            return CSVTextExtractor.extract(utf8: text.bytes, lineBreaksNormalised: text.lineBreaksNormalised,
+                                            location: location, collector: &collector)
+        }
         let decoded = PartText.decode(part, sniffHTML: kind == .html, location: location, problems: &collector.problems)
         switch kind {
         case .html:
             HTMLTextExtractor.extract(decoded, location: location, collector: &collector)
-        case .csv:
-            CSVTextExtractor.extract(decoded, location: location, collector: &collector)
         default:
             if decoded.containsASCII("-----BEGIN PGP MESSAGE-----") {
                 collector.report(UnreadContent.encrypted("inline PGP").problem(type: part.contentType.mimeType, at: location))

@@ -24,6 +24,29 @@ public struct TextExtractor: Sendable {
 
     public func extract(_ message: ParsedMessage) -> MessageContent {
         var collector = SegmentCollector(limits: limits)
+        var content = headerContent(of: message)
+        read(message, into: &content, collector: &collector)
+        content.segments = collector.segments
+        return content
+    }
+
+    /// Extracts as `extract(_:)` does, but hands each segment to `consume` as it is made,
+    /// in the order `extract(_:)` lists them, instead of keeping it: a caller that scans
+    /// each segment as it comes never holds a message's worth of text. `header` is this
+    /// message's `headerContent(of:)`; the content returned has no segments.
+    public func extract(_ message: ParsedMessage, header: MessageContent,
+                        consume: @escaping (TextSegment) -> Void) -> MessageContent {
+        var collector = SegmentCollector(limits: limits, consumer: consume)
+        var content = header
+        read(message, into: &content, collector: &collector)
+        return content
+    }
+
+    /// What the top-level headers alone say (Message-ID, addresses, forwarding,
+    /// auto-submission) with the parser's problems: everything `extract(_:)` gives but
+    /// the segments, the attachments and the problems met reading the parts. Enough to
+    /// decide who sent the message before its parts are read.
+    public func headerContent(of message: ParsedMessage) -> MessageContent {
         let headers = message.headers
         var content = MessageContent(
             messageID: Self.messageID(headers),
@@ -34,13 +57,18 @@ public struct TextExtractor: Sendable {
             isAutoSubmitted: Self.isAutoSubmitted(message.root)
         )
         content.forwardingAddresses = Self.forwardingAddresses(headers)
-        collector.problems = message.problems
+        content.problems = message.problems
+        return content
+    }
+
+    /// Reads every part of `message` through `collector`, adding its attachments and
+    /// problems to `content`.
+    private func read(_ message: ParsedMessage, into content: inout MessageContent, collector: inout SegmentCollector) {
+        collector.problems = content.problems
         var attachments: [AttachmentInfo] = []
         walk(message.root, collector: &collector, attachments: &attachments)
-        content.segments = collector.segments
         content.attachments = attachments
         content.problems = collector.problems
-        return content
     }
 
     /// Visits the tree in order without recursion (depth is bounded, but a flat loop

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import ScanPipeline
 
 /// One message to scan, or a file that could not be read.
@@ -56,10 +59,9 @@ struct ScanInputs {
 
     /// Reads one file into its messages.
     static func read(_ path: String) -> [ScanInput] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = contents(of: path) else {
             return [ScanInput(name: path, error: "cannot read this file: check its permissions")]
         }
-        let bytes = [UInt8](data)
         let messages = MboxSplitter.messages(inFile: bytes)
         guard !messages.isEmpty else {
             return [ScanInput(name: path, error: "no message in this file (it is empty, or an mbox with no messages): give an .eml file or an mbox")]
@@ -68,5 +70,27 @@ struct ScanInputs {
             return [ScanInput(name: path, bytes: messages[0])]
         }
         return messages.enumerated().map { ScanInput(name: "\(path)#\($0.offset + 1)", bytes: $0.element) }
+    }
+
+    /// The file's bytes, read straight into one array (no `Data` beside it, so a 27 MB
+    /// message is held once); nil when it cannot be opened or read (a directory, no permission).
+    static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        let expected = fstat(descriptor, &status) == 0 ? max(0, Int(status.st_size)) : 0
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(expected + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            bytes.append(contentsOf: chunk[..<count])
+        }
     }
 }

@@ -87,10 +87,11 @@ import Testing
     }
 
     @Test func stopsAtTheNextExtractedRow() throws {
-        // Header segments, thirty notes, the file name, then the CSV rows.
+        // Header segments, thirty notes, the file name, then the CSV rows; each segment is
+        // scanned as it is extracted (two checkpoints each), after the last stage before detection.
         let cancellation = try expectStopsAtOnce(Self.manyParts(), CancelPlan(.segment, at: 60))
         #expect(cancellation.passed(.segment) == 60)
-        #expect(cancellation.passed(.stage) == 2, "detection never started")
+        #expect(cancellation.passed(.stage) == 3, "the decision was never reached")
     }
 
     @Test func stopsAtTheNextSegmentScanned() throws {
@@ -104,10 +105,12 @@ import Testing
         #expect(cancellation.passed(.stage) == 3, "cancelled during detection")
     }
 
-    @Test func stopsBeforeDetectionWhenCancelledAfterExtraction() throws {
+    @Test func stopsBeforeAnyPartIsReadWhenCancelledBeforeDetection() throws {
+        // Extraction streams into detection, so the stage before detection comes before
+        // the first part is read: nothing is extracted or scanned.
         let cancellation = try expectStopsAtOnce(Self.manyParts(), CancelPlan(.stage, at: 3))
-        let extractedOnly = cancellation.passed(.segment)
-        #expect(extractedOnly > 200 && extractedOnly < 300, "no segment was scanned")
+        #expect(cancellation.passed(.part) == 0, "no part was read")
+        #expect(cancellation.passed(.segment) == 0, "no segment was extracted or scanned")
     }
 
     @Test func stopsAtTheNextArchiveMemberAndDecoderChunk() throws {
