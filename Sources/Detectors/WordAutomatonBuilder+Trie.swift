@@ -28,9 +28,17 @@ extension WordAutomatonBuilder {
                 runs.append(start..<end)
                 start = end
             }
-            let numbering = runs.indices.sorted { sorted[runs[$0].lowerBound] < sorted[runs[$1].lowerBound] }
+            // A run's first member is its earliest addition (equal patterns sort by
+            // position), so walking additions in order meets the runs in pattern order.
+            var runOfFirstAddition = [Int32](repeating: WordAutomaton.none, count: additions.count)
+            for (run, members) in runs.enumerated() { runOfFirstAddition[Int(sorted[members.lowerBound])] = Int32(run) }
+            var numbering: [Int] = []
+            numbering.reserveCapacity(runs.count)
             var patternOfRun = [Int32](repeating: 0, count: runs.count)
-            for (pattern, run) in numbering.enumerated() { patternOfRun[run] = Int32(pattern) }
+            for run in runOfFirstAddition where run != WordAutomaton.none {
+                patternOfRun[Int(run)] = Int32(numbering.count)
+                numbering.append(Int(run))
+            }
             patternLengths = [Int32](repeating: 0, count: runs.count)
             // Each run's distinct values, runs one after another (no array per pattern).
             var runValues: [Int32] = []
