@@ -38,9 +38,15 @@ struct RosterIndex: Sendable {
             let linked = roster.contacts.pupilKeys(at: contact).compactMap(position)
             for email in roster.contacts.emails(at: contact) {
                 let lower = email.lowercasedIfNeeded
-                let existing = byEmail[lower] ?? []
-                if existing.isEmpty { contactEmails.insert(lower) }
-                byEmail[lower] = existing + linked.filter { !existing.contains($0) }
+                // One lookup: appended to in place when the address is known already.
+                guard let known = byEmail.index(forKey: lower) else {
+                    contactEmails.insert(lower)
+                    byEmail[lower] = linked
+                    continue
+                }
+                if byEmail.values[known].isEmpty { contactEmails.insert(lower) }
+                let added = linked.filter { !byEmail.values[known].contains($0) }
+                byEmail.values[known].append(contentsOf: added)
             }
         }
         students = roster.students

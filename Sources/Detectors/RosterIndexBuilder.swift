@@ -183,6 +183,13 @@ struct RosterIndexBuilder {
 
     /// `normalised` (a name's `NormalisedText` bytes) has a word that is an ordinary word.
     static func containsCommonWord(_ normalised: [UInt8]) -> Bool {
-        normalised.split(separator: NormalisedText.separator).contains(where: CommonWordNames.contains)
+        var start = 0
+        while start < normalised.count {
+            var end = start
+            while end < normalised.count, normalised[end] != NormalisedText.separator { end += 1 }
+            if end > start, CommonWordNames.contains(normalised[start..<end]) { return true }
+            start = end + 1
+        }
+        return false
     }
 }

@@ -1,8 +1,16 @@
 extension WordAutomatonBuilder {
+    /// Additions in sorted order, with how many leading bytes each shares with the one
+    /// before it (0 for the first), which the trie layout needs and the sort knows.
+    struct SortedAdditions {
+        var order: [Int32]
+        var commonPrefix: [Int32]
+    }
+
     /// Orders additions by pattern bytes (a pattern before every longer pattern it is a
     /// prefix of) and, for equal patterns, by when they were added: a most-significant-
     /// byte radix sort on integer positions, with stable counting passes, so no
-    /// comparator ever runs over slices except in buckets too small to count.
+    /// comparator ever runs over slices except in buckets too small to count. Where two
+    /// neighbours part (a bucket boundary at depth d) their common prefix is d.
     struct AdditionSort {
         /// Buckets at most this large are finished by insertion sort.
         static let insertionLimit = 24
@@ -11,10 +19,11 @@ extension WordAutomatonBuilder {
         let lengths: [Int32]
 
         /// The additions' positions, sorted. `bytes` holds every pattern.
-        func sorted(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        func sorted(_ bytes: UnsafeBufferPointer<UInt8>) -> SortedAdditions {
             let count = starts.count
             var order = [Int32](0..<Int32(count))
-            guard count > 1 else { return order }
+            var common = [Int32](repeating: 0, count: count)
+            guard count > 1 else { return SortedAdditions(order: order, commonPrefix: common) }
             var scratch = [Int32](repeating: 0, count: count)
             // 0 counts patterns that end at the depth; byte b counts b + 1.
             var counts = [Int](repeating: 0, count: 258)
@@ -23,6 +32,9 @@ extension WordAutomatonBuilder {
             while let (lower, upper, depth) = pending.popLast() {
                 if upper - lower <= Self.insertionLimit {
                     insertionSort(&order, lower, upper, depth: depth, bytes)
+                    for slot in (lower + 1)..<upper {
+                        common[slot] = Int32(commonPrefix(order[slot - 1], order[slot], from: depth, bytes))
+                    }
                     continue
                 }
                 for index in counts.indices { counts[index] = 0 }
@@ -37,7 +49,10 @@ extension WordAutomatonBuilder {
                 }
                 for slot in lower..<upper { order[slot] = scratch[slot] }
                 // counts[b] is now where bucket b ends; bucket 0 (ended patterns) is all
-                // one pattern, already in addition order.
+                // one pattern of `depth` bytes, already in addition order. Every member
+                // but the range's first shares `depth` bytes with the one before, except
+                // where a deeper pass finds more.
+                for slot in (lower + 1)..<upper { common[slot] = Int32(depth) }
                 var bucketStart = lower + counts[0]
                 for key in 1..<257 {
                     let bucketEnd = lower + counts[key]
@@ -45,7 +60,17 @@ extension WordAutomatonBuilder {
                     bucketStart = bucketEnd
                 }
             }
-            return order
+            return SortedAdditions(order: order, commonPrefix: common)
+        }
+
+        /// The common prefix of two patterns that agree on their first `depth` bytes.
+        @inline(__always)
+        private func commonPrefix(_ a: Int32, _ b: Int32, from depth: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            let aStart = Int(starts[Int(a)]), bStart = Int(starts[Int(b)])
+            let shorter = min(Int(lengths[Int(a)]), Int(lengths[Int(b)]))
+            var offset = depth
+            while offset < shorter, bytes[aStart + offset] == bytes[bStart + offset] { offset += 1 }
+            return offset
         }
 
         @inline(__always)

@@ -58,7 +58,7 @@ struct WordAutomatonBuilder {
 
     /// Positions in `added`, ordered by pattern bytes and, for equal patterns, by when
     /// they were added.
-    private func sortedAdditions(_ buffer: UnsafeBufferPointer<UInt8>) -> [Int32] {
+    private func sortedAdditions(_ buffer: UnsafeBufferPointer<UInt8>) -> SortedAdditions {
         AdditionSort(starts: added.map(\.range.lowerBound), lengths: added.map { Int32($0.range.count) }).sorted(buffer)
     }
 }

@@ -53,7 +53,12 @@ import Testing
             bytes += addition.pattern
         }
         let sorted = bytes.withUnsafeBufferPointer { WordAutomatonBuilder.AdditionSort(starts: starts, lengths: lengths).sorted($0) }
-        #expect(sorted.map(Int.init) == ReferenceRosterIndexBuilder.referenceOrder(additions), "\(name): order")
+        let order = ReferenceRosterIndexBuilder.referenceOrder(additions)
+        #expect(sorted.order.map(Int.init) == order, "\(name): order")
+        let common = order.indices.map { slot in
+            slot == 0 ? 0 : Int32(zip(additions[order[slot - 1]].pattern, additions[order[slot]].pattern).prefix { $0 == $1 }.count)
+        }
+        #expect(sorted.commonPrefix == common, "\(name): common prefixes")
         var numbers: [[UInt8]: Int] = [:]
         var values: [[Int32]] = []
         var prefixes = Set<[UInt8]>()
