@@ -24,43 +24,68 @@ extension WordAutomatonBuilder {
             var order = [Int32](0..<Int32(count))
             var common = [Int32](repeating: 0, count: count)
             guard count > 1 else { return SortedAdditions(order: order, commonPrefix: common) }
-            var scratch = [Int32](repeating: 0, count: count)
+            let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
+            let keys = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: count)
             // 0 counts patterns that end at the depth; byte b counts b + 1.
-            var counts = [Int](repeating: 0, count: 258)
+            let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: 258)
+            defer { scratch.deallocate(); keys.deallocate(); counts.deallocate() }
+            order.withUnsafeMutableBufferPointer { order in
+                common.withUnsafeMutableBufferPointer { common in
+                    sort(order, common, scratch: scratch, keys: keys, counts: counts, bytes)
+                }
+            }
+            return SortedAdditions(order: order, commonPrefix: common)
+        }
+
+        private func sort(
+            _ order: UnsafeMutableBufferPointer<Int32>, _ common: UnsafeMutableBufferPointer<Int32>,
+            scratch: UnsafeMutableBufferPointer<Int32>, keys: UnsafeMutableBufferPointer<UInt16>,
+            counts: UnsafeMutableBufferPointer<Int>, _ bytes: UnsafeBufferPointer<UInt8>
+        ) {
             // Ranges of `order` still to sort, each with the depth its members share.
-            var pending: [(lower: Int, upper: Int, depth: Int)] = [(0, count, 0)]
+            var pending: [(lower: Int, upper: Int, depth: Int)] = [(0, order.count, 0)]
             while let (lower, upper, depth) = pending.popLast() {
                 if upper - lower <= Self.insertionLimit {
-                    insertionSort(&order, lower, upper, depth: depth, bytes)
+                    insertionSort(order, lower, upper, depth: depth, bytes)
                     for slot in (lower + 1)..<upper {
                         common[slot] = Int32(commonPrefix(order[slot - 1], order[slot], from: depth, bytes))
                     }
                     continue
                 }
-                for index in counts.indices { counts[index] = 0 }
-                for slot in lower..<upper { counts[bucket(order[slot], depth, bytes) + 1] += 1 }
-                for index in 1..<counts.count { counts[index] += counts[index - 1] }
+                // Every member but the range's first shares `depth` bytes with the one
+                // before, except where a deeper pass finds more.
+                for slot in (lower + 1)..<upper { common[slot] = Int32(depth) }
+                var lowest = 256, highest = 0
+                for slot in lower..<upper {
+                    let key = bucket(order[slot], depth, bytes)
+                    keys[slot] = UInt16(key)
+                    lowest = min(lowest, key)
+                    highest = max(highest, key)
+                }
+                if lowest == highest {
+                    // One byte for all (a shared prefix): nothing moves.
+                    if lowest != 0 { pending.append((lower, upper, depth + 1)) }
+                    continue
+                }
+                for key in lowest...(highest + 1) { counts[key] = 0 }
+                for slot in lower..<upper { counts[Int(keys[slot]) + 1] += 1 }
+                for key in (lowest + 1)...(highest + 1) { counts[key] += counts[key - 1] }
                 // counts[b] is now where bucket b starts (relative to `lower`).
                 for slot in lower..<upper {
-                    let member = order[slot]
-                    let key = bucket(member, depth, bytes)
-                    scratch[lower + counts[key]] = member
+                    let key = Int(keys[slot])
+                    scratch[lower + counts[key]] = order[slot]
                     counts[key] += 1
                 }
                 for slot in lower..<upper { order[slot] = scratch[slot] }
                 // counts[b] is now where bucket b ends; bucket 0 (ended patterns) is all
-                // one pattern of `depth` bytes, already in addition order. Every member
-                // but the range's first shares `depth` bytes with the one before, except
-                // where a deeper pass finds more.
-                for slot in (lower + 1)..<upper { common[slot] = Int32(depth) }
-                var bucketStart = lower + counts[0]
-                for key in 1..<257 {
+                // one pattern of `depth` bytes, already in addition order.
+                var bucketStart = lower + (lowest == 0 ? counts[0] : 0)
+                for key in max(1, lowest)...highest {
                     let bucketEnd = lower + counts[key]
                     if bucketEnd - bucketStart > 1 { pending.append((bucketStart, bucketEnd, depth + 1)) }
-                    bucketStart = bucketEnd
+                    bucketStart = max(bucketStart, bucketEnd)
                 }
             }
-            return SortedAdditions(order: order, commonPrefix: common)
         }
 
         /// The common prefix of two patterns that agree on their first `depth` bytes.
@@ -80,7 +105,7 @@ extension WordAutomatonBuilder {
         }
 
         /// Stable: equal patterns keep their order (which is addition order).
-        private func insertionSort(_ order: inout [Int32], _ lower: Int, _ upper: Int, depth: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+        private func insertionSort(_ order: UnsafeMutableBufferPointer<Int32>, _ lower: Int, _ upper: Int, depth: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
             guard upper - lower > 1 else { return }
             for slot in (lower + 1)..<upper {
                 let member = order[slot]
