@@ -18,6 +18,11 @@ struct PlaceKeys {
 
     var count: Int { values.count }
 
+    /// Makes room for `keys` keys without growing the table.
+    mutating func reserve(keys: Int) {
+        while keys * 2 > slots.count { grow() }
+    }
+
     /// The value stored for (`tag`, `bytes`), or nil after storing `value` for it.
     mutating func existingValue(tag: UInt8, bytes: UnsafeBufferPointer<UInt8>, orInsert value: Int32) -> Int32? {
         let hash = Self.hash(tag, bytes, seed: seed)

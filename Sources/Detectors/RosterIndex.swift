@@ -20,6 +20,7 @@ struct RosterIndex: Sendable {
 
     init(roster: Roster, terms: SpecialCategoryTerms) {
         var builder = RosterIndexBuilder()
+        builder.reserve(pupils: roster.students.count)
         for position in roster.students.indices {
             builder.addStudent(roster.students, at: position)
         }
@@ -29,6 +30,7 @@ struct RosterIndex: Sendable {
         var byEmail: [String: [Int32]] = [:]
         var contactEmails = Set<String>()
         byEmail.reserveCapacity(roster.pupilsByEmail.count + roster.contactsByEmail.count)
+        contactEmails.reserveCapacity(roster.contactsByEmail.count)
         let position = { (key: String) in roster.studentPosition(forKey: key).map(Int32.init) }
         roster.pupilsByEmail.forEach { email, pupils in
             // Through the key, as contacts link pupils: a repeated key means its first pupil.

@@ -16,6 +16,12 @@ struct RosterIndexBuilder {
         static let surname: UInt8 = 0x73, forename: UInt8 = 0x66, postcode: UInt8 = 0x70, addressLine: UInt8 = 0x61
     }
 
+    /// Makes room for the places of `pupils` pupils (a surname, a forename or two, a
+    /// postcode and an address line each, shared ones counted once).
+    mutating func reserve(pupils: Int) {
+        places.reserve(keys: pupils * 3)
+    }
+
     /// Adds pupil `position` of `pupils`, its names' forms made from the table's bytes.
     mutating func addStudent(_ pupils: StudentTable, at position: Int) {
         let index = Int32(position)
