@@ -122,7 +122,7 @@ struct RosterIndexBuilder {
         return true
     }
 
-    /// `middleNameForms` of pupil `position`'s middle names, read from the table's bytes.
+    /// `middleNameForms(normalised:)` of pupil `position`'s middle names, read from the table's bytes.
     static func middleNameForms(_ pupils: StudentTable, at position: Int) -> [[UInt8]] {
         guard pupils.has(.middleNames, at: position) else { return [] }
         return middleNameForms(normalised: pupils.withUTF8(.middleNames, at: position) { NormalisedText(patternOf: $0).bytes })
@@ -153,13 +153,8 @@ struct RosterIndexBuilder {
     }
 
     /// The roster's middle names as written in full ("grace elizabeth") and, when there
-    /// are several, the first alone ("grace"): staff write "Amara Grace Okafor" either way.
-    static func middleNameForms(_ middleNames: String?) -> [[UInt8]] {
-        guard let middleNames else { return [] }
-        return middleNameForms(normalised: NormalisedText.pattern(middleNames))
-    }
-
-    /// `middleNameForms` of the middle names' normalised bytes.
+    /// are several, the first alone ("grace"): staff write "Amara Grace Okafor" either
+    /// way. `full` is the middle names' normalised bytes.
     static func middleNameForms(normalised full: [UInt8]) -> [[UInt8]] {
         guard !full.isEmpty else { return [] }
         guard let split = full.firstIndex(of: NormalisedText.separator) else { return [full] }
@@ -181,10 +176,6 @@ struct RosterIndexBuilder {
     static func variants(utf8 name: UnsafeBufferPointer<UInt8>) -> [[UInt8]] {
         guard name.contains(where: { $0 == 39 || $0 == 96 || $0 == 0x99 }) else { return [NormalisedText(patternOf: name).bytes] }
         return variants(String(decoding: name, as: UTF8.self))
-    }
-
-    static func containsCommonWord(_ name: String) -> Bool {
-        containsCommonWord(NormalisedText.pattern(name))
     }
 
     /// `normalised` (a name's `NormalisedText` bytes) has a word that is an ordinary word.
