@@ -5,7 +5,7 @@ import ChaperoneModel
 /// ordinary-word names, preferred forenames equal but for case (ASCII and not), empty
 /// and several middle names, lower-case and empty UPNs, shared, short and non-ASCII
 /// postcodes and address lines, repeated pupil and contact keys, contacts linked to keys
-/// no pupil has, restricted contacts and addresses shared by several contact records.
+/// no pupil has, surnames that are also forenames, restricted contacts and addresses shared by several contact records.
 enum GeneratedRoster {
     struct Random {
         var state: UInt64
@@ -19,7 +19,8 @@ enum GeneratedRoster {
     static let forenames = ["Amara", "Will", "WILL", "Rose", "Zoë", "ZOË", "Ciarán", "Ali", "Sam", "Jo-Anne", "D’Arcy",
                             "İsmail", "ΑΝΝΑ", "Summer", "Grace", "Oliver", "Mia", "Noah", "Ava", "Liam", "Ola"]
     static let surnames = ["Okafor", "O'Neill", "O’Brien", "Okafor-Brennan", "Brook", "Hill", "Parker", "Rahman",
-                           "Ackroyd", "Şahin", "Ólafsdóttir", "De`Ath", "Smith", "SMITH", "smith", "Ng", "", "Green Wood"]
+                           "Ackroyd", "Şahin", "Ólafsdóttir", "De`Ath", "Smith", "SMITH", "smith", "Ng", "", "Green Wood",
+                           "Rose", "Grace", "Ali"]
     static let middles: [String?] = [nil, "", "Grace", "Grace Elizabeth", "Marie-Claire", "O'Hara"]
     static let postcodes: [String?] = [nil, "LS17 7PX", "ls17 7px", "LS1", "LS6 2AB", "LS17 7PÉ", "  ls6 2ab ", "M1 1AA"]
     static let lines: [String?] = [nil, "17 Larchfield Road", "Flat", "17 Larchfield Road", "2 Rue Élysée", "Flat 2, 95 Lingfield Mount"]
