@@ -24,3 +24,33 @@ enum CommonWordNames {
         "royal", "russell", "sterling", "ted", "terry", "tim", "tom", "will", "parker", "page",
     ]
 }
+
+extension CommonWordNames {
+    /// Every word packed into one integer (its bytes big-endian, zero-padded), sorted, so
+    /// a name's word is looked up by binary search without making a String. Every word
+    /// is ASCII and at most 8 bytes (`longestWord`); normalised words never hold a zero byte.
+    static let packedWords: [UInt64] = words.compactMap { word in
+        packed(Array(word.utf8)[...])
+    }.sorted()
+
+    static let longestWord = words.map(\.utf8.count).max() ?? 0
+
+    static func packed(_ word: ArraySlice<UInt8>) -> UInt64? {
+        guard word.count <= 8 else { return nil }
+        var value: UInt64 = 0
+        for byte in word { value = value << 8 | UInt64(byte) }
+        return value << (8 * UInt64(8 - word.count))
+    }
+
+    /// `word` (normalised bytes) is one of `words`.
+    static func contains(_ word: ArraySlice<UInt8>) -> Bool {
+        guard longestWord <= 8 else { return words.contains(String(decoding: word, as: UTF8.self)) }
+        guard let key = packed(word) else { return false }
+        var lower = 0, upper = packedWords.count
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            if packedWords[middle] < key { lower = middle + 1 } else { upper = middle }
+        }
+        return lower < packedWords.count && packedWords[lower] == key
+    }
+}

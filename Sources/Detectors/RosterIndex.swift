@@ -20,6 +20,7 @@ struct RosterIndex: Sendable {
 
     init(roster: Roster, terms: SpecialCategoryTerms) {
         var builder = RosterIndexBuilder()
+        builder.reserve(pupils: roster.students.count)
         for position in roster.students.indices {
             builder.addStudent(roster.students, at: position)
         }
@@ -29,6 +30,7 @@ struct RosterIndex: Sendable {
         var byEmail: [String: [Int32]] = [:]
         var contactEmails = Set<String>()
         byEmail.reserveCapacity(roster.pupilsByEmail.count + roster.contactsByEmail.count)
+        contactEmails.reserveCapacity(roster.contactsByEmail.count)
         let position = { (key: String) in roster.studentPosition(forKey: key).map(Int32.init) }
         roster.pupilsByEmail.forEach { email, pupils in
             // Through the key, as contacts link pupils: a repeated key means its first pupil.
@@ -38,9 +40,15 @@ struct RosterIndex: Sendable {
             let linked = roster.contacts.pupilKeys(at: contact).compactMap(position)
             for email in roster.contacts.emails(at: contact) {
                 let lower = email.lowercasedIfNeeded
-                let existing = byEmail[lower] ?? []
-                if existing.isEmpty { contactEmails.insert(lower) }
-                byEmail[lower] = existing + linked.filter { !existing.contains($0) }
+                // One lookup: appended to in place when the address is known already.
+                guard let known = byEmail.index(forKey: lower) else {
+                    contactEmails.insert(lower)
+                    byEmail[lower] = linked
+                    continue
+                }
+                if byEmail.values[known].isEmpty { contactEmails.insert(lower) }
+                let added = linked.filter { !byEmail.values[known].contains($0) }
+                byEmail.values[known].append(contentsOf: added)
             }
         }
         students = roster.students

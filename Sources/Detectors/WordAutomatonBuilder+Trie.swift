@@ -10,39 +10,49 @@ extension WordAutomatonBuilder {
         var valueStart: [Int32] = []
         var valueList: [Int32] = []
 
-        /// `sorted` orders `additions` by pattern bytes, then by position.
-        init(sorted: [Int32], additions: [(range: Range<Int32>, value: Int32)], bytes: UnsafeBufferPointer<UInt8>) {
+        /// `sortedAdditions` orders `additions` by pattern bytes, then by position, and
+        /// gives each one's common prefix with the one before.
+        init(sorted sortedAdditions: SortedAdditions, additions: [(range: Range<Int32>, value: Int32)], bytes: UnsafeBufferPointer<UInt8>) {
+            let sorted = sortedAdditions.order, commonPrefix = sortedAdditions.commonPrefix
             // At most one state per pattern byte, and the root.
             let capacity = bytes.count + 1
             parent.reserveCapacity(capacity)
             label.reserveCapacity(capacity)
             childCount.reserveCapacity(capacity)
             patternAt.reserveCapacity(capacity)
-            // Distinct patterns (runs of equal ones in `sorted`), numbered by first addition.
+            // Distinct patterns (runs of equal ones in `sorted`: a neighbour as long as its
+            // common prefix with the one before), numbered by first addition.
             var runs: [Range<Int>] = []
             var start = 0
             while start < sorted.count {
+                let length = additions[Int(sorted[start])].range.count
                 var end = start + 1
-                while end < sorted.count,
-                      Self.equal(additions[Int(sorted[end])].range, additions[Int(sorted[start])].range, bytes) { end += 1 }
+                while end < sorted.count, Int(commonPrefix[end]) == length,
+                      additions[Int(sorted[end])].range.count == length { end += 1 }
                 runs.append(start..<end)
                 start = end
             }
-            let numbering = runs.indices.sorted { sorted[runs[$0].lowerBound] < sorted[runs[$1].lowerBound] }
+            // A run's first member is its earliest addition (equal patterns sort by
+            // position), so walking additions in order meets the runs in pattern order.
+            var runOfFirstAddition = [Int32](repeating: WordAutomaton.none, count: additions.count)
+            for (run, members) in runs.enumerated() { runOfFirstAddition[Int(sorted[members.lowerBound])] = Int32(run) }
+            var numbering: [Int] = []
+            numbering.reserveCapacity(runs.count)
             var patternOfRun = [Int32](repeating: 0, count: runs.count)
-            for (pattern, run) in numbering.enumerated() { patternOfRun[run] = Int32(pattern) }
+            for run in runOfFirstAddition where run != WordAutomaton.none {
+                patternOfRun[Int(run)] = Int32(numbering.count)
+                numbering.append(Int(run))
+            }
             patternLengths = [Int32](repeating: 0, count: runs.count)
             // Each run's distinct values, runs one after another (no array per pattern).
             var runValues: [Int32] = []
             runValues.reserveCapacity(sorted.count)
             var runValueStart = [Int32](repeating: 0, count: runs.count + 1)
             var path: [Int32] = [0]
-            var previous: Range<Int32> = 0..<0
             for (run, members) in runs.enumerated() {
                 let range = additions[Int(sorted[members.lowerBound])].range
-                var common = 0
-                while common < previous.count, common < range.count,
-                      bytes[Int(previous.lowerBound) + common] == bytes[Int(range.lowerBound) + common] { common += 1 }
+                // Shared with the previous run's pattern (0 for the first).
+                let common = Int(commonPrefix[members.lowerBound])
                 path.removeSubrange((common + 1)...)
                 for offset in common..<range.count {
                     path.append(addState(parent: path[path.count - 1], bytes[Int(range.lowerBound) + offset]))
@@ -56,7 +66,6 @@ extension WordAutomatonBuilder {
                     if !runValues[first...].contains(value) { runValues.append(value) }
                 }
                 runValueStart[run + 1] = Int32(runValues.count)
-                previous = range
             }
             // The values laid out by pattern number.
             valueStart.reserveCapacity(runs.count + 1)
@@ -66,10 +75,6 @@ extension WordAutomatonBuilder {
                 valueList += runValues[Int(runValueStart[run])..<Int(runValueStart[run + 1])]
             }
             valueStart.append(Int32(valueList.count))
-        }
-
-        private static func equal(_ a: Range<Int32>, _ b: Range<Int32>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            a.count == b.count && bytes[Int(a.lowerBound)..<Int(a.upperBound)].elementsEqual(bytes[Int(b.lowerBound)..<Int(b.upperBound)])
         }
 
         private mutating func addState(parent state: Int32, _ byte: UInt8) -> Int32 {

@@ -32,6 +32,20 @@ struct WordAutomatonBuilder {
         added.append((start..<Int32(bytes.count), value))
     }
 
+    /// Adds the pattern `first second` or `first second third` (a name's forms), as
+    /// `add(words:value:)` without the array of words.
+    mutating func add(_ first: [UInt8], _ second: [UInt8], _ third: [UInt8]?, value: Int32) {
+        let start = Int32(bytes.count)
+        bytes += first
+        bytes.append(NormalisedText.separator)
+        bytes += second
+        if let third {
+            bytes.append(NormalisedText.separator)
+            bytes += third
+        }
+        added.append((start..<Int32(bytes.count), value))
+    }
+
     /// Builds the automaton: the trie from the sorted patterns, then failure and output
     /// links breadth-first.
     func build() -> WordAutomaton {
@@ -44,32 +58,7 @@ struct WordAutomatonBuilder {
 
     /// Positions in `added`, ordered by pattern bytes and, for equal patterns, by when
     /// they were added.
-    private func sortedAdditions(_ buffer: UnsafeBufferPointer<UInt8>) -> [Int32] {
-        var order = (0..<Int32(added.count)).map { $0 }
-        // Each pattern's first 8 bytes as one big-endian integer (zero-padded): most
-        // comparisons are decided by one integer compare. Equal prefixes of a pattern
-        // shorter than 8 bytes and a longer one fall through to the byte loop.
-        let prefixes = added.map { addition -> UInt64 in
-            var key: UInt64 = 0
-            for offset in 0..<8 {
-                let index = Int(addition.range.lowerBound) + offset
-                key = key << 8 | (index < Int(addition.range.upperBound) ? UInt64(buffer[index]) : 0)
-            }
-            return key
-        }
-        order.sort { left, right in
-            let x = prefixes[Int(left)], y = prefixes[Int(right)]
-            if x != y { return x < y }
-            let a = added[Int(left)].range, b = added[Int(right)].range
-            let shorter = min(a.count, b.count)
-            var offset = 0
-            while offset < shorter {
-                let x = buffer[Int(a.lowerBound) + offset], y = buffer[Int(b.lowerBound) + offset]
-                if x != y { return x < y }
-                offset += 1
-            }
-            return a.count != b.count ? a.count < b.count : left < right
-        }
-        return order
+    private func sortedAdditions(_ buffer: UnsafeBufferPointer<UInt8>) -> SortedAdditions {
+        AdditionSort(starts: added.map(\.range.lowerBound), lengths: added.map { Int32($0.range.count) }).sorted(buffer)
     }
 }

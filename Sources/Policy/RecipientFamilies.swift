@@ -2,33 +2,28 @@ import ChaperoneModel
 
 /// Groups roster pupils into families: pupils are in one family when a contact (or one
 /// contact address) is linked to both, so siblings who share a parent, and both parents
-/// of one child, fall together. Built once per roster (union-find over every contact's
-/// linked pupils); each lookup is a dictionary read.
+/// of one child, fall together. Built once per roster by a union-find over integer
+/// nodes (a pupil's position in the roster, or a number for a key no pupil has); each
+/// lookup is one key lookup and an array read.
 public struct RecipientFamilies: Sendable {
-    /// Pupil key → the key that names that pupil's family.
-    let familyOfPupil: [String: String]
+    /// The roster the nodes' positions refer to.
+    let roster: Roster
+    /// Keys that contacts link to but no roster pupil has, numbered after the pupils.
+    let unknownNodes: [String: Int32]
+    let unknownKeys: [String]
+    /// Node → its family's node (the root of its set).
+    let familyOfNode: [Int32]
 
     public init(roster: Roster) {
-        var parent: [String: String] = [:]
-        func root(_ key: String) -> String {
-            var current = key
-            while let next = parent[current], next != current { current = next }
-            var walk = key
-            while let next = parent[walk], next != current { parent[walk] = current; walk = next }
-            return current
-        }
+        var nodes = FamilyNodes(roster: roster)
+        var sets = UnionFind(count: roster.students.count)
         func union(_ keys: [String]) {
             guard let first = keys.first else { return }
-            let anchor = root(first)
-            if parent[anchor] == nil { parent[anchor] = anchor }
+            let anchor = sets.root(nodes.node(first, in: &sets))
             for key in keys.dropFirst() {
-                let other = root(key)
-                if other != anchor { parent[other] = anchor }
+                let other = sets.root(nodes.node(key, in: &sets))
+                if other != anchor { sets.parent[Int(other)] = anchor }
             }
-        }
-        for position in roster.students.indices {
-            let key = roster.students.key(at: position)
-            parent[key] = parent[key] ?? key
         }
         for contact in roster.contacts.indices {
             union(roster.contacts.pupilKeys(at: contact) + roster.contacts.restrictedPupilKeys(at: contact))
@@ -39,13 +34,17 @@ public struct RecipientFamilies: Sendable {
             let keys = positions.map(roster.contacts.key(at:))
             union(keys.compactMap(roster.contactPosition(forKey:)).flatMap(roster.contacts.pupilKeys(at:)))
         }
-        var families: [String: String] = [:]
-        for key in parent.keys { families[key] = root(key) }
-        self.familyOfPupil = families
+        for node in sets.parent.indices { _ = sets.root(Int32(node)) }
+        self.roster = roster
+        self.unknownNodes = nodes.unknownNodes
+        self.unknownKeys = nodes.unknownKeys
+        self.familyOfNode = sets.parent
     }
 
     /// The family a pupil belongs to (the pupil's own key when no contact joins it to another).
     public func family(ofPupil key: String) -> String {
-        familyOfPupil[key] ?? key
+        guard let node = roster.studentPosition(forKey: key).map(Int32.init) ?? unknownNodes[key] else { return key }
+        let family = Int(familyOfNode[Int(node)])
+        return family < roster.students.count ? roster.students.key(at: family) : unknownKeys[family - roster.students.count]
     }
 }

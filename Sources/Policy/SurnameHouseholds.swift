@@ -1,26 +1,61 @@
 import ChaperoneModel
 
 /// Pupils by surname, for the wrong-parent mistake: mail about one family's child sent to
-/// another family of the same surname. Built once per roster; each lookup is a
-/// dictionary read per recipient's child.
+/// another family of the same surname. Built once per roster over pupil positions: each
+/// distinct lower-cased surname is a group, and a group's pupils are one run of a flat
+/// array; each lookup is a key lookup per recipient's child.
 public struct SurnameHouseholds: Sendable {
-    /// Lower-cased surname → the roster keys of the pupils who have it.
-    let pupilsBySurname: [String: [String]]
-    /// Roster key → lower-cased surname.
-    let surnameOfPupil: [String: String]
+    let roster: Roster
+    /// Per roster position of a key's first pupil, the surname group of the last pupil
+    /// with that key and a surname; −1 for none.
+    let groupOfKey: [Int32]
+    /// Group `g`'s pupils (positions, in roster order) are `members[groupStart[g]..<groupStart[g + 1]]`.
+    let groupStart: [Int32]
+    let members: [Int32]
 
     public init(roster: Roster) {
-        var bySurname: [String: [String]] = [:]
-        var surnames: [String: String] = [:]
-        for position in roster.students.indices {
-            let surname = (roster.students.string(.surname, at: position) ?? "").lowercased()
+        let students = roster.students
+        var groupByName: [String: Int32] = [:]
+        var groupOfPupil = [Int32](repeating: -1, count: students.count)
+        var groupOfKey = [Int32](repeating: -1, count: students.count)
+        for position in students.indices {
+            let surname = students.withUTF8(.surname, at: position, Self.lowercased)
             guard !surname.isEmpty else { continue }
-            let key = roster.students.key(at: position)
-            bySurname[surname, default: []].append(key)
-            surnames[key] = surname
+            let group: Int32
+            if let existing = groupByName[surname] {
+                group = existing
+            } else {
+                group = Int32(groupByName.count)
+                groupByName[surname] = group
+            }
+            groupOfPupil[position] = group
+            // A repeated key means the last of its pupils with a surname.
+            if let first = roster.studentPosition(forKey: students.key(at: position)) { groupOfKey[first] = group }
         }
-        self.pupilsBySurname = bySurname
-        self.surnameOfPupil = surnames
+        var groupStart = [Int32](repeating: 0, count: groupByName.count + 1)
+        for group in groupOfPupil where group >= 0 { groupStart[Int(group) + 1] += 1 }
+        for group in 0..<groupByName.count { groupStart[group + 1] += groupStart[group] }
+        var cursor = groupStart
+        var members = [Int32](repeating: 0, count: Int(groupStart[groupByName.count]))
+        for (position, group) in groupOfPupil.enumerated() where group >= 0 {
+            members[Int(cursor[Int(group)])] = Int32(position)
+            cursor[Int(group)] += 1
+        }
+        self.roster = roster
+        self.groupOfKey = groupOfKey
+        self.groupStart = groupStart
+        self.members = members
+    }
+
+    /// `String(decoding: bytes, as: UTF8.self).lowercased()`, with no Unicode case
+    /// mapping for ASCII (every byte lowered in place).
+    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self).lowercased() }
+        guard bytes.contains(where: { (65...90).contains($0) }) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: bytes.count) { (buffer: UnsafeMutableBufferPointer<UInt8>) -> Int in
+            for (offset, byte) in bytes.enumerated() { buffer[offset] = (65...90).contains(byte) ? byte | 0x20 : byte }
+            return bytes.count
+        }
     }
 
     /// The pupils who share a surname with one of `children` but are neither one of them
@@ -29,10 +64,16 @@ public struct SurnameHouseholds: Sendable {
     func namesakes(of children: [String], families: RecipientFamilies) -> Set<String> {
         let own = Set(children)
         let ownFamilies = Set(children.map(families.family(ofPupil:)))
+        var groups = Set<Int32>()
+        for child in children {
+            guard let position = roster.studentPosition(forKey: child), groupOfKey[position] >= 0 else { continue }
+            groups.insert(groupOfKey[position])
+        }
         var result = Set<String>()
-        for surname in Set(children.compactMap { surnameOfPupil[$0] }) {
-            for key in pupilsBySurname[surname] ?? [] where !own.contains(key) && !ownFamilies.contains(families.family(ofPupil: key)) {
-                result.insert(key)
+        for group in groups {
+            for member in members[Int(groupStart[Int(group)])..<Int(groupStart[Int(group) + 1])] {
+                let key = roster.students.key(at: Int(member))
+                if !own.contains(key) && !ownFamilies.contains(families.family(ofPupil: key)) { result.insert(key) }
             }
         }
         return result
