@@ -32,7 +32,10 @@ struct CSVTable {
         var rowLine = 1
         var index = 0
         var truncated = false
+        var fieldCut = false
         func endField() {
+            if fieldCut { Self.replaceCutCharacter(in: &bytes, from: fieldStart) }
+            fieldCut = false
             if cells.count - rowStart < limits.maxColumns {
                 cells.append(fieldStart..<bytes.count)
             } else {
@@ -58,7 +61,7 @@ struct CSVTable {
             rowLine = line
         }
         func append(_ byte: UInt8) {
-            if bytes.count - fieldStart < limits.maxFieldBytes { bytes.append(byte) } else { truncated = true }
+            if bytes.count - fieldStart < limits.maxFieldBytes { bytes.append(byte) } else { truncated = true; fieldCut = true }
         }
         while index < input.count, rows.count <= limits.maxRows {
             let byte = input[index]
@@ -92,6 +95,19 @@ struct CSVTable {
             rows.removeLast(rows.count - limits.maxRows)
             notes.append((line, "more than \(limits.maxRows) rows (roster_max_rows); the rest ignored"))
         }
+    }
+
+    /// A field cut at `roster_max_field_bytes` can end inside a character: its last
+    /// bytes are then replaced by U+FFFD, as `String(decoding:)` reads them, so that every
+    /// field's bytes are valid UTF-8 and readers can use them without a String.
+    static func replaceCutCharacter(in bytes: inout [UInt8], from start: Int) {
+        var lead = bytes.count - 1
+        while lead >= start, lead > bytes.count - 4, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        guard lead >= start, bytes[lead] >= 0xC0 else { return }
+        let length = bytes[lead] >= 0xF0 ? 4 : bytes[lead] >= 0xE0 ? 3 : 2
+        guard lead + length > bytes.count else { return }
+        bytes.removeSubrange(lead...)
+        bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
     }
 
     /// The most frequent of comma, tab and semicolon on the first line.
