@@ -10,10 +10,9 @@
 public struct TextKeyIndex: Sendable {
     /// Every distinct text's bytes, as first inserted, by number.
     public private(set) var texts = PackedStrings()
-    /// Open-addressing slots: a text's number + 1, or 0 when empty.
-    private var slots: [Int32]
-    /// Per slot, the 32-bit hash of the text in it.
-    private var slotHashes: [UInt32]
+    /// Open-addressing slots: the 32-bit hash of the text in it (high half) and its
+    /// number + 1 (low half), or 0 when empty: one load per probe.
+    private var slots: [UInt64]
     private var asciiCount = 0
     /// Texts with non-ASCII characters, compared as Strings.
     private var others: [String: Int32] = [:]
@@ -23,7 +22,6 @@ public struct TextKeyIndex: Sendable {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: 0, count: size)
-        slotHashes = Array(repeating: 0, count: size)
         texts.reserve(strings: capacity, bytesEach: 16)
     }
 
@@ -69,8 +67,7 @@ public struct TextKeyIndex: Sendable {
             if (asciiCount + 1) * 2 > slots.count { grow() }
             var slot = Int(hash) & (slots.count - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = Int32(number + 1)
-            slotHashes[slot] = hash
+            slots[slot] = UInt64(hash) << 32 | UInt64(number + 1)
             asciiCount += 1
         } else {
             if let found = self.number(of: bytes) { return (found, false) }
@@ -86,8 +83,8 @@ public struct TextKeyIndex: Sendable {
         while true {
             let entry = slots[slot]
             if entry == 0 { return nil }
-            if slotHashes[slot] == hash {
-                let number = Int(entry) - 1
+            if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+                let number = Int(entry & 0xFFFF_FFFF) - 1
                 if texts.withUTF8(number, { UTF8Text.equal($0, bytes) }) { return number }
             }
             slot = (slot + 1) & mask
@@ -96,16 +93,13 @@ public struct TextKeyIndex: Sendable {
 
     private mutating func grow() {
         let size = slots.count * 2
-        var newSlots = [Int32](repeating: 0, count: size)
-        var newHashes = [UInt32](repeating: 0, count: size)
-        for (entry, hash) in zip(slots, slotHashes) where entry != 0 {
-            var slot = Int(hash) & (size - 1)
+        var newSlots = [UInt64](repeating: 0, count: size)
+        for entry in slots where entry != 0 {
+            var slot = Int(UInt32(truncatingIfNeeded: entry >> 32)) & (size - 1)
             while newSlots[slot] != 0 { slot = (slot + 1) & (size - 1) }
             newSlots[slot] = entry
-            newHashes[slot] = hash
         }
         slots = newSlots
-        slotHashes = newHashes
     }
 
     /// `bytes` with U+037E, U+1FEF and U+212A (the only characters whose canonical

@@ -63,27 +63,56 @@ struct CSVTable {
         func append(_ byte: UInt8) {
             if bytes.count - fieldStart < limits.maxFieldBytes { bytes.append(byte) } else { truncated = true; fieldCut = true }
         }
-        while index < input.count, rows.count <= limits.maxRows {
-            let byte = input[index]
-            index += 1
-            if inQuotes {
-                if byte == 34 {
-                    if index < input.count, input[index] == 34 { append(34); index += 1 } else { inQuotes = false }
-                } else {
-                    if byte == 10 { line += 1 }
-                    append(byte)
+        /// Appends `input[run]` as `append` would, byte by byte: up to the field's limit.
+        func append(_ run: Range<Int>, of input: UnsafeBufferPointer<UInt8>) {
+            let room = max(0, limits.maxFieldBytes - (bytes.count - fieldStart))
+            if run.count > room { truncated = true; fieldCut = true }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[run.lowerBound..<run.lowerBound + min(room, run.count)]))
+        }
+        input.withUnsafeBufferPointer { input in
+            while index < input.count, rows.count <= limits.maxRows {
+                let byte = input[index]
+                if inQuotes {
+                    if byte != 34 && byte != 10 {
+                        // A run of ordinary bytes inside quotes, copied at once.
+                        var end = index + 1
+                        while end < input.count, input[end] != 34, input[end] != 10 { end += 1 }
+                        append(index..<end, of: input)
+                        index = end
+                        continue
+                    }
+                    index += 1
+                    if byte == 34 {
+                        if index < input.count, input[index] == 34 { append(34); index += 1 } else { inQuotes = false }
+                    } else {
+                        line += 1
+                        append(byte)
+                    }
+                    continue
                 }
-                continue
-            }
-            switch byte {
-            case 34 where bytes.count == fieldStart: inQuotes = true
-            case delimiter: endField()
-            case 13: continue
-            case 10:
-                line += 1
-                endField()
-                endRow()
-            default: append(byte)
+                if byte != 34 && byte != delimiter && byte != 13 && byte != 10 {
+                    // A run of ordinary bytes of an unquoted field, copied at once.
+                    var end = index + 1
+                    while end < input.count {
+                        let next = input[end]
+                        if next == 34 || next == delimiter || next == 13 || next == 10 { break }
+                        end += 1
+                    }
+                    append(index..<end, of: input)
+                    index = end
+                    continue
+                }
+                index += 1
+                switch byte {
+                case 34 where bytes.count == fieldStart: inQuotes = true
+                case delimiter: endField()
+                case 13: continue
+                case 10:
+                    line += 1
+                    endField()
+                    endRow()
+                default: append(byte)
+                }
             }
         }
         if inQuotes { notes.append((rowLine, "a quoted field is never closed; read to the end of the file")) }

@@ -58,9 +58,14 @@ struct RosterAssembler {
             problem("UPN", UPNDiagnosis.reason(value))
             upn = nil
         }
-        if let value = upn, let other = upns.number(of: value) {
-            problem("UPN", "duplicate UPN (first seen for pupil \(students.key(at: Int(upnPositions[other])))); row skipped")
-            return
+        if let value = upn {
+            // Every check that skips a row is above: a UPN seen here is its pupil's.
+            let (number, isNew) = upns.insert(value)
+            guard isNew else {
+                problem("UPN", "duplicate UPN (first seen for pupil \(students.key(at: Int(upnPositions[number])))); row skipped")
+                return
+            }
+            upnPositions.append(Int32(students.count))
         }
         var uln: String?
         if let range = cells.range(.uln) {
@@ -83,8 +88,6 @@ struct RosterAssembler {
         if let upn {
             row.set(.key) { PupilKey.appendPseudonym(forUPN: upn, to: &$0) }
             row.set(.upn) { $0.append(contentsOf: upn.utf8) }
-            upns.insert(upn)
-            upnPositions.append(Int32(position))
         } else {
             row.set(.key) { key in
                 key.append(contentsOf: file.utf8)
