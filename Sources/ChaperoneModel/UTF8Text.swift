@@ -23,7 +23,11 @@ public enum UTF8Text {
             output.append(contentsOf: String(decoding: bytes, as: UTF8.self).lowercased().utf8)
             return
         }
-        for byte in bytes { output.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
+        let start = output.count
+        output.append(contentsOf: bytes)
+        output.withUnsafeMutableBufferPointer { buffer in
+            for index in start..<buffer.count where buffer[index] >= 65 && buffer[index] <= 90 { buffer[index] += 32 }
+        }
     }
 
     /// Appends `String(decoding: bytes).uppercased()` to `output`.
@@ -32,6 +36,10 @@ public enum UTF8Text {
             output.append(contentsOf: String(decoding: bytes, as: UTF8.self).uppercased().utf8)
             return
         }
-        for byte in bytes { output.append(byte >= 97 && byte <= 122 ? byte - 32 : byte) }
+        let start = output.count
+        output.append(contentsOf: bytes)
+        output.withUnsafeMutableBufferPointer { buffer in
+            for index in start..<buffer.count where buffer[index] >= 97 && buffer[index] <= 122 { buffer[index] -= 32 }
+        }
     }
 }
