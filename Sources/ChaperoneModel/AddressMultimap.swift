@@ -1,52 +1,63 @@
 /// Lower-cased address → the positions of the records that carry it (pupils, contacts),
-/// in the order they were added. One dictionary entry per address and three integer
-/// arrays for the lists, so a roster of 20,000 pupils and their parents makes no array
-/// per address; most addresses have one record, and a lookup walks a short chain.
+/// in the order they were added. The addresses are numbered by a `TextKeyIndex` (bytes,
+/// no String per address) and the lists are four integer arrays, so a roster of 20,000
+/// pupils and their parents makes no array per address; most addresses have one
+/// record, and a lookup walks a short chain.
 public struct AddressMultimap: Sendable {
-    /// Address → its first entry.
-    private var firstEntry: [String: Int32] = [:]
+    private var addresses: TextKeyIndex
+    /// Per address number: its first and last entry.
+    private var firstEntry: [Int32] = []
+    private var lastEntry: [Int32] = []
     /// Per entry: the record's position, the next entry of the same address (−1: none).
     private var records: [Int32] = []
     private var next: [Int32] = []
-    /// Per first entry: the last entry of its address, where the next one is linked.
-    private var lastOfFirst: [Int32] = []
 
     public init(capacity: Int = 0) {
+        addresses = TextKeyIndex(capacity: capacity)
         firstEntry.reserveCapacity(capacity)
+        lastEntry.reserveCapacity(capacity)
         records.reserveCapacity(capacity)
         next.reserveCapacity(capacity)
-        lastOfFirst.reserveCapacity(capacity)
     }
 
     /// The number of distinct addresses.
-    public var count: Int { firstEntry.count }
+    public var count: Int { addresses.count }
 
     /// Adds record `position` to `address`'s list (already lower-cased).
     public mutating func add(_ address: String, position: Int) {
+        var address = address
+        address.withUTF8 { add($0, position: position) }
+    }
+
+    /// Adds record `position` to the list of the address with UTF-8 bytes `address`
+    /// (already lower-cased).
+    public mutating func add(_ address: UnsafeBufferPointer<UInt8>, position: Int) {
         let entry = Int32(records.count)
         records.append(Int32(position))
         next.append(-1)
-        lastOfFirst.append(entry)
-        if let first = firstEntry[address] {
-            next[Int(lastOfFirst[Int(first)])] = entry
-            lastOfFirst[Int(first)] = entry
+        let (number, inserted) = addresses.insert(address)
+        if inserted {
+            firstEntry.append(entry)
+            lastEntry.append(entry)
         } else {
-            firstEntry[address] = entry
+            next[Int(lastEntry[number])] = entry
+            lastEntry[number] = entry
         }
     }
 
     /// The positions of the records with `address`, in the order added; empty when none.
     public func positions(of address: String) -> [Int] {
-        guard let first = firstEntry[address] else { return [] }
-        return chain(from: first)
+        guard let number = addresses.number(of: address) else { return [] }
+        return chain(from: firstEntry[number])
     }
 
     /// True when some record has `address`.
-    public func contains(_ address: String) -> Bool { firstEntry[address] != nil }
+    public func contains(_ address: String) -> Bool { addresses.number(of: address) != nil }
 
-    /// Calls `body` with every address and its records' positions.
+    /// Calls `body` with every address and its records' positions, addresses in the
+    /// order they were first added.
     public func forEach(_ body: (String, [Int]) throws -> Void) rethrows {
-        for (address, first) in firstEntry { try body(address, chain(from: first)) }
+        for number in 0..<addresses.count { try body(addresses[number], chain(from: firstEntry[number])) }
     }
 
     private func chain(from first: Int32) -> [Int] {

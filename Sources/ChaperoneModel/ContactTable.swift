@@ -37,6 +37,45 @@ public struct ContactTable: RandomAccessCollection, Sendable, Hashable {
         responsibilityValues += answers.map(\.value)
     }
 
+    /// Appends the texts of the contact being added.
+    mutating func appendTexts(key: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>,
+                              relationship: UnsafeBufferPointer<UInt8>?) {
+        texts.append(key)
+        texts.append(name)
+        texts.append(relationship ?? UnsafeBufferPointer(start: nil, count: 0))
+        hasRelationship.append(relationship != nil)
+    }
+
+    /// Appends the emails, phones, pupil keys and restricted pupil keys of the contact
+    /// being added (`ContactRow.List` order).
+    mutating func appendLists(_ lists: [[Range<Int>]], in buffer: UnsafeBufferPointer<UInt8>) {
+        emailLists.append(lists[0], in: buffer)
+        phoneLists.append(lists[1], in: buffer)
+        pupilKeyLists.append(lists[2], in: buffer)
+        restrictedLists.append(lists[3], in: buffer)
+    }
+
+    /// Appends the responsibility answers of the contact being added, in key order.
+    mutating func appendResponsibility(_ answers: [(UnsafeBufferPointer<UInt8>, Bool)]) {
+        for (key, value) in answers {
+            responsibilityKeys.appendItem(key)
+            responsibilityValues.append(value)
+        }
+        responsibilityKeys.closeOwner()
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each of contact `position`'s addresses.
+    @inline(__always)
+    public func forEachEmailUTF8(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        try emailLists.forEachUTF8(position, body)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of contact `position`'s key.
+    @inline(__always)
+    public func withKeyUTF8<Result>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try texts.withUTF8(position * 3, body)
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { hasRelationship.count }
 

@@ -23,6 +23,15 @@ public struct PackedStrings: Sendable, Hashable {
         return ends.count - 1
     }
 
+    /// Appends the string with UTF-8 bytes `value` (valid UTF-8) and returns its position.
+    @discardableResult
+    public mutating func append(_ value: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.append(contentsOf: value)
+        precondition(bytes.count <= Int(Int32.max), "roster text over 2 GB")
+        ends.append(Int32(bytes.count))
+        return ends.count - 1
+    }
+
     /// Reserves room for `strings` more strings of about `bytesEach` bytes.
     public mutating func reserve(strings: Int, bytesEach: Int) {
         ends.reserveCapacity(ends.count + strings)
@@ -69,6 +78,24 @@ public struct PackedLists: Sendable, Hashable {
     public mutating func append<Items: Sequence<String>>(_ list: Items) {
         for item in list { items.append(item) }
         starts.append(Int32(items.count))
+    }
+
+    /// Appends one item to the owner being built; `closeOwner()` ends its list.
+    public mutating func appendItem(_ bytes: UnsafeBufferPointer<UInt8>) { items.append(bytes) }
+
+    /// Ends the list of the owner being built (the items added since the last owner).
+    public mutating func closeOwner() { starts.append(Int32(items.count)) }
+
+    /// Appends one owner's list: the strings at `ranges` of `buffer` (valid UTF-8).
+    public mutating func append(_ ranges: [Range<Int>], in buffer: UnsafeBufferPointer<UInt8>) {
+        for range in ranges { items.append(UnsafeBufferPointer(rebasing: buffer[range])) }
+        starts.append(Int32(items.count))
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each of owner `owner`'s strings, in order.
+    @inline(__always)
+    public func forEachUTF8(_ owner: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        for item in positions(owner) { try items.withUTF8(item, body) }
     }
 
     /// Positions in `items` of owner `owner`'s strings.

@@ -7,16 +7,18 @@ public struct Roster: Sendable {
     public let contacts: ContactTable
     public let staff: [StaffMember]
 
-    /// Pupil key → position in `students` (positions, not copies: a pupil is kept once);
-    /// the first pupil with a key when a hand-made roster repeats one.
-    let studentPositionByKey: [String: Int]
+    /// Pupil keys (numbered by first appearance) and, per key number, the position in
+    /// `students` of the first pupil with it (positions, not copies: a pupil is kept once).
+    let studentKeys: TextKeyIndex
+    let studentPositionOfKey: [Int32]
     /// Lower-cased address → positions in `students` of the pupils whose own (school or
     /// personal) address it is.
     public let pupilsByEmail: AddressMultimap
     /// Lower-cased address → positions in `contacts` of the contacts with that address.
     public let contactsByEmail: AddressMultimap
-    /// Contact key → position in `contacts`.
-    let contactPositionByKey: [String: Int]
+    /// Contact keys and, per key number, the position in `contacts` of the first contact with it.
+    let contactKeyIndex: TextKeyIndex
+    let contactPositionOfKey: [Int32]
     /// Lower-cased staff school address → staff member.
     public let staffByEmail: [String: StaffMember]
     /// Lower-cased staff personal address → the staff member it belongs to.
@@ -30,28 +32,31 @@ public struct Roster: Sendable {
         self.students = students
         self.contacts = contacts
         self.staff = staff
-        var byKey: [String: Int] = [:]
-        byKey.reserveCapacity(students.count)
+        // Keys and addresses by their bytes: no String and no Hasher per pupil.
+        var keys = TextKeyIndex(capacity: students.count)
+        var keyPositions: [Int32] = []
+        keyPositions.reserveCapacity(students.count)
         var pupilEmails = AddressMultimap(capacity: students.count)
+        var lowered: [UInt8] = []
+        func add(_ address: UnsafeBufferPointer<UInt8>, position: Int, to map: inout AddressMultimap) {
+            lowered.removeAll(keepingCapacity: true)
+            UTF8Text.appendLowercased(address, to: &lowered)
+            lowered.withUnsafeBufferPointer { map.add($0, position: position) }
+        }
         for position in students.indices {
-            let key = students.key(at: position)
-            if byKey[key] == nil { byKey[key] = position }
-            if let email = students.string(.schoolEmail, at: position) {
-                pupilEmails.add(email.lowercasedIfNeeded, position: position)
+            if students.withUTF8(.key, at: position, { keys.insert($0).inserted }) { keyPositions.append(Int32(position)) }
+            if students.has(.schoolEmail, at: position) {
+                students.withUTF8(.schoolEmail, at: position) { add($0, position: position, to: &pupilEmails) }
             }
-            for email in students.personalEmails(at: position) {
-                pupilEmails.add(email.lowercasedIfNeeded, position: position)
-            }
+            students.forEachPersonalEmailUTF8(at: position) { add($0, position: position, to: &pupilEmails) }
         }
         var contactEmails = AddressMultimap(capacity: contacts.count)
-        var contactsByKey: [String: Int] = [:]
-        contactsByKey.reserveCapacity(contacts.count)
+        var contactKeys = TextKeyIndex(capacity: contacts.count)
+        var contactPositions: [Int32] = []
+        contactPositions.reserveCapacity(contacts.count)
         for position in contacts.indices {
-            let key = contacts.key(at: position)
-            if contactsByKey[key] == nil { contactsByKey[key] = position }
-            for email in contacts.emails(at: position) {
-                contactEmails.add(email.lowercasedIfNeeded, position: position)
-            }
+            if contacts.withKeyUTF8(at: position, { contactKeys.insert($0).inserted }) { contactPositions.append(Int32(position)) }
+            contacts.forEachEmailUTF8(at: position) { add($0, position: position, to: &contactEmails) }
         }
         var staffByEmail: [String: StaffMember] = [:]
         var staffByPersonal: [String: StaffMember] = [:]
@@ -61,32 +66,34 @@ public struct Roster: Sendable {
                 staffByPersonal[personal.lowercased()] = member
             }
         }
-        self.studentPositionByKey = byKey
+        self.studentKeys = keys
+        self.studentPositionOfKey = keyPositions
         self.pupilsByEmail = pupilEmails
         self.contactsByEmail = contactEmails
-        self.contactPositionByKey = contactsByKey
+        self.contactKeyIndex = contactKeys
+        self.contactPositionOfKey = contactPositions
         self.staffByEmail = staffByEmail
         self.staffByPersonalEmail = staffByPersonal
     }
 
     /// The pupil with roster key `key`.
     public func student(forKey key: String) -> Student? {
-        studentPositionByKey[key].map { students[$0] }
+        studentPosition(forKey: key).map { students[$0] }
     }
 
     /// The position in `students` of the pupil with roster key `key`.
     public func studentPosition(forKey key: String) -> Int? {
-        studentPositionByKey[key]
+        studentKeys.number(of: key).map { Int(studentPositionOfKey[$0]) }
     }
 
     /// The contact with roster key `key`.
     public func contact(forKey key: String) -> Contact? {
-        contactPositionByKey[key].map { contacts[$0] }
+        contactPosition(forKey: key).map { contacts[$0] }
     }
 
     /// The position in `contacts` of the contact with roster key `key`.
     public func contactPosition(forKey key: String) -> Int? {
-        contactPositionByKey[key]
+        contactKeyIndex.number(of: key).map { Int(contactPositionOfKey[$0]) }
     }
 
     /// Keys of the pupils whose own address `address` (lower-cased) is; empty when none.

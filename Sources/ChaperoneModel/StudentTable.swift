@@ -66,20 +66,38 @@ public struct StudentTable: RandomAccessCollection, Sendable, Hashable {
         put(.schoolEmail, student.schoolEmail)
         put(.postcode, student.postcode)
         put(.senStatus, student.senStatus)
-        present.append(mask)
-        dates.append(student.dateOfBirth.map(Self.packed) ?? Self.noDate)
-        meals.append(student.freeSchoolMeals.map { $0 ? 2 : 1 } ?? 0)
         var recorded: UInt8 = 0, granted: UInt8 = 0
         for (bit, purpose) in ConsentPurpose.allCases.enumerated() {
             guard let value = student.imageConsent.recorded[purpose] else { continue }
             recorded |= 1 << UInt8(bit)
             if value { granted |= 1 << UInt8(bit) }
         }
-        consentRecorded.append(recorded)
-        consentGranted.append(granted)
         personalEmailLists.append(student.personalEmails)
         addressLineLists.append(student.addressLines)
         contactKeyLists.append(student.contactKeys)
+        appendColumns(present: mask, dateOfBirth: student.dateOfBirth, freeSchoolMeals: student.freeSchoolMeals,
+                      consentRecorded: recorded, consentGranted: granted)
+    }
+
+    /// Appends the next text field of the pupil being added (fields in `Field` order).
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) { fields.append(bytes) }
+
+    /// Appends the lists of the pupil being added.
+    mutating func appendLists(_ personalEmails: [Range<Int>], _ addressLines: [Range<Int>], _ contactKeys: [Range<Int>],
+                              in buffer: UnsafeBufferPointer<UInt8>) {
+        personalEmailLists.append(personalEmails, in: buffer)
+        addressLineLists.append(addressLines, in: buffer)
+        contactKeyLists.append(contactKeys, in: buffer)
+    }
+
+    /// Completes the pupil being added with its integer columns.
+    mutating func appendColumns(present mask: UInt16, dateOfBirth: SchoolDate?, freeSchoolMeals: Bool?,
+                                consentRecorded recorded: UInt8, consentGranted granted: UInt8) {
+        present.append(mask)
+        dates.append(dateOfBirth.map(Self.packed) ?? Self.noDate)
+        meals.append(freeSchoolMeals.map { $0 ? 2 : 1 } ?? 0)
+        consentRecorded.append(recorded)
+        consentGranted.append(granted)
     }
 
     /// A date in one integer; a year beyond ±2^50 (no roster has one) cannot be held.
@@ -142,6 +160,12 @@ public struct StudentTable: RandomAccessCollection, Sendable, Hashable {
 
     /// Pupil `position`'s own personal addresses.
     public func personalEmails(at position: Int) -> [String] { personalEmailLists[position] }
+
+    /// Calls `body` with the UTF-8 bytes of each of pupil `position`'s personal addresses.
+    @inline(__always)
+    public func forEachPersonalEmailUTF8(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        try personalEmailLists.forEachUTF8(position, body)
+    }
 
     /// Pupil `position`'s first address line.
     public func firstAddressLine(at position: Int) -> String? {

@@ -24,24 +24,3 @@ extension CSVRosterReader {
         }
     }
 }
-
-/// A row's contact blocks (`Contact 1 …`, `Contact 2 …`) by number, in a small array
-/// kept in number order: a missing number reads as an empty contact.
-struct NumberedContacts {
-    private var entries: [(number: Int, record: ContactRecord)] = []
-
-    subscript(number: Int) -> ContactRecord {
-        get { entries.first { $0.number == number }?.record ?? ContactRecord() }
-        set {
-            if let index = entries.firstIndex(where: { $0.number == number }) {
-                entries[index].record = newValue
-            } else {
-                let index = entries.firstIndex { $0.number > number } ?? entries.count
-                entries.insert((number, newValue), at: index)
-            }
-        }
-    }
-
-    /// The contacts in number order.
-    var inOrder: [ContactRecord] { entries.map(\.record) }
-}

@@ -10,13 +10,13 @@ struct ContactRightsValues {
 
     static let noRestriction: Set<String> = ["none", "n/a", "na", "-", "no restriction", "no restrictions", "nil", "not applicable"]
 
-    init(_ record: ContactRecord) {
-        let responsibility = record.parentalResponsibility
+    /// `responsibility` as written (empty when not given) and the restriction values.
+    init(responsibility: String, restrictions: [String]) {
         if !responsibility.isEmpty {
             parentalResponsibility = RosterAssembler.flag(responsibility)
             if parentalResponsibility == nil { unreadableResponsibility = responsibility }
         }
-        isRestricted = record.restrictions.contains { value in
+        isRestricted = restrictions.contains { value in
             let text = value.lowercased()
             if let flag = RosterAssembler.flag(text) { return flag }
             return !text.isEmpty && !Self.noRestriction.contains(text)

@@ -9,6 +9,11 @@ enum RosterDate {
         return ascii.withUTF8(parseASCII)
     }
 
+    /// `parse` of the text with UTF-8 bytes `bytes`, making no String for ASCII.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> SchoolDate? {
+        UTF8Text.isASCII(bytes) ? parseASCII(bytes) : parseCharacters(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// The same reading on bytes, for ASCII text (every real export): the date is the
     /// first space-separated word up to any `T`, in three parts split on `/`, `-` or `.`.
     private static func parseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> SchoolDate? {

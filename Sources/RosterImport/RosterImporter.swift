@@ -22,21 +22,24 @@ public struct RosterImporter {
         var assembler = RosterAssembler()
         for source in sources {
             var fileProblems: [RosterProblem] = []
-            let records: [PupilRecord]
+            let before = assembler.problems.count
             switch RosterFormat.sniff(source.bytes) {
             case .ctf:
-                records = CTFReader(file: source.name, bytes: source.bytes, limits: limits).read(into: &fileProblems)
+                let records = CTFReader(file: source.name, bytes: source.bytes, limits: limits).read(into: &fileProblems)
+                var cells = PupilCells()
+                assembler.reserveCapacity(records.count)
+                for record in records {
+                    cells.load(record)
+                    assembler.add(cells, file: source.name)
+                }
             case .csv:
                 let table = csvTable(source, limits: limits, problems: &fileProblems)
                 let result = CSVRosterReader(file: source.name, table: table, consentHeadings: consentHeadings)
-                    .read(into: &fileProblems, columnErrors: &columnErrors)
-                records = result.records
+                    .read(into: &fileProblems, columnErrors: &columnErrors, assembler: &assembler)
                 if !result.unknown.isEmpty { unknown[source.name] = result.unknown }
                 if !result.otherConsents.isEmpty { skippedConsents[source.name] = result.otherConsents }
                 if !result.consentColumns.isEmpty { consentColumns[source.name] = result.consentColumns }
             }
-            let before = assembler.problems.count
-            for record in records { assembler.add(record) }
             fileProblems += assembler.problems[before...]
             problems += capped(fileProblems, file: source.name, limit: limits.maxProblemsPerFile)
         }
@@ -50,7 +53,7 @@ public struct RosterImporter {
             if let headings = reader.unknownHeadings(), !headings.isEmpty { unknown[staff.name] = headings }
             problems += capped(staffProblems, file: staff.name, limit: limits.maxProblemsPerFile)
         }
-        let roster = Roster(students: assembler.students, contacts: ContactTable(assembler.contacts), staff: staffMembers)
+        let roster = Roster(students: assembler.students, contacts: assembler.contactTable, staff: staffMembers)
         var isFatal = false
         if roster.students.isEmpty {
             isFatal = true

@@ -66,6 +66,72 @@ import Testing
         #expect(roster.pupilKeys(ofContactAddress: "parent@example.org") == ["P-0123456789AB"])
     }
 
+    @Test func rowsAppendWhatObjectsAppend() {
+        var table = StudentTable()
+        var row = StudentRow()
+        for student in Self.pupils() {
+            row.removeAll()
+            func text(_ value: String) -> (inout [UInt8]) -> Void { { $0.append(contentsOf: value.utf8) } }
+            let fields: [(StudentTable.Field, String?)] = [
+                (.key, student.key), (.upn, student.upn), (.uln, student.uln), (.legalForename, student.legalForename),
+                (.preferredForename, student.preferredForename), (.middleNames, student.middleNames), (.surname, student.surname),
+                (.yearGroup, student.yearGroup), (.regGroup, student.regGroup), (.schoolEmail, student.schoolEmail),
+                (.postcode, student.postcode), (.senStatus, student.senStatus),
+            ]
+            for (field, value) in fields { if let value { row.set(field, text(value)) } }
+            for email in student.personalEmails { row.add(to: .personalEmails, text(email)) }
+            for line in student.addressLines { row.add(to: .addressLines, text(line)) }
+            for key in student.contactKeys { row.add(to: .contactKeys, text(key)) }
+            row.dateOfBirth = student.dateOfBirth
+            row.freeSchoolMeals = student.freeSchoolMeals
+            for (purpose, granted) in student.imageConsent.recorded { row.recordConsent(granted, for: purpose) }
+            table.append(row)
+        }
+        #expect(table == StudentTable(Self.pupils()))
+        var consent = StudentRow()
+        consent.recordConsent(true, for: .website)
+        consent.recordConsent(false, for: .website)
+        consent.recordConsent(true, for: .website)
+        var expected = ImageConsent()
+        expected.record(true, for: .website)
+        expected.record(false, for: .website)
+        expected.record(true, for: .website)
+        consent.set(.key) { _ in }
+        var one = StudentTable()
+        one.append(consent)
+        #expect(one.imageConsent(at: 0) == expected)
+
+        var linked = Contact(key: "contact-1", name: "Agnès", relationship: "Mother", emails: ["a@example.org", ""],
+                             phones: ["07700 900142"], pupilKeys: ["P-2", "P-1"])
+        linked.parentalResponsibility = ["P-2": false, "P-1": true, "P-10": true]
+        linked.restrictedPupilKeys = ["P-3"]
+        var contacts = ContactTable()
+        var contactRow = ContactRow()
+        for contact in [linked, Contact(key: "contact-2", name: "")] {
+            contactRow.removeAll()
+            func text(_ value: String) -> (inout [UInt8]) -> Void { { $0.append(contentsOf: value.utf8) } }
+            contactRow.setKey(text(contact.key))
+            contactRow.setName(text(contact.name))
+            if let relationship = contact.relationship { contactRow.setRelationship(text(relationship)) }
+            for email in contact.emails { contactRow.add(to: .emails, text(email)) }
+            for phone in contact.phones { contactRow.add(to: .phones, text(phone)) }
+            for key in contact.pupilKeys { contactRow.add(to: .pupilKeys, text(key)) }
+            for key in contact.restrictedPupilKeys { contactRow.add(to: .restrictedPupilKeys, text(key)) }
+            for (key, value) in contact.parentalResponsibility { contactRow.addResponsibility(value, pupilKey: text(key)) }
+            contacts.append(contactRow)
+        }
+        #expect(contacts == ContactTable([linked, Contact(key: "contact-2", name: "")]))
+    }
+
+    @Test func lookupsTreatCanonicallyEqualKeysAndAddressesAsOne() {
+        let students = [Student(key: "caf\u{E9}.csv:2", legalForename: "A", surname: "B", schoolEmail: "\u{E9}lise@x.org"),
+                        Student(key: "cafe\u{301}.csv:2", legalForename: "C", surname: "D", schoolEmail: "e\u{301}lise@x.org")]
+        let roster = Roster(students: students)
+        #expect(roster.studentPosition(forKey: "cafe\u{301}.csv:2") == 0 && roster.studentPosition(forKey: "caf\u{E9}.csv:2") == 0)
+        #expect(roster.pupilsByEmail.positions(of: "e\u{301}lise@x.org") == [0, 1] && roster.pupilsByEmail.count == 1)
+        #expect(roster.studentPosition(forKey: "cafe.csv:2") == nil)
+    }
+
     @Test func packedStringsKeepEmptyAndMultibyteValues() {
         var packed = PackedStrings()
         let values = ["", "a", "", "Zoë", String(repeating: "x", count: 1000), "😀"]
