@@ -1,3 +1,4 @@
+import Dispatch
 import ChaperoneModel
 import Policy
 
@@ -45,11 +46,20 @@ public struct SchoolSelector: Sendable {
     let ignoresLogin: Bool
 
     public init(members: [Member], unknownSchool: Configuration.UnknownSchool, isGateway: Bool) {
-        var accounts: [String: Int] = [:], localParts: [String: Int] = [:], domains: [String: Int] = [:]
+        // Each school's addresses are read and lower-cased on every core; the maps are then
+        // filled in school order, so a later school still wins an address shared with an
+        // earlier one, and only the hashing is serial.
+        let perSchool = ResultSlots<[String]>(count: members.count)
+        DispatchQueue.concurrentPerform(iterations: members.count) { index in
+            perSchool[index] = Self.accountAddresses(of: members[index].roster)
+        }
+        let addressLists = perSchool.values
+        let total = addressLists.reduce(0) { $0 + $1.count }
+        var accounts = [String: Int](minimumCapacity: total), localParts = [String: Int](minimumCapacity: total)
+        var domains: [String: Int] = [:]
         for (index, member) in members.enumerated() {
             for domain in member.domains { domains[domain.lowercased()] = index }
-            let addresses = member.roster.staffByEmail.keys + member.roster.students.indices.compactMap { member.roster.students.string(.schoolEmail, at: $0)?.lowercased() }
-            for address in addresses {
+            for address in addressLists[index] {
                 accounts[address] = index
                 guard let at = address.lastIndex(of: "@") else { continue }
                 let local = String(address[..<at])
@@ -62,6 +72,16 @@ public struct SchoolSelector: Sendable {
         self.domains = domains
         if case .school(let id) = unknownSchool { fallback = members.firstIndex { $0.id == id } } else { fallback = nil }
         ignoresLogin = isGateway
+    }
+
+    /// A school's staff addresses and its pupils' school addresses, lower-cased.
+    static func accountAddresses(of roster: Roster) -> [String] {
+        var addresses = Array(roster.staffByEmail.keys)
+        addresses.reserveCapacity(addresses.count + roster.students.count)
+        for position in roster.students.indices {
+            if let address = roster.students.string(.schoolEmail, at: position) { addresses.append(address.lowercased()) }
+        }
+        return addresses
     }
 
     public func choose(_ envelope: Envelope) -> Choice {
