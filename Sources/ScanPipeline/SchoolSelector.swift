@@ -3,7 +3,8 @@ import ChaperoneModel
 import Policy
 
 /// Chooses which school of a trust a message belongs to, from the envelope alone, with
-/// hash lookups only (the cost does not grow with the number of schools or pupils):
+/// hash lookups only (the cost does not grow with the number of pupils, and only a bare
+/// login that is not the sender's own local part asks each school in turn):
 ///
 /// 1. the authenticated login (`{auth_authen}`, not in gateway mode): an address on a
 ///    school's staff list or roster, a bare login that is the local part of exactly one
@@ -38,40 +39,44 @@ public struct SchoolSelector: Sendable {
     let ids: [String]
     /// Lower-cased staff and pupil school addresses → school.
     let accounts: [String: Int]
-    /// Local part of those addresses → school, or -1 when several schools have it.
-    let localParts: [String: Int]
+    /// Each school's local parts of those addresses, in school order: a bare login is a
+    /// school's when exactly one school has it (asked only for a login that is not the
+    /// sender's own local part, so it is kept per school rather than merged at start-up).
+    let localParts: [Set<String>]
     /// Lower-cased domain → school.
     let domains: [String: Int]
     let fallback: Int?
     let ignoresLogin: Bool
 
     public init(members: [Member], unknownSchool: Configuration.UnknownSchool, isGateway: Bool) {
-        // Each school's addresses are read and lower-cased on every core; the maps are then
-        // filled in school order, so a later school still wins an address shared with an
-        // earlier one, and only the hashing is serial.
-        let perSchool = ResultSlots<[String]>(count: members.count)
+        // Each school's addresses are read and lower-cased, and its local parts collected, on
+        // every core; the address map is then filled in school order, so a later school still
+        // wins an address shared with an earlier one, and only its hashing is serial.
+        let perSchool = ResultSlots<(addresses: [String], localParts: Set<String>)>(count: members.count)
         DispatchQueue.concurrentPerform(iterations: members.count) { index in
-            perSchool[index] = Self.accountAddresses(of: members[index].roster)
+            let addresses = Self.accountAddresses(of: members[index].roster)
+            perSchool[index] = (addresses, Set(addresses.compactMap(Self.localPart)))
         }
-        let addressLists = perSchool.values
-        let total = addressLists.reduce(0) { $0 + $1.count }
-        var accounts = [String: Int](minimumCapacity: total), localParts = [String: Int](minimumCapacity: total)
+        let schools = perSchool.values
+        var accounts = [String: Int](minimumCapacity: schools.reduce(0) { $0 + $1.addresses.count })
         var domains: [String: Int] = [:]
         for (index, member) in members.enumerated() {
             for domain in member.domains { domains[domain.lowercased()] = index }
-            for address in addressLists[index] {
-                accounts[address] = index
-                guard let at = address.lastIndex(of: "@") else { continue }
-                let local = String(address[..<at])
-                localParts[local] = localParts[local].map { $0 == index ? index : -1 } ?? index
-            }
+            for address in schools[index].addresses { accounts[address] = index }
         }
         self.ids = members.map(\.id)
         self.accounts = accounts
-        self.localParts = localParts
+        self.localParts = schools.map(\.localParts)
         self.domains = domains
         if case .school(let id) = unknownSchool { fallback = members.firstIndex { $0.id == id } } else { fallback = nil }
         ignoresLogin = isGateway
+    }
+
+    /// The part of an address before its last "@", or nil without one.
+    static func localPart(_ address: String) -> String? {
+        let utf8 = address.utf8
+        guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+        return String(Substring(utf8[..<at]))
     }
 
     /// A school's staff addresses and its pupils' school addresses, lower-cased.
@@ -117,8 +122,12 @@ public struct SchoolSelector: Sendable {
     func school(ofLogin login: String, sender: String) -> Int? {
         if login.contains("@") { return school(ofAddress: login) }
         if let at = sender.lastIndex(of: "@"), sender[..<at] == login, let school = school(ofAddress: sender) { return school }
-        guard let school = localParts[login], school >= 0 else { return nil }
-        return school
+        var found: Int?
+        for (school, parts) in localParts.enumerated() where parts.contains(login) {
+            guard found == nil else { return nil }
+            found = school
+        }
+        return found
     }
 
     /// The school of an address: its account, or the longest configured domain it is on.

@@ -51,8 +51,11 @@ final class TrustHosts: @unchecked Sendable {
                     throw error
                 }
             }
+            // The observer opens (and migrates) while two `serve` processes start on the same
+            // cluster; on 2 loaded cores that has taken over 60 s, so it has the 120 s the
+            // PostgreSQL store tests give their set-up.
             var observerOptions = PostgresStore.Options()
-            observerOptions.operationTimeoutSeconds = 60
+            observerOptions.operationTimeoutSeconds = 120
             let observer = try await PostgresStore.open(settings: try PostgresConnectionSettings(url: url), options: observerOptions)
             return TrustHosts(cluster: cluster, databaseName: databaseName, sink: sink, hosts: hosts, work: work, observer: observer)
         } catch {
