@@ -34,23 +34,6 @@ struct WordAutomaton: Sendable {
     var patternCount: Int { patternLengths.count }
     var stateCount: Int { fail.count }
 
-    @inline(__always)
-    func next(_ state: Int32, _ byte: UInt8) -> Int32 {
-        var current = state
-        while true {
-            if current == 0 { return rootTable[Int(byte)] }
-            let lower = Int(edgeStart[Int(current)]), upper = Int(edgeStart[Int(current) + 1])
-            var index = lower
-            while index < upper {
-                let label = edgeLabels[index]
-                if label == byte { return edgeTargets[index] }
-                if label > byte { break }
-                index += 1
-            }
-            current = fail[Int(current)]
-        }
-    }
-
     /// Calls `body(start, end, pattern)` for every pattern occurrence that starts and
     /// ends on a word boundary (a separator or the edge of the text). The tables are read
     /// through buffer pointers (every index comes from the tables themselves, which the
