@@ -123,11 +123,18 @@ extension SegmentScanner {
                                     sentences: SentenceBreaks) -> [(PupilReference, Bool)] {
         guard near.count > 1 else { return near }
         if near.contains(where: { $0.1 }) { return near.filter { $0.1 } }
-        let earlier = near.filter { $0.0.range.lowerBound < range.lowerBound }
-        let nearest = earlier.max { $0.0.range.lowerBound < $1.0.range.lowerBound }
-            ?? near.min { $0.0.range.lowerBound < $1.0.range.lowerBound }
-        guard let nearest else { return near }
-        let sentence = sentences.sentence(at: nearest.0.range.lowerBound)
+        // The last reference starting before the mention, else the first after it.
+        var nearestEarlier: Int?, nearestLater: Int?
+        for (reference, _) in near {
+            let start = reference.range.lowerBound
+            if start < range.lowerBound {
+                if start > nearestEarlier ?? Int.min { nearestEarlier = start }
+            } else if start < nearestLater ?? Int.max {
+                nearestLater = start
+            }
+        }
+        guard let nearest = nearestEarlier ?? nearestLater else { return near }
+        let sentence = sentences.sentence(at: nearest)
         return near.filter { sentences.sentence(at: $0.0.range.lowerBound) == sentence }
     }
 }
