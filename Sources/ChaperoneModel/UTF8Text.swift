@@ -19,27 +19,28 @@ public enum UTF8Text {
 
     /// Appends `String(decoding: bytes).lowercased()` to `output`.
     public static func appendLowercased(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        guard isASCII(bytes) else {
-            output.append(contentsOf: String(decoding: bytes, as: UTF8.self).lowercased().utf8)
-            return
-        }
-        let start = output.count
-        output.append(contentsOf: bytes)
-        output.withUnsafeMutableBufferPointer { buffer in
-            for index in start..<buffer.count where buffer[index] >= 65 && buffer[index] <= 90 { buffer[index] += 32 }
-        }
+        appendMapped(bytes, to: &output, asciiRange: 65...90, shift: 32) { $0.lowercased() }
     }
 
     /// Appends `String(decoding: bytes).uppercased()` to `output`.
     public static func appendUppercased(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        appendMapped(bytes, to: &output, asciiRange: 97...122, shift: -32) { $0.uppercased() }
+    }
+
+    /// Appends `bytes` with the ASCII letters in `asciiRange` moved by `shift`, or, for text
+    /// with non-ASCII bytes, `map` of the decoded String.
+    private static func appendMapped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], asciiRange: ClosedRange<UInt8>,
+                                     shift: Int8, map: (String) -> String) {
         guard isASCII(bytes) else {
-            output.append(contentsOf: String(decoding: bytes, as: UTF8.self).uppercased().utf8)
+            output.append(contentsOf: map(String(decoding: bytes, as: UTF8.self)).utf8)
             return
         }
         let start = output.count
         output.append(contentsOf: bytes)
         output.withUnsafeMutableBufferPointer { buffer in
-            for index in start..<buffer.count where buffer[index] >= 97 && buffer[index] <= 122 { buffer[index] -= 32 }
+            for index in start..<buffer.count where asciiRange.contains(buffer[index]) {
+                buffer[index] = UInt8(Int16(buffer[index]) + Int16(shift))
+            }
         }
     }
 }
