@@ -5,7 +5,7 @@ import ChaperoneModel
 /// across threads: `findings(in:)` is pure and its cost depends on the text, not on
 /// the number of pupils. Evidence is redacted here, at the point of detection.
 public struct DetectionEngine: Sendable {
-    let index: RosterIndex
+    var index: RosterIndex
     let settings: DetectionSettings
     /// `limits.max_findings_per_detector`: findings of one detector kept beyond those
     /// the policy needs (see `FindingCap`).

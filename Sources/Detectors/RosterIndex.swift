@@ -5,8 +5,10 @@ import ChaperoneModel
 /// tables for identifiers and addresses. Identifiers and email addresses have fixed
 /// shapes, so the shape scanners find every candidate in the same pass over the text
 /// and one hash lookup links it; names have no shape, so they go through the automaton.
-/// Neither path loops over pupils.
-struct RosterIndex: Sendable {
+/// Neither path loops over pupils. A class: each message's detection session holds its
+/// engine, and copying the engine then costs one retain, not one for each of the
+/// tables (on a trust's hundred schools, each retain is a cache miss on a cold table).
+final class RosterIndex: Sendable {
     let students: StudentTable
     let automaton: WordAutomaton
     let entries: [RosterEntry]
@@ -59,6 +61,18 @@ struct RosterIndex: Sendable {
         studentByULN = builder.ulns
         studentsByEmail = byEmail
         self.contactEmails = contactEmails
+    }
+
+    /// `other`'s tables with `automaton` in place of its own.
+    init(_ other: RosterIndex, automaton: WordAutomaton) {
+        students = other.students
+        self.automaton = automaton
+        entries = other.entries
+        familyNames = other.familyNames
+        studentByUPN = other.studentByUPN
+        studentByULN = other.studentByULN
+        studentsByEmail = other.studentsByEmail
+        contactEmails = other.contactEmails
     }
 
     static func compactPostcode(_ value: String) -> String {

@@ -1,23 +1,45 @@
-/// An Aho–Corasick automaton over normalised bytes, built once per roster load, that
-/// finds every whole-word occurrence of its patterns in one left-to-right pass. The cost
-/// of a pass depends on the text, not on how many patterns (pupils) there are.
+/// Finds every whole-word occurrence of its patterns (normalised byte strings: words
+/// joined by `NormalisedText.separator`) in one pass over a text's words. Built once per
+/// roster load.
 ///
-/// Layout: the root has a dense 256-entry table; other states keep their edges sorted
-/// in one flat array (`edgeStart[s]..<edgeStart[s+1]`), and every per-state or
-/// per-pattern table is one flat `Int32` array, so a 1,500-pupil school's automaton is
-/// well under a megabyte and made of a dozen allocations.
+/// It is a trie whose edges are whole words, not bytes. A whole-word occurrence starts
+/// where a word starts and ends where a word ends, so the pass tries every word start:
+/// it hashes the word once and looks it up under the root in one open-addressed table
+/// keyed by (node, word); only when that finds a node does it go on to the next word.
+/// No failure links are needed. A pass costs about one table probe per word, whatever
+/// the number of patterns, and touches a cache line or two per word rather than several
+/// per byte, which is what keeps a trust's hundred schools cheap when each school's
+/// table is cold in the cache by the time its next message comes.
+///
+/// Layout: one flat array each for the slots, the nodes, the nodes' word bytes and the
+/// patterns' values, so a 1,500-pupil school's table is a few hundred kilobytes in a
+/// handful of allocations.
 struct WordAutomaton: Sendable {
     static let none: Int32 = -1
 
-    let rootTable: [Int32]
-    let edgeStart: [Int32]
-    let edgeLabels: [UInt8]
-    let edgeTargets: [Int32]
-    let fail: [Int32]
-    /// Pattern ending at a state, or `none`.
-    let patternAt: [Int32]
-    /// Next state on the failure chain that ends a pattern, or `none`.
-    let outputLink: [Int32]
+    /// One trie node past the root: the node it hangs from (0 is the root), where its
+    /// word sits in `wordBytes`, the pattern that ends here, or `none`, and whether any
+    /// pattern goes on past it (else the pass does not look up the next word).
+    struct Node: Sendable, Equatable {
+        var parent: Int32
+        var wordStart: Int32
+        var wordLength: Int32
+        var pattern: Int32
+        var hasChildren = false
+    }
+
+    /// Open-addressed, linearly probed, a power of two in number (at most half full):
+    /// each non-empty slot is `tag << 32 | node`, the tag being the high half of the
+    /// (parent, word) hash with its low bit set, so 0 marks an empty slot.
+    let slots: [UInt64]
+    /// A blocked Bloom filter of the root's children (the patterns' first words): two
+    /// bits of one 64-bit block per word, about 12 bits per word. Most text words start
+    /// no pattern, and this few-kilobyte table answers them, so a pass over a cold
+    /// school touches its slots only for the words that may be names.
+    var firstWords: [UInt64]
+    /// Every node; index 0 is the root, which has no word.
+    let nodes: [Node]
+    let wordBytes: [UInt8]
     /// Length in bytes of each pattern.
     let patternLengths: [Int32]
     /// Values attached to pattern `p` by the builder: `valueList[valueStart[p]..<valueStart[p + 1]]`
@@ -32,72 +54,161 @@ struct WordAutomaton: Sendable {
     }
 
     var patternCount: Int { patternLengths.count }
-    var stateCount: Int { fail.count }
+    /// Trie nodes, the root included.
+    var stateCount: Int { nodes.count }
 
     /// Calls `body(start, end, pattern)` for every pattern occurrence that starts and
-    /// ends on a word boundary (a separator or the edge of the text). The tables are read
-    /// through buffer pointers (every index comes from the tables themselves, which the
-    /// builder made consistent), so the walk pays no bounds check or retain per byte.
+    /// ends on a word boundary (a separator or the edge of the text), ordered by end and,
+    /// for one end, longest first. The tables are read through buffer pointers (every
+    /// index comes from the tables themselves, which the builder made consistent).
     func forEachWholeWordMatch(in text: [UInt8], _ body: (Int, Int, Int) -> Void) {
+        guard !patternLengths.isEmpty else { return }
+        var found: [(start: Int, end: Int, pattern: Int)] = []
         text.withUnsafeBufferPointer { buffer in
-            rootTable.withUnsafeBufferPointer { root in
-                edgeStart.withUnsafeBufferPointer { starts in
-                    edgeLabels.withUnsafeBufferPointer { labels in
-                        edgeTargets.withUnsafeBufferPointer { targets in
-                            fail.withUnsafeBufferPointer { fails in
-                                let tables = Tables(root: root, edgeStart: starts, edgeLabels: labels,
-                                                    edgeTargets: targets, fail: fails)
-                                walk(buffer, tables, body)
-                            }
+            slots.withUnsafeBufferPointer { slots in
+                nodes.withUnsafeBufferPointer { nodes in
+                    wordBytes.withUnsafeBufferPointer { words in
+                        firstWords.withUnsafeBufferPointer { filter in
+                            let tables = Tables(slots: slots, mask: slots.count - 1, nodes: nodes, words: words,
+                                                firstWords: filter, firstWordMask: filter.count - 1)
+                            Self.walk(buffer, tables) { found.append(($0, $1, $2)) }
                         }
                     }
                 }
             }
         }
+        // Found by start; a longer occurrence can end after a later one starts.
+        var sorted = true
+        for index in found.indices.dropFirst() where Self.precedes(found[index], found[index - 1]) { sorted = false; break }
+        if !sorted { found.sort(by: Self.precedes) }
+        for match in found { body(match.start, match.end, match.pattern) }
     }
 
-    /// The transition tables of one walk, borrowed.
-    private struct Tables {
-        let root: UnsafeBufferPointer<Int32>
-        let edgeStart: UnsafeBufferPointer<Int32>
-        let edgeLabels: UnsafeBufferPointer<UInt8>
-        let edgeTargets: UnsafeBufferPointer<Int32>
-        let fail: UnsafeBufferPointer<Int32>
+    @inline(__always)
+    private static func precedes(_ a: (start: Int, end: Int, pattern: Int), _ b: (start: Int, end: Int, pattern: Int)) -> Bool {
+        a.end != b.end ? a.end < b.end : a.start < b.start
+    }
 
+    /// The tables of one pass, borrowed.
+    struct Tables {
+        let slots: UnsafeBufferPointer<UInt64>
+        let mask: Int
+        let nodes: UnsafeBufferPointer<Node>
+        let words: UnsafeBufferPointer<UInt8>
+        let firstWords: UnsafeBufferPointer<UInt64>
+        let firstWordMask: Int
+
+        /// The root's child whose word is `text[start..<end]`, or `none`: the filter first.
         @inline(__always)
-        func next(_ state: Int32, _ byte: UInt8) -> Int32 {
-            var current = state
+        func firstWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+            let mixed = WordAutomaton.edgeHash(parent: 0, word: WordAutomaton.wordHash(text, start, end))
+            let (block, bits) = WordAutomaton.filterBits(mixed, mask: firstWordMask)
+            guard firstWords[block] & bits == bits else { return WordAutomaton.none }
+            return child(of: 0, edgeHash: mixed, text, start, end)
+        }
+
+        /// The child of `parent` whose word is `text[start..<end]`, or `none`; `mixed` is
+        /// the edge's hash (`edgeHash(parent:word:)`).
+        @inline(__always)
+        func child(of parent: Int32, edgeHash mixed: UInt64, _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+            let tag = WordAutomaton.tag(mixed)
+            var slot = Int(truncatingIfNeeded: mixed) & mask
             while true {
-                if current == 0 { return root[Int(byte)] }
-                let lower = Int(edgeStart[Int(current)]), upper = Int(edgeStart[Int(current) + 1])
-                var index = lower
-                while index < upper {
-                    let label = edgeLabels[index]
-                    if label == byte { return edgeTargets[index] }
-                    if label > byte { break }
-                    index += 1
+                let entry = slots[slot]
+                if entry == 0 { return WordAutomaton.none }
+                if UInt32(truncatingIfNeeded: entry >> 32) == tag {
+                    let candidate = Int32(truncatingIfNeeded: entry)
+                    let node = nodes[Int(candidate)]
+                    if node.parent == parent, Int(node.wordLength) == end - start,
+                       WordAutomaton.equal(words, Int(node.wordStart), text, start, end - start) {
+                        return candidate
+                    }
                 }
-                current = fail[Int(current)]
+                slot = (slot + 1) & mask
             }
         }
     }
 
-    private func walk(_ buffer: UnsafeBufferPointer<UInt8>, _ tables: Tables, _ body: (Int, Int, Int) -> Void) {
-        let count = buffer.count
-        var state: Int32 = 0
-        for position in 0..<count {
-            state = tables.next(state, buffer[position])
-            let end = position + 1
-            guard end == count || buffer[end] == NormalisedText.separator else { continue }
-            var output = patternAt[Int(state)] != Self.none ? state : outputLink[Int(state)]
-            while output != Self.none {
-                let pattern = Int(patternAt[Int(output)])
-                let start = end - Int(patternLengths[pattern])
-                if start == 0 || buffer[start - 1] == NormalisedText.separator {
-                    body(start, end, pattern)
-                }
-                output = outputLink[Int(output)]
+    /// Every word start in turn: its word under the root, then the words after it for as
+    /// long as the trie goes on.
+    private static func walk(_ text: UnsafeBufferPointer<UInt8>, _ tables: Tables, _ found: (Int, Int, Int) -> Void) {
+        let count = text.count
+        var start = 0
+        while true {
+            let end = wordEnd(text, from: start)
+            var node = tables.firstWord(text, start, end)
+            var last = end
+            while node != none {
+                let reached = tables.nodes[Int(node)]
+                if reached.pattern != none { found(start, last, Int(reached.pattern)) }
+                guard reached.hasChildren, last < count else { break }
+                let next = last + 1, nextEnd = wordEnd(text, from: next)
+                node = tables.child(of: node, edgeHash: edgeHash(parent: node, word: wordHash(text, next, nextEnd)), text, next, nextEnd)
+                last = nextEnd
             }
+            guard end < count else { return }
+            start = end + 1
         }
+    }
+
+    /// Where the word starting at `start` ends: the next separator, or the end of the text.
+    @inline(__always)
+    static func wordEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var position = start
+        while position < text.count, text[position] != NormalisedText.separator { position += 1 }
+        return position
+    }
+
+    /// A hash of `text[start..<end]`, eight bytes at a time.
+    @inline(__always)
+    static func wordHash(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var hash = UInt64(truncatingIfNeeded: end - start) &* 0x9E37_79B9_7F4A_7C15
+        var position = start
+        let raw = UnsafeRawBufferPointer(text)
+        while end - position >= 8 {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 31
+            position += 8
+        }
+        var tail: UInt64 = 0, shift: UInt64 = 0
+        while position < end {
+            tail |= UInt64(text[position]) << shift
+            shift += 8
+            position += 1
+        }
+        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+        return hash ^ (hash >> 29)
+    }
+
+    /// The hash of the edge from `parent` by a word hashed as `word`.
+    @inline(__always)
+    static func edgeHash(parent: Int32, word: UInt64) -> UInt64 {
+        var hash = word ^ (UInt64(UInt32(bitPattern: parent)) &* 0x9E37_79B9_7F4A_7C15)
+        hash ^= hash >> 32
+        hash = hash &* 0xD6E8_FEB8_6659_FD93
+        return hash ^ (hash >> 32)
+    }
+
+    /// The block of the first-word filter an edge hash falls in, and its two bits there
+    /// (the block from bits 20 up, the two bit positions from the top twelve bits).
+    @inline(__always)
+    static func filterBits(_ edgeHash: UInt64, mask: Int) -> (block: Int, bits: UInt64) {
+        let block = Int(truncatingIfNeeded: edgeHash >> 20) & mask
+        let bits = (1 as UInt64) << (edgeHash >> 52 & 63) | (1 as UInt64) << (edgeHash >> 58 & 63)
+        return (block, bits)
+    }
+
+    /// A slot's tag for an edge hash: never 0, so 0 can mark an empty slot.
+    @inline(__always)
+    static func tag(_ edgeHash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: edgeHash >> 32) | 1 }
+
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ aStart: Int, _ b: UnsafeBufferPointer<UInt8>, _ bStart: Int, _ length: Int) -> Bool {
+        var offset = 0
+        while offset < length {
+            if a[aStart + offset] != b[bStart + offset] { return false }
+            offset += 1
+        }
+        return true
     }
 }

@@ -1,6 +1,6 @@
 extension WordAutomatonBuilder {
     /// Additions in sorted order, with how many leading bytes each shares with the one
-    /// before it (0 for the first), which the trie layout needs and the sort knows.
+    /// before it (0 for the first), which finding runs of equal patterns needs and the sort knows.
     struct SortedAdditions {
         var order: [Int32]
         var commonPrefix: [Int32]

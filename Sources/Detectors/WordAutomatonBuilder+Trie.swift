@@ -1,25 +1,18 @@
 extension WordAutomatonBuilder {
-    /// The goto trie of a sorted pattern list, in flat arrays: states numbered in
-    /// depth-first order, each state's children created in label order.
+    /// The word trie of a sorted pattern list: the distinct patterns numbered by first
+    /// addition with their values, and each pattern's words made into nodes (a node per
+    /// distinct word prefix), found again through the same hashed slots the pass uses.
     struct Trie {
-        var parent: [Int32] = [WordAutomaton.none]
-        var label: [UInt8] = [0]
-        var childCount: [Int32] = [0]
-        var patternAt: [Int32] = [WordAutomaton.none]
         var patternLengths: [Int32] = []
         var valueStart: [Int32] = []
         var valueList: [Int32] = []
+        /// Each distinct pattern's bytes (a range of the builder's bytes), by pattern number.
+        var patternRanges: [Range<Int32>] = []
 
         /// `sortedAdditions` orders `additions` by pattern bytes, then by position, and
         /// gives each one's common prefix with the one before.
         init(sorted sortedAdditions: SortedAdditions, additions: [(range: Range<Int32>, value: Int32)], bytes: UnsafeBufferPointer<UInt8>) {
             let sorted = sortedAdditions.order, commonPrefix = sortedAdditions.commonPrefix
-            // At most one state per pattern byte, and the root.
-            let capacity = bytes.count + 1
-            parent.reserveCapacity(capacity)
-            label.reserveCapacity(capacity)
-            childCount.reserveCapacity(capacity)
-            patternAt.reserveCapacity(capacity)
             // Distinct patterns (runs of equal ones in `sorted`: a neighbour as long as its
             // common prefix with the one before), numbered by first addition.
             var runs: [Range<Int>] = []
@@ -38,114 +31,128 @@ extension WordAutomatonBuilder {
             for (run, members) in runs.enumerated() { runOfFirstAddition[Int(sorted[members.lowerBound])] = Int32(run) }
             var numbering: [Int] = []
             numbering.reserveCapacity(runs.count)
-            var patternOfRun = [Int32](repeating: 0, count: runs.count)
-            for run in runOfFirstAddition where run != WordAutomaton.none {
-                patternOfRun[Int(run)] = Int32(numbering.count)
-                numbering.append(Int(run))
-            }
-            patternLengths = [Int32](repeating: 0, count: runs.count)
-            // Each run's distinct values, runs one after another (no array per pattern).
-            var runValues: [Int32] = []
-            runValues.reserveCapacity(sorted.count)
-            var runValueStart = [Int32](repeating: 0, count: runs.count + 1)
-            var path: [Int32] = [0]
-            for (run, members) in runs.enumerated() {
+            for run in runOfFirstAddition where run != WordAutomaton.none { numbering.append(Int(run)) }
+            patternLengths.reserveCapacity(runs.count)
+            patternRanges.reserveCapacity(runs.count)
+            valueStart.reserveCapacity(runs.count + 1)
+            valueList.reserveCapacity(sorted.count)
+            for run in numbering {
+                let members = runs[run]
                 let range = additions[Int(sorted[members.lowerBound])].range
-                // Shared with the previous run's pattern (0 for the first).
-                let common = Int(commonPrefix[members.lowerBound])
-                path.removeSubrange((common + 1)...)
-                for offset in common..<range.count {
-                    path.append(addState(parent: path[path.count - 1], bytes[Int(range.lowerBound) + offset]))
-                }
-                let pattern = patternOfRun[run]
-                patternAt[Int(path[path.count - 1])] = pattern
-                patternLengths[Int(pattern)] = Int32(range.count)
-                let first = runValues.count
+                patternRanges.append(range)
+                patternLengths.append(Int32(range.count))
+                valueStart.append(Int32(valueList.count))
+                let first = valueList.count
                 for member in members {
                     let value = additions[Int(sorted[member])].value
-                    if !runValues[first...].contains(value) { runValues.append(value) }
+                    if !valueList[first...].contains(value) { valueList.append(value) }
                 }
-                runValueStart[run + 1] = Int32(runValues.count)
-            }
-            // The values laid out by pattern number.
-            valueStart.reserveCapacity(runs.count + 1)
-            valueList.reserveCapacity(runValues.count)
-            for run in numbering {
-                valueStart.append(Int32(valueList.count))
-                valueList += runValues[Int(runValueStart[run])..<Int(runValueStart[run + 1])]
             }
             valueStart.append(Int32(valueList.count))
         }
 
-        private mutating func addState(parent state: Int32, _ byte: UInt8) -> Int32 {
-            parent.append(state)
-            label.append(byte)
-            childCount.append(0)
-            patternAt.append(WordAutomaton.none)
-            childCount[Int(state)] += 1
-            return Int32(parent.count - 1)
-        }
-
-        /// Flattens the edges (children in creation order are in label order) and sets
-        /// failure and output links breadth-first.
-        func automaton() -> WordAutomaton {
-            let stateCount = parent.count
-            var edgeStart = [Int32](repeating: 0, count: stateCount + 1)
-            for state in 0..<stateCount { edgeStart[state + 1] = edgeStart[state] + childCount[state] }
-            var cursor = edgeStart
-            var labels = [UInt8](repeating: 0, count: stateCount - 1)
-            var targets = [Int32](repeating: 0, count: stateCount - 1)
-            var rootTable = [Int32](repeating: 0, count: 256)
-            for state in 1..<max(1, stateCount) {
-                let from = Int(parent[state])
-                let slot = Int(cursor[from])
-                cursor[from] += 1
-                labels[slot] = label[state]
-                targets[slot] = Int32(state)
-                if from == 0 { rootTable[Int(label[state])] = Int32(state) }
-            }
-            var fail = [Int32](repeating: 0, count: stateCount)
-            var outputLink = [Int32](repeating: WordAutomaton.none, count: stateCount)
-            let partial = WordAutomaton(
-                rootTable: rootTable, edgeStart: edgeStart, edgeLabels: labels, edgeTargets: targets,
-                fail: [], patternAt: patternAt, outputLink: [], patternLengths: patternLengths,
-                valueStart: valueStart, valueList: valueList)
-            var queue: [Int32] = []
-            queue.reserveCapacity(stateCount)
-            for index in Int(edgeStart[0])..<Int(edgeStart[1]) { queue.append(targets[index]) }
-            var head = 0
-            while head < queue.count {
-                let state = Int(queue[head])
-                head += 1
-                for index in Int(edgeStart[state])..<Int(edgeStart[state + 1]) {
-                    let target = Int(targets[index])
-                    queue.append(Int32(target))
-                    let failState = Self.step(partial, fail: fail, from: fail[state], labels[index])
-                    fail[target] = failState
-                    outputLink[target] = patternAt[Int(failState)] != WordAutomaton.none
-                        ? failState : outputLink[Int(failState)]
+        /// Makes a node for every distinct word prefix of every pattern, patterns in
+        /// number order and each one's words in order, and the slots that find them.
+        func automaton(_ bytes: UnsafeBufferPointer<UInt8>) -> WordAutomaton {
+            // At most one node per pattern word, and the root.
+            var wordCount = 1
+            for range in patternRanges {
+                wordCount += 1
+                for position in Int(range.lowerBound)..<Int(range.upperBound) where bytes[position] == NormalisedText.separator {
+                    wordCount += 1
                 }
             }
-            return WordAutomaton(
-                rootTable: rootTable, edgeStart: edgeStart, edgeLabels: labels, edgeTargets: targets,
-                fail: fail, patternAt: patternAt, outputLink: outputLink, patternLengths: patternLengths,
-                valueStart: valueStart, valueList: valueList)
+            var table = SlotTable(capacity: wordCount)
+            var nodes = [WordAutomaton.Node(parent: WordAutomaton.none, wordStart: 0, wordLength: 0, pattern: WordAutomaton.none)]
+            nodes.reserveCapacity(wordCount)
+            var wordBytes: [UInt8] = []
+            for (pattern, range) in patternRanges.enumerated() {
+                var node: Int32 = 0
+                var start = Int(range.lowerBound)
+                let end = Int(range.upperBound)
+                while true {
+                    var wordEnd = start
+                    while wordEnd < end, bytes[wordEnd] != NormalisedText.separator { wordEnd += 1 }
+                    let hash = WordAutomaton.edgeHash(parent: node, word: WordAutomaton.wordHash(bytes, start, wordEnd))
+                    if let child = table.find(hash, where: { candidate in
+                        let existing = nodes[Int(candidate)]
+                        return existing.parent == node && Int(existing.wordLength) == wordEnd - start
+                            && wordBytes.withUnsafeBufferPointer { WordAutomaton.equal($0, Int(existing.wordStart), bytes, start, wordEnd - start) }
+                    }) {
+                        node = child
+                    } else {
+                        let child = Int32(nodes.count)
+                        nodes.append(WordAutomaton.Node(parent: node, wordStart: Int32(wordBytes.count), wordLength: Int32(wordEnd - start),
+                                                        pattern: WordAutomaton.none))
+                        wordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<wordEnd]))
+                        table.insert(hash, child)
+                        nodes[Int(node)].hasChildren = true
+                        node = child
+                    }
+                    guard wordEnd < end else { break }
+                    start = wordEnd + 1
+                }
+                nodes[Int(node)].pattern = Int32(pattern)
+            }
+            return WordAutomaton(slots: table.slots(forNodes: nodes.count), firstWords: table.firstWordFilter(nodes), nodes: nodes, wordBytes: wordBytes,
+                                 patternLengths: patternLengths, valueStart: valueStart, valueList: valueList)
+        }
+    }
+
+    /// The automaton's open-addressed slots while nodes are added (see `WordAutomaton.slots`).
+    struct SlotTable {
+        private(set) var entries: [UInt64]
+        private(set) var hashes: [UInt64] = []
+        private var mask: Int
+
+        /// Room for `capacity` nodes at most half full.
+        init(capacity: Int) {
+            var size = 8
+            while size < capacity * 2 { size <<= 1 }
+            entries = [UInt64](repeating: 0, count: size)
+            mask = size - 1
         }
 
-        /// A goto step during construction, using the failure links computed so far
-        /// (breadth-first order guarantees they exist for shallower states).
-        private static func step(_ automaton: WordAutomaton, fail: [Int32], from state: Int32, _ byte: UInt8) -> Int32 {
-            var current = state
-            while true {
-                if current == 0 { return automaton.rootTable[Int(byte)] }
-                let lower = Int(automaton.edgeStart[Int(current)]), upper = Int(automaton.edgeStart[Int(current) + 1])
-                for index in lower..<upper {
-                    let label = automaton.edgeLabels[index]
-                    if label == byte { return automaton.edgeTargets[index] }
-                    if label > byte { break }
+        func find(_ hash: UInt64, where matches: (Int32) -> Bool) -> Int32? {
+            let tag = WordAutomaton.tag(hash)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while entries[slot] != 0 {
+                let entry = entries[slot]
+                if UInt32(truncatingIfNeeded: entry >> 32) == tag, matches(Int32(truncatingIfNeeded: entry)) {
+                    return Int32(truncatingIfNeeded: entry)
                 }
-                current = fail[Int(current)]
+                slot = (slot + 1) & mask
             }
+            return nil
+        }
+
+        mutating func insert(_ hash: UInt64, _ node: Int32) {
+            hashes.append(hash)
+            Self.place(hash, node, in: &entries, mask: mask)
+        }
+
+        private static func place(_ hash: UInt64, _ node: Int32, in entries: inout [UInt64], mask: Int) {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while entries[slot] != 0 { slot = (slot + 1) & mask }
+            entries[slot] = UInt64(WordAutomaton.tag(hash)) << 32 | UInt64(UInt32(bitPattern: node))
+        }
+
+        /// The first-word filter (`WordAutomaton.firstWords`) of the root's children among `nodes`.
+        func firstWordFilter(_ nodes: [WordAutomaton.Node]) -> [UInt64] {
+            let firstWords = hashes.indices.filter { nodes[$0 + 1].parent == 0 }.map { hashes[$0] }
+            return WordAutomaton.firstWordFilter(of: firstWords, distinct: firstWords.count)
+        }
+
+        /// The slots, made again at the smallest size at most half full when the
+        /// patterns' words shared enough prefixes to leave this one mostly empty.
+        /// Node `n + 1` was inserted `n`th, so the rebuilt table places the same nodes.
+        func slots(forNodes nodeCount: Int) -> [UInt64] {
+            var size = 8
+            while size < nodeCount * 2 { size <<= 1 }
+            guard size < entries.count else { return entries }
+            var smaller = [UInt64](repeating: 0, count: size)
+            for (index, hash) in hashes.enumerated() { Self.place(hash, Int32(index + 1), in: &smaller, mask: size - 1) }
+            return smaller
         }
     }
 }

@@ -3,9 +3,8 @@
 /// numbered in the order they were first added, and each keeps its values in the
 /// order they were added, without repeats.
 ///
-/// `build()` sorts the patterns and lays the trie out from the sorted list: each new
-/// pattern shares its common prefix with the one before and adds states for the rest,
-/// so no edge is ever searched for, and every state's children come out in label order.
+/// `build()` sorts the patterns to find the distinct ones (equal patterns are neighbours),
+/// then makes the word trie from them in pattern-number order.
 struct WordAutomatonBuilder {
     /// Every added pattern's bytes, one after another.
     private var bytes: [UInt8] = []
@@ -46,13 +45,13 @@ struct WordAutomatonBuilder {
         added.append((start..<Int32(bytes.count), value))
     }
 
-    /// Builds the automaton: the trie from the sorted patterns, then failure and output
-    /// links breadth-first.
+    /// Builds the automaton: the distinct patterns from the sorted list, then the word
+    /// trie and its slots.
     func build() -> WordAutomaton {
         bytes.withUnsafeBufferPointer { buffer in
             let sorted = sortedAdditions(buffer)
             let trie = Trie(sorted: sorted, additions: added, bytes: buffer)
-            return trie.automaton()
+            return trie.automaton(buffer)
         }
     }
 

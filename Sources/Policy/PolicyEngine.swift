@@ -66,7 +66,8 @@ public struct PolicyEngine: Sendable {
                 hits += rights.hits + roleRules(for: recipient, summary: rights.remaining, sender: sender)
             }
         }
-        hits = merge(hits).map(applyingLearnedAction)
+        // A closure, not the method itself: a method reference copies the engine.
+        hits = merge(hits).map { applyingLearnedAction($0) }
         var annotated = findings
         let exposure = exposedRecipientsHit(headerAddresses: headerAddresses, sender: envelope.sender, findingIndex: findings.count)
         if let exposure {

@@ -49,7 +49,7 @@ extension SchoolPipelines {
     /// belongs to, the report stamped with that school as a scan's is.
     public func redecide(_ recorded: ScanReport, envelope: Envelope) throws(UnknownSchoolError) -> ScanReport {
         switch try route(envelope, size: recorded.sizeBytes) {
-        case .school(let school, let reason): stamp(school.pipeline.redecide(recorded, envelope: envelope), school: school, reason: reason)
+        case .school(let school, let reason): stamp(schools[school].pipeline.redecide(recorded, envelope: envelope), school: school, reason: reason)
         case .unread(let report): report
         }
     }

@@ -11,23 +11,43 @@ import TextExtraction
 /// database) and immutable: build one per configuration and roster snapshot and share
 /// it across threads; a reload builds a new one.
 public struct ScanPipeline: Sendable {
-    public let configuration: Configuration
-    public let roster: Roster
+    /// What a pipeline holds, behind one reference, so that copying a pipeline (out of a
+    /// trust's list of schools, into a closure) is one retain and not a retain of every
+    /// reference its configuration, roster and tables hold.
+    final class Parts: Sendable {
+        let configuration: Configuration
+        let roster: Roster
+        let version: String
+        let extractor: TextExtractor
+        let detection: DetectionEngine
+        let policy: PolicyEngine
+
+        init(configuration: Configuration, roster: Roster, version: String, extractor: TextExtractor,
+             detection: DetectionEngine, policy: PolicyEngine) {
+            self.configuration = configuration
+            self.roster = roster
+            self.version = version
+            self.extractor = extractor
+            self.detection = detection
+            self.policy = policy
+        }
+    }
+
+    let parts: Parts
+    public var configuration: Configuration { parts.configuration }
+    public var roster: Roster { parts.roster }
     /// Fingerprint of the configuration and roster, recorded with each decision.
-    public let version: String
-    let extractor: TextExtractor
-    let detection: DetectionEngine
-    let policy: PolicyEngine
+    public var version: String { parts.version }
+    var extractor: TextExtractor { parts.extractor }
+    var detection: DetectionEngine { parts.detection }
+    var policy: PolicyEngine { parts.policy }
 
     /// Builds the detectors' automaton and the policy tables once, the two at the same
     /// time on two cores (they read the roster and share nothing else). Callers run this
     /// off any event loop: the reload and start-up paths call it from worker threads.
     public init(configuration: Configuration, roster: Roster, version: String = "") {
-        self.configuration = configuration
-        self.roster = roster
-        self.version = version
-        self.extractor = TextExtractor(limits: configuration.limits,
-                                       textless: TextlessTypes(configuration.attachments.textlessTypes))
+        let extractor = TextExtractor(limits: configuration.limits,
+                                      textless: TextlessTypes(configuration.attachments.textlessTypes))
         let detection = ResultSlots<DetectionEngine>(count: 1), policy = ResultSlots<PolicyEngine>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
@@ -43,9 +63,11 @@ public struct ScanPipeline: Sendable {
                 policy[0] = PolicyEngine(configuration: configuration, roster: roster, webmailDomains: WebmailDomains.builtIn)
             }
         }
-        self.detection = detection.values[0]
-        self.policy = policy.values[0]
+        parts = Parts(configuration: configuration, roster: roster, version: version, extractor: extractor,
+                      detection: detection.values[0], policy: policy.values[0])
     }
+
+    init(parts: Parts) { self.parts = parts }
 
     /// Scans a message sent with the given envelope (the milter's case).
     /// Who sent mail with this envelope and whether it is read at all, from the

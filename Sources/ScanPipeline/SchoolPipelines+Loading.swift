@@ -1,4 +1,5 @@
 import ChaperoneModel
+import Detectors
 import Dispatch
 import Foundation
 import RosterImport
@@ -94,4 +95,13 @@ final class ResultSlots<Value>: @unchecked Sendable {
 
     /// Every slot, in order (each is written once before this is read).
     var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
+}
+
+extension ScanPipeline {
+    /// This pipeline with its detection reading a trust's shared first-word filter (see
+    /// `SharedFirstWords`): the same findings and decisions.
+    func sharing(_ firstWords: SharedFirstWords) -> ScanPipeline {
+        ScanPipeline(parts: Parts(configuration: configuration, roster: roster, version: version, extractor: extractor,
+                                  detection: detection.sharing(firstWords), policy: policy))
+    }
 }

@@ -1,4 +1,5 @@
 import ChaperoneModel
+import Detectors
 import Foundation
 import Policy
 
@@ -41,7 +42,13 @@ public struct SchoolPipelines: Sendable {
     public init(configuration: Configuration, schools: [School], version: String) {
         precondition(!schools.isEmpty, "a deployment has at least one school")
         self.configuration = configuration
-        self.schools = schools
+        // A trust's schools read one first-word filter that every message keeps warm.
+        if schools.count > 1 {
+            let firstWords = SharedFirstWords(schools.map(\.pipeline.detection))
+            self.schools = schools.map { School(id: $0.id, pipeline: $0.pipeline.sharing(firstWords)) }
+        } else {
+            self.schools = schools
+        }
         self.version = version
         self.selector = SchoolSelector(
             members: schools.map { school in
@@ -76,7 +83,7 @@ public struct SchoolPipelines: Sendable {
     /// Scans a message sent with this envelope (the milter's case).
     public func scan(message: [UInt8], envelope: Envelope) throws(UnknownSchoolError) -> ScanReport {
         switch try route(envelope, size: message.count) {
-        case .school(let school, let reason): stamp(school.pipeline.scan(message: message, envelope: envelope), school: school, reason: reason)
+        case .school(let school, let reason): stamp(schools[school].pipeline.scan(message: message, envelope: envelope), school: school, reason: reason)
         case .unread(let report): report
         }
     }
@@ -85,7 +92,7 @@ public struct SchoolPipelines: Sendable {
     public func scan(message: [UInt8], envelope: Envelope, cancellation: ScanCancellation) throws -> ScanReport {
         switch try route(envelope, size: message.count) {
         case .school(let school, let reason):
-            stamp(try school.pipeline.scan(message: message, envelope: envelope, cancellation: cancellation), school: school, reason: reason)
+            stamp(try schools[school].pipeline.scan(message: message, envelope: envelope, cancellation: cancellation), school: school, reason: reason)
         case .unread(let report): report
         }
     }
@@ -99,7 +106,7 @@ public struct SchoolPipelines: Sendable {
             : envelope(ofMessage: message, sender: sender, recipients: recipients, authenticatedUser: authenticatedUser)
         switch try route(envelope, size: message.count) {
         case .school(let school, let reason):
-            let report = school.pipeline.scan(message: message, sender: sender, recipients: recipients, authenticatedUser: authenticatedUser)
+            let report = schools[school].pipeline.scan(message: message, sender: sender, recipients: recipients, authenticatedUser: authenticatedUser)
             return stamp(report, school: school, reason: reason)
         case .unread(let report): return report
         }
@@ -115,7 +122,9 @@ public struct SchoolPipelines: Sendable {
 
     /// Where a message goes: to one school's pipeline, or accepted unread.
     enum Route {
-        case school(School, reason: String)
+        /// The school's position in `schools` (a position, not the school: copying a
+        /// `School` retains every reference its pipeline holds, on every message).
+        case school(Int, reason: String)
         /// Inbound mail to several schools that all skip inbound mail.
         case unread(ScanReport)
     }
@@ -140,7 +149,7 @@ public struct SchoolPipelines: Sendable {
             return .unread(report)
         }
         guard let index = choice.school else { throw UnknownSchoolError(reason: choice.reason) }
-        return .school(schools[index], reason: choice.reason)
+        return .school(index, reason: choice.reason)
     }
 
     /// True for mail from no school whose every recipient is at a school (several
@@ -153,11 +162,11 @@ public struct SchoolPipelines: Sendable {
 
     /// Names the school in the report, and (with `schools:`) says in the sender's reason
     /// how it was chosen.
-    func stamp(_ report: ScanReport, school: School, reason: String) -> ScanReport {
+    func stamp(_ report: ScanReport, school index: Int, reason: String) -> ScanReport {
         var stamped = report
-        stamped.school = school.name
-        stamped.schoolID = school.id
-        if school.id != nil, !reason.isEmpty { stamped.sender.reason = reason + "; " + report.sender.reason }
+        stamped.school = schools[index].name
+        stamped.schoolID = schools[index].id
+        if schools[index].id != nil, !reason.isEmpty { stamped.sender.reason = reason + "; " + report.sender.reason }
         return stamped
     }
 }

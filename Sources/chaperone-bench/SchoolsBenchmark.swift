@@ -18,6 +18,8 @@ struct SchoolsBenchmark: ParsableCommand {
     @Option(help: "Pupils on each school's roster.") var pupils = 1_500
     @Option(help: "Runs to take the median of.") var runs = 3
     @Option(help: "Messages scanned for the per-message cost.") var messages = 300
+    @Option(help: "For a profiler: after loading, scan only this way for --runs rounds (alone, routed or every-school) and print nothing else.")
+    var profileScan: ProfiledScan?
 
     func run() throws {
         let files = (0..<schools).map { Self.school($0, pupils: pupils) }
@@ -34,6 +36,11 @@ struct SchoolsBenchmark: ParsableCommand {
         let startupCPU = Self.processCPUSeconds() - cpuBefore
         guard let trust = pipelines, loaded.count == schools else { throw ValidationError("a generated school did not load") }
         let resident = Self.residentKilobytes() - baseline
+        if let profileScan {
+            let seconds = try profile(profileScan, trust: trust, files: files, loaded: loaded)
+            print("\(profileScan.rawValue): \(Int((seconds / Double(messages * runs) * 1e6).rounded())) µs CPU per message")
+            return
+        }
         var startups = [first]
         for _ in 1..<max(1, runs) {
             startups.append(clock.measure { _ = SchoolPipelines(configuration: trustConfiguration, loaded: SchoolPipelines.load(files).compactMap { try? $0.get() }) })
@@ -52,35 +59,83 @@ struct SchoolsBenchmark: ParsableCommand {
                 _ = SchoolPipelines(configuration: trustConfiguration, loaded: again)
             })
         }
-        let (alone, routed) = try perMessage(trust: trust, files: files)
+        let cost = try perMessage(trust: trust, files: files, loaded: loaded)
         print("\(schools) schools × \(pupils) pupils (\(schools * pupils) in all), median of \(runs) runs:")
         print("  start-up (import + build, all schools): \(StartupBenchmark.median(startups)) ms wall; first run \(Self.rounded(startupCPU)) CPU-s")
         print("  reload after one school's roster changed: \(StartupBenchmark.median(reloads)) ms wall, \(Self.rounded(reloadCPU.sorted()[reloadCPU.count / 2])) CPU-s (\(rebuilt) school rebuilt)")
         print("  resident memory of the loaded schools: \(resident / 1024) MB (VmRSS \(Self.residentKilobytes() / 1024) MB in all)")
-        print("  per message: \(Self.microseconds(alone)) µs for the school alone, \(Self.microseconds(routed)) µs routed within the trust"
-            + " (\(Self.percent(routed, over: alone)))")
+        print(cost.summary)
     }
 
-    /// Median per-message time of the same messages scanned by school 0 deployed alone,
-    /// and routed to it within the trust.
-    func perMessage(trust: SchoolPipelines, files: [SchoolRosterFiles]) throws -> (Duration, Duration) {
+    /// Per-message CPU time (this thread's, so other load on a shared machine does not
+    /// count) of three runs over equal work, alternated slice by slice so drift hits
+    /// all three alike: school 0 deployed alone scanning its own mail; the trust scanning
+    /// the same mail, routed to school 0; and the trust scanning mail from every school
+    /// in turn (each message names a pupil of its own school, so each school's tables
+    /// are cold when its message comes, as in a real trust).
+    func perMessage(trust: SchoolPipelines, files: [SchoolRosterFiles], loaded: [LoadedSchool]) throws -> PerMessageCost {
         guard case .success(let single) = SchoolPipelines.load([files[0]]).first else { throw ValidationError("school 0 did not load") }
-        let roster = single.rosterReport.roster
-        let bodies = (0..<messages).map { index -> [UInt8] in
-            let pupil = roster.students[(index * 37) % roster.students.count]
-            let text = "From: teacher@school0.example\r\nTo: coach@club.example\r\nSubject: fixtures \(index)\r\n\r\n"
-                + SyntheticSchool.filler.joined(separator: " ") + " \(pupil.legalForename) \(pupil.surname) was unwell today. "
-                + SyntheticSchool.filler.reversed().joined(separator: " ") + "\r\n"
-            return Array(text.utf8)
+        let ownMail = (0..<messages).map { Self.message($0, school: 0, roster: single.rosterReport.roster) }
+        let trustMail = (0..<messages).map { index -> ([UInt8], Envelope) in
+            let school = index % loaded.count
+            return Self.message(index, school: school, roster: loaded[school].rosterReport.roster)
         }
-        let envelope = Envelope(sender: "teacher@school0.example", recipients: ["coach@club.example"])
-        let clock = ContinuousClock()
-        var alone: [Duration] = [], routed: [Duration] = []
-        for _ in 0..<max(3, runs) {
-            alone.append(clock.measure { for body in bodies { _ = single.pipeline.scan(message: body, envelope: envelope) } })
-            routed.append(try clock.measure { for body in bodies { _ = try trust.scan(message: body, envelope: envelope) } })
+        var alone: [Double] = [], routed: [Double] = [], everySchool: [Double] = []
+        // Each round takes the three in turn a slice of 100 messages at a time, so a
+        // neighbour's burst on a shared machine lands on all three alike.
+        for _ in 0..<max(9, runs) {
+            var round = (alone: 0.0, routed: 0.0, everySchool: 0.0)
+            for slice in stride(from: 0, to: messages, by: 100) {
+                let range = slice..<min(messages, slice + 100)
+                round.alone += Self.threadCPUSeconds { for (body, envelope) in ownMail[range] { _ = single.pipeline.scan(message: body, envelope: envelope) } }
+                round.routed += try Self.threadCPUSeconds { for (body, envelope) in ownMail[range] { _ = try trust.scan(message: body, envelope: envelope) } }
+                round.everySchool += try Self.threadCPUSeconds { for (body, envelope) in trustMail[range] { _ = try trust.scan(message: body, envelope: envelope) } }
+            }
+            alone.append(round.alone)
+            routed.append(round.routed)
+            everySchool.append(round.everySchool)
         }
-        return (alone.sorted()[alone.count / 2] / messages, routed.sorted()[routed.count / 2] / messages)
+        return PerMessageCost(alone: alone, routed: routed, everySchool: everySchool, messages: messages)
+    }
+
+    /// The scans one per-message run makes, alone, for a profiler to see by themselves.
+    enum ProfiledScan: String, ExpressibleByArgument { case alone, routed, everySchool = "every-school" }
+
+    func profile(_ scan: ProfiledScan, trust: SchoolPipelines, files: [SchoolRosterFiles], loaded: [LoadedSchool]) throws -> Double {
+        guard case .success(let single) = SchoolPipelines.load([files[0]]).first else { throw ValidationError("school 0 did not load") }
+        let mail = (0..<messages).map { index -> ([UInt8], Envelope) in
+            let school = scan == .everySchool ? index % loaded.count : 0
+            return Self.message(index, school: school, roster: school == 0 && scan == .alone ? single.rosterReport.roster : loaded[school].rosterReport.roster)
+        }
+        return try Self.threadCPUSeconds {
+            for _ in 0..<runs {
+                for (body, envelope) in mail {
+                    if scan == .alone { _ = single.pipeline.scan(message: body, envelope: envelope) } else { _ = try trust.scan(message: body, envelope: envelope) }
+                }
+            }
+        }
+    }
+
+    /// Message `index` from a teacher of `school` naming one of its pupils, with its envelope.
+    static func message(_ index: Int, school: Int, roster: Roster) -> ([UInt8], Envelope) {
+        let pupil = roster.students[(index * 37) % roster.students.count]
+        let sender = "teacher@school\(school).example"
+        let text = "From: \(sender)\r\nTo: coach@club.example\r\nSubject: fixtures \(index)\r\n\r\n"
+            + SyntheticSchool.filler.joined(separator: " ") + " \(pupil.legalForename) \(pupil.surname) was unwell today. "
+            + SyntheticSchool.filler.reversed().joined(separator: " ") + "\r\n"
+        return (Array(text.utf8), Envelope(sender: sender, recipients: ["coach@club.example"]))
+    }
+
+    /// CPU seconds this thread spends in `work`.
+    static func threadCPUSeconds(_ work: () throws -> Void) rethrows -> Double {
+        func now() -> Double {
+            var time = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        }
+        let start = now()
+        try work()
+        return now() - start
     }
 
     /// School `index`: its configuration and generated roster CSV (`extra` more pupils).
@@ -115,15 +170,5 @@ struct SchoolsBenchmark: ParsableCommand {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
         return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
-    }
-
-    static func microseconds(_ duration: Duration) -> String {
-        let value = Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
-        return String(Int(value.rounded()))
-    }
-
-    static func percent(_ value: Duration, over base: Duration) -> String {
-        let ratio = (value / base - 1) * 100
-        return (ratio >= 0 ? "+" : "") + String(Int(ratio.rounded())) + " %"
     }
 }

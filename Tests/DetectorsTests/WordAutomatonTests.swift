@@ -1,8 +1,9 @@
 import Testing
 @testable import Detectors
 
-/// The automaton built from sorted patterns against a brute-force search: same matches,
-/// pattern numbers in order of first addition, values in order added without repeats.
+/// The automaton built from sorted patterns against a brute-force search: same matches in
+/// the same order, pattern numbers in order of first addition, values in order added
+/// without repeats.
 @Suite struct WordAutomatonTests {
     /// Deterministic patterns over a three-letter alphabet plus the separator, so
     /// prefixes, suffixes and repeats are common.
@@ -61,10 +62,14 @@ import Testing
         }
         let words = Self.patterns(seed: UInt64(seed) + 1_000, count: 150)
         let texts = stride(from: 0, to: words.count, by: 5).map { Array(words[$0..<($0 + 5)].joined(separator: [32])) }
-        for text in texts + [Array(added.joined(separator: [32]))] {
-            var found: Set<[Int]> = []
-            automaton.forEachWholeWordMatch(in: text) { found.insert([$0, $1, $2]) }
-            #expect(found == Self.bruteForce(distinct, in: text))
+        // Separators doubled, leading and trailing too, so empty words come up.
+        let spaced = texts.map { [32] + $0.flatMap { $0 == 32 ? [32, 32] : [$0] } + [32] }
+        for text in texts + spaced + [Array(added.joined(separator: [32])), []] {
+            var found: [[Int]] = []
+            automaton.forEachWholeWordMatch(in: text) { found.append([$0, $1, $2]) }
+            // Ordered as a left-to-right pass reports them: by end, then longest first.
+            let expected = Self.bruteForce(distinct, in: text).sorted { $0[1] != $1[1] ? $0[1] < $1[1] : $0[0] < $1[0] }
+            #expect(found == expected)
         }
     }
 
@@ -79,7 +84,7 @@ import Testing
         var builder = WordAutomatonBuilder()
         for word in ["okafor", "okafor amara", "oka", "okafor"] { builder.add(Array(word.utf8), value: 1) }
         let automaton = builder.build()
-        // "okafor amara" has 12 bytes; the others are its prefixes: 12 states and the root.
-        #expect(automaton.stateCount == 13 && automaton.patternCount == 3)
+        // Word prefixes "okafor", "okafor amara" and "oka", and the root.
+        #expect(automaton.stateCount == 4 && automaton.patternCount == 3)
     }
 }

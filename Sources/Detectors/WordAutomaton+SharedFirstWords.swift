@@ -1,0 +1,58 @@
+/// One first-word filter for every school of a trust (see `WordAutomaton.firstWords`):
+/// each school's filter is a few kilobytes, but a trust routes each message to one of a
+/// hundred schools, so the one it reads is cold in the cache by the time that school's
+/// next message comes, and it is read once for every word of the text. This filter holds
+/// the first words of every school's patterns, so it answers "no pattern starts with
+/// this word" for any school, and every message reads it, so it stays in the cache. A
+/// word it lets through (a name at some school) goes on to the school's own table, so
+/// what is found is exactly what each school's own filter finds.
+public struct SharedFirstWords: Sendable {
+    let blocks: [UInt64]
+
+    /// The filter of the first words of every engine's patterns.
+    public init(_ engines: [DetectionEngine]) {
+        var hashes: [UInt64] = []
+        for engine in engines { engine.index.automaton.appendFirstWordHashes(to: &hashes) }
+        hashes.sort()
+        var distinct = 0
+        for index in hashes.indices where index == 0 || hashes[index] != hashes[index - 1] { distinct += 1 }
+        blocks = WordAutomaton.firstWordFilter(of: hashes, distinct: distinct)
+    }
+}
+
+extension DetectionEngine {
+    /// This engine reading the trust's shared first-word filter in place of its own;
+    /// every finding is the same (the shared filter holds every word its own holds).
+    public func sharing(_ firstWords: SharedFirstWords) -> DetectionEngine {
+        var automaton = index.automaton
+        automaton.firstWords = firstWords.blocks
+        var engine = self
+        engine.index = RosterIndex(index, automaton: automaton)
+        return engine
+    }
+}
+
+extension WordAutomaton {
+    /// Appends the edge hash of each of the root's children (each pattern's first word).
+    func appendFirstWordHashes(to hashes: inout [UInt64]) {
+        wordBytes.withUnsafeBufferPointer { words in
+            for node in nodes.dropFirst() where node.parent == 0 {
+                let start = Int(node.wordStart)
+                hashes.append(Self.edgeHash(parent: 0, word: Self.wordHash(words, start, start + Int(node.wordLength))))
+            }
+        }
+    }
+
+    /// A first-word filter holding `hashes` (edge hashes from the root; `distinct` of them
+    /// differ): a power of two of 64-bit blocks, about 12 bits per word.
+    static func firstWordFilter(of hashes: [UInt64], distinct: Int) -> [UInt64] {
+        var blocks = 1
+        while blocks * 64 < distinct * 12 { blocks <<= 1 }
+        var filter = [UInt64](repeating: 0, count: blocks)
+        for hash in hashes {
+            let (block, bits) = filterBits(hash, mask: blocks - 1)
+            filter[block] |= bits
+        }
+        return filter
+    }
+}
