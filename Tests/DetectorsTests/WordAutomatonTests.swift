@@ -1,3 +1,4 @@
+import ChaperoneModel
 import Testing
 @testable import Detectors
 
@@ -63,13 +64,84 @@ import Testing
         let words = Self.patterns(seed: UInt64(seed) + 1_000, count: 150)
         let texts = stride(from: 0, to: words.count, by: 5).map { Array(words[$0..<($0 + 5)].joined(separator: [32])) }
         // Separators doubled, leading and trailing too, so empty words come up.
-        let spaced = texts.map { [32] + $0.flatMap { $0 == 32 ? [32, 32] : [$0] } + [32] }
-        for text in texts + spaced + [Array(added.joined(separator: [32])), []] {
+        let spaced: [[UInt8]] = texts.map { text in
+            var doubled: [UInt8] = [32]
+            for byte in text { doubled += byte == 32 ? [32, 32] : [byte] }
+            return doubled + [32]
+        }
+        let all: [[UInt8]] = texts + spaced + [Array(added.joined(separator: [32])), []]
+        for text in all {
             var found: [[Int]] = []
             automaton.forEachWholeWordMatch(in: text) { found.append([$0, $1, $2]) }
             // Ordered as a left-to-right pass reports them: by end, then longest first.
             let expected = Self.bruteForce(distinct, in: text).sorted { $0[1] != $1[1] ? $0[1] < $1[1] : $0[0] < $1[0] }
             #expect(found == expected)
+        }
+    }
+
+    /// Words long enough to hash in eight-byte pieces, bytes from the whole range (the
+    /// separator doubled, UTF-8 lead bytes, 0xFF), and texts made of the patterns
+    /// themselves with one byte changed here and there.
+    @Test(arguments: 0..<12)
+    func longWordsMatchLikeBruteForce(seed: Int) {
+        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 1
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % bound
+        }
+        let bytes: [UInt8] = [97, 98, 0xC3, 0xA9, 0xFF, 0, 7, NormalisedText.separator]
+        func word() -> [UInt8] { (0..<(1 + next(19))).map { _ in bytes[next(bytes.count - 1)] } }
+        var added: [[UInt8]] = []
+        for _ in 0..<80 {
+            var pattern = word()
+            for _ in 0..<next(3) { pattern += [NormalisedText.separator] + (next(5) == 0 ? [] : word()) }
+            added.append(pattern)
+        }
+        var builder = WordAutomatonBuilder()
+        for (position, pattern) in added.enumerated() { builder.add(pattern, value: Int32(position)) }
+        let automaton = builder.build()
+        var distinct: [[UInt8]] = []
+        for pattern in added where !distinct.contains(pattern) { distinct.append(pattern) }
+        #expect(automaton.patternCount == distinct.count)
+        for _ in 0..<20 {
+            var text: [UInt8] = []
+            for _ in 0..<(1 + next(12)) {
+                if !text.isEmpty { text.append(NormalisedText.separator) }
+                var piece = next(3) == 0 ? word() : added[next(added.count)]
+                if next(4) == 0, !piece.isEmpty { piece[next(piece.count)] = bytes[next(bytes.count)] }
+                text += piece
+            }
+            var found: [[Int]] = []
+            automaton.forEachWholeWordMatch(in: text) { found.append([$0, $1, $2]) }
+            let expected = Self.bruteForce(distinct, in: text).sorted { $0[1] != $1[1] ? $0[1] < $1[1] : $0[0] < $1[0] }
+            #expect(found == expected)
+        }
+    }
+
+    /// A trust's shared first-word filter holds every school's first words, so each
+    /// school finds exactly what it finds with its own filter.
+    @Test func aSharedFirstWordFilterFindsWhatEachSchoolsOwnFinds() {
+        let schools = [TestSchool.roster, Roster(students: TestSchool.generated(60)), Roster(students: Array(TestSchool.students.prefix(3)))]
+        let engines = schools.map { DetectionEngine(roster: $0, thresholds: .init()) }
+        let shared = SharedFirstWords(engines)
+        var texts = ["Jonah Pemberton was off today; Summer Brook and Will Parker were not.",
+                     "Sam Ackroyd, Ali Rahman and Zoë Okafor-Brennan of 17 Larchfield Road LS17 7PX", ""]
+        let generated = TestSchool.generated(60)
+        texts += stride(from: 0, to: generated.count, by: 7).map { index in
+            let pupil = generated[index]
+            return "Dear parents, \(pupil.legalForename) \(pupil.surname) and \(pupil.surname), \(pupil.legalForename) were absent."
+        }
+        for (engine, roster) in zip(engines, schools) {
+            let sharing = engine.sharing(shared)
+            #expect(sharing.index.automaton.firstWords.count >= engine.index.automaton.firstWords.count)
+            var found = 0
+            for text in texts {
+                let content = MessageContent(segments: [TextSegment(location: .body("1"), role: .prose, text: text)])
+                let own = engine.findings(in: content)
+                found += own.count
+                #expect(sharing.findings(in: content) == own, "\(roster.students.count) pupils: \(text)")
+            }
+            #expect(found > 0, "every school's pupils are named in the texts")
         }
     }
 
