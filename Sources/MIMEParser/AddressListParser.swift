@@ -5,6 +5,11 @@
 public enum AddressListParser {
     /// Every mailbox in an unfolded header value, in order.
     public static func parse(_ text: String) -> [MailAddress] {
+        parse(tokens: AddressToken.tokenize(text))
+    }
+
+    /// Every mailbox in a tokenised address list, in order.
+    static func parse(tokens: [AddressToken]) -> [MailAddress] {
         var addresses: [MailAddress] = []
         var group: String?
         var current: [AddressToken] = []
@@ -17,7 +22,7 @@ public enum AddressListParser {
             angle = nil
         }
 
-        for token in AddressToken.tokenize(text) {
+        for token in tokens {
             if insideAngle {
                 if token == .special(">") { insideAngle = false } else { angle?.append(token) }
                 continue

@@ -13,8 +13,17 @@ enum AddressToken: Equatable {
 
     static let specials: Set<Character> = ["<", ">", "@", ",", ";", ":"]
 
-    /// Splits an unfolded header value into tokens; never fails.
+    /// Splits an unfolded header value into tokens; never fails. ASCII text is read as
+    /// bytes (`AddressToken+Bytes.swift`); other text by Characters, so a combining mark
+    /// or a Unicode space keeps its String meaning.
     static func tokenize(_ text: String) -> [AddressToken] {
+        var text = text
+        if let tokens = text.withUTF8({ tokenizeASCII($0) }) { return tokens }
+        return tokenizeCharacters(text)
+    }
+
+    /// The Character rule: the reference for `tokenizeASCII`, and the rule for non-ASCII text.
+    static func tokenizeCharacters(_ text: String) -> [AddressToken] {
         let characters = Array(text)
         var tokens: [AddressToken] = []
         var index = 0

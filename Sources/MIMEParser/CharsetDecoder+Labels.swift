@@ -1,3 +1,5 @@
+import ChaperoneModel
+
 extension CharsetDecoder {
     /// The canonical lower-cased name for a charset label, or `nil` when the label is
     /// empty. Aliases mail software commonly writes are mapped to one name each.
@@ -28,8 +30,24 @@ extension CharsetDecoder {
 }
 
 extension String {
-    /// The string without surrounding ASCII whitespace and double quotes.
+    /// The string without surrounding ASCII whitespace and double quotes. Trimmed by
+    /// bytes when the text is ASCII with no carriage return (CR LF is one Character, not
+    /// in the set); otherwise by Characters.
     func trimmingASCIIWhitespaceAndQuotes() -> String {
+        var text = self
+        let trimmed: String? = text.withUTF8 { bytes in
+            guard UTF8Text.isASCII(bytes), !bytes.contains(0x0D) else { return nil }
+            func skipped(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x22 }
+            var start = 0, end = bytes.count
+            while start < end, skipped(bytes[start]) { start += 1 }
+            while end > start, skipped(bytes[end - 1]) { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return trimmed ?? trimmingASCIIWhitespaceAndQuotesByCharacter()
+    }
+
+    /// The Character rule `trimmingASCIIWhitespaceAndQuotes` keeps for other text.
+    func trimmingASCIIWhitespaceAndQuotesByCharacter() -> String {
         let skipped: Set<Character> = [" ", "\t", "\r", "\n", "\""]
         guard let first = firstIndex(where: { !skipped.contains($0) }),
               let last = lastIndex(where: { !skipped.contains($0) }) else { return "" }

@@ -5,8 +5,10 @@
 public enum EncodedWordDecoder {
     /// The header text with every encoded word decoded.
     public static func decode(_ text: String) -> String {
+        var text = text
+        // Most header text has no encoded word: it is returned without a copy.
+        guard text.utf8.count > 5, text.withUTF8({ containsMarker($0) }) else { return text }
         let bytes = Array(text.utf8)
-        guard bytes.count > 5, containsMarker(bytes) else { return text }
         var output = ""
         var pending = [UInt8]()
         var pendingCharset: String?
@@ -45,7 +47,7 @@ public enum EncodedWordDecoder {
         return output
     }
 
-    private static func containsMarker(_ bytes: [UInt8]) -> Bool {
+    private static func containsMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index + 1 < bytes.count {
             if bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: "?") { return true }

@@ -41,7 +41,7 @@ extension EntityScanner {
     mutating func finishPendingField(_ index: Int) {
         guard let range = nodes[index].pendingField else { return }
         nodes[index].pendingField = nil
-        let location = "part \(nodes[index].path)"
+        var location: String { "part \(nodes[index].path)" }
         var kept = range
         if range.count > limits.maxLineBytes {
             kept = range.lowerBound..<(range.lowerBound + limits.maxLineBytes)

@@ -1,3 +1,5 @@
+import ChaperoneModel
+
 /// One header field as it appeared in the message: the raw bytes (folding and 8-bit
 /// bytes kept), the unfolded value, and the value with RFC 2047 encoded words decoded.
 public struct HeaderField: Hashable, Sendable {
@@ -13,6 +15,24 @@ public struct HeaderField: Hashable, Sendable {
 
     /// The lower-cased field name, for case-insensitive lookup.
     public var lowercasedName: String { name.lowercased() }
+
+    /// `lowercasedName == wanted`, compared byte by byte with ASCII case folding when
+    /// both are ASCII (no String is made); by the String rule otherwise.
+    public func hasLowercasedName(_ wanted: String) -> Bool {
+        var name = name, wanted = wanted
+        let answer: Bool? = name.withUTF8 { nameBytes in
+            wanted.withUTF8 { wantedBytes in
+                guard UTF8Text.isASCII(nameBytes), UTF8Text.isASCII(wantedBytes) else { return nil }
+                guard nameBytes.count == wantedBytes.count else { return false }
+                for index in 0..<nameBytes.count {
+                    let byte = nameBytes[index]
+                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != wantedBytes[index] { return false }
+                }
+                return true
+            }
+        }
+        return answer ?? (lowercasedName == wanted)
+    }
 
     public init(name: String, rawBytes: [UInt8], value: String, decodedValue: String) {
         self.name = name
@@ -42,8 +62,27 @@ public struct HeaderField: Hashable, Sendable {
 }
 
 extension String {
-    /// The string without leading and trailing spaces and tabs.
+    /// The string without leading and trailing spaces and tabs. Trimmed by bytes when the
+    /// bytes beside the blanks are ASCII (then every blank is a Character of its own);
+    /// otherwise by Characters, so a blank that a combining mark or a prepended mark
+    /// makes part of a larger Character stays.
     func trimmingHeaderBlanks() -> String {
+        var text = self
+        let bounds: Range<Int>? = text.withUTF8 { bytes in
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            if start < bytes.count, bytes[start] >= 0x80 { return nil }
+            if end > 0, end <= bytes.count, start < end, bytes[end - 1] >= 0x80 { return nil }
+            return start..<end
+        }
+        guard let bounds else { return trimmingHeaderBlanksByCharacter() }
+        if bounds.count == text.utf8.count { return text }
+        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[bounds]), as: UTF8.self) }
+    }
+
+    /// The Character rule `trimmingHeaderBlanks` keeps for non-ASCII edges.
+    func trimmingHeaderBlanksByCharacter() -> String {
         let blanks: Set<Character> = [" ", "\t"]
         guard let first = firstIndex(where: { !blanks.contains($0) }),
               let last = lastIndex(where: { !blanks.contains($0) }) else { return "" }

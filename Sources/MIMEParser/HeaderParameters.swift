@@ -1,3 +1,5 @@
+import ChaperoneModel
+
 /// A structured header value with parameters, such as `Content-Type` or
 /// `Content-Disposition`: `value; name=token; name="quoted"`, with RFC 2231 extended
 /// parameters (continuations `name*0*`, charset and language) and the common
@@ -13,9 +15,25 @@ public struct HeaderParameters: Hashable, Sendable {
         self.parameters = parameters
     }
 
-    /// Parses an unfolded header value.
+    /// Parses an unfolded header value (as bytes when it is ASCII, else as Characters:
+    /// the same rule either way).
     public init(parsing text: String) {
-        var scanner = ParameterScanner(text)
+        var text = text
+        if let ascii = text.withUTF8({ UTF8Text.isASCII($0) ? Array($0) : nil }) {
+            self.init(scanner: ParameterScanner(ascii))
+        } else {
+            self.init(parsingCharacters: text)
+        }
+    }
+
+    /// Parses by Characters whatever the text: the rule for non-ASCII text, and the
+    /// reference the byte path is tested against.
+    init(parsingCharacters text: String) {
+        self.init(scanner: ParameterScanner(Array(text)))
+    }
+
+    private init<Unit>(scanner: ParameterScanner<Unit>) {
+        var scanner = scanner
         value = scanner.readMainValue()
         var plain: [String: String] = [:]
         var extended: [String: [ExtendedSegment]] = [:]

@@ -11,13 +11,13 @@ public struct MessageHeaders: Hashable, Sendable {
     /// The first field with this name (case-insensitive).
     public func first(named name: String) -> HeaderField? {
         let wanted = name.lowercased()
-        return fields.first { $0.lowercasedName == wanted }
+        return fields.first { $0.hasLowercasedName(wanted) }
     }
 
     /// Every field with this name, in order.
     public func all(named name: String) -> [HeaderField] {
         let wanted = name.lowercased()
-        return fields.filter { $0.lowercasedName == wanted }
+        return fields.filter { $0.hasLowercasedName(wanted) }
     }
 
     /// The decoded value of the first field with this name.

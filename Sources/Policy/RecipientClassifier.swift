@@ -58,13 +58,74 @@ public struct RecipientClassifier: Sendable {
         Self.matches(Self.domain(of: Self.normalise(address)), anyOf: schoolDomains)
     }
 
+    /// The address trimmed of spaces and tabs, without one pair of enclosing angle
+    /// brackets, lower-cased. ASCII addresses (nearly all) are done on bytes; others by
+    /// the Foundation and String rule, `normaliseByFoundation`.
     public static func normalise(_ address: String) -> String {
+        var address = address
+        if let normalised = address.withUTF8({ asciiNormalised($0) }) { return normalised }
+        return normaliseByFoundation(address)
+    }
+
+    /// `normalise` for ASCII bytes (trimmed of space and tab, the ASCII members of
+    /// `CharacterSet.whitespaces`); `nil` when a byte is not ASCII.
+    static func asciiNormalised(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard UTF8Text.isASCII(bytes) else { return nil }
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        if start < end, bytes[start] == UInt8(ascii: "<"), bytes[end - 1] == UInt8(ascii: ">") {
+            start += 1
+            end = max(start, end - 1)
+        }
+        var hasUpper = false
+        for index in start..<end where bytes[index] >= 0x41 && bytes[index] <= 0x5A { hasUpper = true; break }
+        let kept = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard hasUpper else { return String(decoding: kept, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: kept.count) { output in
+            for (index, byte) in kept.enumerated() { output[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            return kept.count
+        }
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`: by bytes when the bytes beside the
+    /// trimmed spaces and tabs are ASCII (Foundation trims by scalar, so a Unicode space
+    /// there would be trimmed too), by Foundation otherwise.
+    static func trimmingWhitespaces(_ text: String) -> String {
+        var text = text
+        let trimmed: String? = text.withUTF8 { bytes in
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            guard start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return trimmed ?? text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The rule `normalise` keeps for addresses with non-ASCII bytes.
+    static func normaliseByFoundation(_ address: String) -> String {
         var text = address.trimmingCharacters(in: .whitespaces)
         if text.hasPrefix("<"), text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
         return text.lowercased()
     }
 
+    /// The part after the last `@`, without trailing dots; "" when there is no `@`.
     public static func domain(of address: String) -> String {
+        var address = address
+        let ascii: String? = address.withUTF8 { bytes in
+            guard UTF8Text.isASCII(bytes) else { return nil }
+            guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return "" }
+            var end = bytes.count
+            while end > at + 1, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)..<end]), as: UTF8.self)
+        }
+        if let ascii { return ascii }
+        return domainByCharacter(of: address)
+    }
+
+    /// The Character rule `domain(of:)` keeps for non-ASCII addresses.
+    static func domainByCharacter(of address: String) -> String {
         guard let at = address.lastIndex(of: "@") else { return "" }
         var domain = String(address[address.index(after: at)...])
         while domain.hasSuffix(".") { domain.removeLast() }

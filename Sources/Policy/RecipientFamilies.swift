@@ -41,6 +41,13 @@ public struct RecipientFamilies: Sendable {
         self.familyOfNode = sets.parent
     }
 
+    /// The root node of a pupil's family, `nil` for a key neither the roster nor a
+    /// contact has (`family(ofPupil:)` is then the key itself, which no other family is).
+    func familyNode(ofPupil key: String) -> Int32? {
+        guard let node = roster.studentPosition(forKey: key).map(Int32.init) ?? unknownNodes[key] else { return nil }
+        return familyOfNode[Int(node)]
+    }
+
     /// The family a pupil belongs to (the pupil's own key when no contact joins it to another).
     public func family(ofPupil key: String) -> String {
         guard let node = roster.studentPosition(forKey: key).map(Int32.init) ?? unknownNodes[key] else { return key }

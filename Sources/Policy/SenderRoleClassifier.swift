@@ -67,7 +67,7 @@ public struct SenderRoleClassifier: Sendable {
     /// The role alone, before recipients are considered.
     public func role(of envelope: Envelope) -> SenderIdentity {
         let sender = RecipientClassifier.normalise(envelope.sender)
-        if !isGateway, let login = envelope.authenticatedUser?.trimmingCharacters(in: .whitespaces), !login.isEmpty {
+        if !isGateway, let login = envelope.authenticatedUser.map(RecipientClassifier.trimmingWhitespaces), !login.isEmpty {
             if let address = accountAddress(login: login.lowercased(), sender: sender),
                var identity = classify(address, basis: .authenticatedUser) {
                 identity.reason = "authenticated as \(login): " + identity.reason

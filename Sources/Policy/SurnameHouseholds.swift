@@ -12,12 +12,16 @@ public struct SurnameHouseholds: Sendable {
     /// Group `g`'s pupils (positions, in roster order) are `members[groupStart[g]..<groupStart[g + 1]]`.
     let groupStart: [Int32]
     let members: [Int32]
+    /// Per entry of `members`, the position of the first pupil with that member's key
+    /// (its node in `RecipientFamilies`); −1 when the roster does not find the key.
+    let memberNodes: [Int32]
 
     public init(roster: Roster) {
         let students = roster.students
         var groupByName: [String: Int32] = [:]
         var groupOfPupil = [Int32](repeating: -1, count: students.count)
         var groupOfKey = [Int32](repeating: -1, count: students.count)
+        var nodeOfPupil = [Int32](repeating: -1, count: students.count)
         for position in students.indices {
             let surname = students.withUTF8(.surname, at: position, Self.lowercased)
             guard !surname.isEmpty else { continue }
@@ -30,21 +34,27 @@ public struct SurnameHouseholds: Sendable {
             }
             groupOfPupil[position] = group
             // A repeated key means the last of its pupils with a surname.
-            if let first = roster.studentPosition(forKey: students.key(at: position)) { groupOfKey[first] = group }
+            if let first = roster.studentPosition(forKey: students.key(at: position)) {
+                groupOfKey[first] = group
+                nodeOfPupil[position] = Int32(first)
+            }
         }
         var groupStart = [Int32](repeating: 0, count: groupByName.count + 1)
         for group in groupOfPupil where group >= 0 { groupStart[Int(group) + 1] += 1 }
         for group in 0..<groupByName.count { groupStart[group + 1] += groupStart[group] }
         var cursor = groupStart
         var members = [Int32](repeating: 0, count: Int(groupStart[groupByName.count]))
+        var memberNodes = members
         for (position, group) in groupOfPupil.enumerated() where group >= 0 {
             members[Int(cursor[Int(group)])] = Int32(position)
+            memberNodes[Int(cursor[Int(group)])] = nodeOfPupil[position]
             cursor[Int(group)] += 1
         }
         self.roster = roster
         self.groupOfKey = groupOfKey
         self.groupStart = groupStart
         self.members = members
+        self.memberNodes = memberNodes
     }
 
     /// `String(decoding: bytes, as: UTF8.self).lowercased()`, with no Unicode case
@@ -60,10 +70,15 @@ public struct SurnameHouseholds: Sendable {
 
     /// The pupils who share a surname with one of `children` but are neither one of them
     /// nor in their family (`families`: a sibling linked through a shared contact is the
-    /// recipient's own family's child).
+    /// recipient's own family's child). Members are compared by node, not by key: two
+    /// keys are equal exactly when the roster gives them one first position, and two
+    /// families exactly when their roots are one node, so no member's key is made but a
+    /// namesake's.
     func namesakes(of children: [String], families: RecipientFamilies) -> Set<String> {
         let own = Set(children)
         let ownFamilies = Set(children.map(families.family(ofPupil:)))
+        let ownNodes = Set(children.compactMap { roster.studentPosition(forKey: $0).map(Int32.init) })
+        let ownFamilyNodes = Set(children.compactMap(families.familyNode(ofPupil:)))
         var groups = Set<Int32>()
         for child in children {
             guard let position = roster.studentPosition(forKey: child), groupOfKey[position] >= 0 else { continue }
@@ -71,7 +86,14 @@ public struct SurnameHouseholds: Sendable {
         }
         var result = Set<String>()
         for group in groups {
-            for member in members[Int(groupStart[Int(group)])..<Int(groupStart[Int(group) + 1])] {
+            for entry in Int(groupStart[Int(group)])..<Int(groupStart[Int(group) + 1]) {
+                let member = members[entry], node = memberNodes[entry]
+                if node >= 0 {
+                    if !ownNodes.contains(node) && !ownFamilyNodes.contains(families.familyOfNode[Int(node)]) {
+                        result.insert(roster.students.key(at: Int(member)))
+                    }
+                    continue
+                }
                 let key = roster.students.key(at: Int(member))
                 if !own.contains(key) && !ownFamilies.contains(families.family(ofPupil: key)) { result.insert(key) }
             }
