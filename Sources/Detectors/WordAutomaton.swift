@@ -2,7 +2,9 @@
 /// finds every whole-word occurrence of its patterns in one left-to-right pass. The cost
 /// of a pass depends on the text, not on how many patterns (pupils) there are.
 ///
-/// Layout: the root has a dense 256-entry table; other states keep their edges sorted
+/// Layout: the root has a dense 256-entry table, and so has each state one byte deep
+/// (its own edges with the root's filled in, as its failure link is the root: most walks
+/// end a failure chain there); other states keep their edges sorted
 /// in one flat array (`edgeStart[s]..<edgeStart[s+1]`), and every per-state or
 /// per-pattern table is one flat `Int32` array, so a 1,500-pupil school's automaton is
 /// well under a megabyte and made of a dozen allocations.
@@ -10,6 +12,11 @@ struct WordAutomaton: Sendable {
     static let none: Int32 = -1
 
     let rootTable: [Int32]
+    /// Each state's row in `depthOneTable`, or `none` for a state not one byte deep
+    /// (empty while the builder computes failure links).
+    let depthOneSlot: [Int32]
+    /// 256 transitions per depth-one state, failure already followed.
+    let depthOneTable: [Int32]
     let edgeStart: [Int32]
     let edgeLabels: [UInt8]
     let edgeTargets: [Int32]
@@ -41,13 +48,18 @@ struct WordAutomaton: Sendable {
     func forEachWholeWordMatch(in text: [UInt8], _ body: (Int, Int, Int) -> Void) {
         text.withUnsafeBufferPointer { buffer in
             rootTable.withUnsafeBufferPointer { root in
-                edgeStart.withUnsafeBufferPointer { starts in
-                    edgeLabels.withUnsafeBufferPointer { labels in
-                        edgeTargets.withUnsafeBufferPointer { targets in
-                            fail.withUnsafeBufferPointer { fails in
-                                let tables = Tables(root: root, edgeStart: starts, edgeLabels: labels,
-                                                    edgeTargets: targets, fail: fails)
-                                walk(buffer, tables, body)
+                depthOneSlot.withUnsafeBufferPointer { slots in
+                    depthOneTable.withUnsafeBufferPointer { dense in
+                        edgeStart.withUnsafeBufferPointer { starts in
+                            edgeLabels.withUnsafeBufferPointer { labels in
+                                edgeTargets.withUnsafeBufferPointer { targets in
+                                    fail.withUnsafeBufferPointer { fails in
+                                        let tables = Tables(root: root, depthOneSlot: slots, depthOneTable: dense,
+                                                            edgeStart: starts, edgeLabels: labels, edgeTargets: targets,
+                                                            fail: fails)
+                                        walk(buffer, tables, body)
+                                    }
+                                }
                             }
                         }
                     }
@@ -59,6 +71,8 @@ struct WordAutomaton: Sendable {
     /// The transition tables of one walk, borrowed.
     private struct Tables {
         let root: UnsafeBufferPointer<Int32>
+        let depthOneSlot: UnsafeBufferPointer<Int32>
+        let depthOneTable: UnsafeBufferPointer<Int32>
         let edgeStart: UnsafeBufferPointer<Int32>
         let edgeLabels: UnsafeBufferPointer<UInt8>
         let edgeTargets: UnsafeBufferPointer<Int32>
@@ -69,6 +83,8 @@ struct WordAutomaton: Sendable {
             var current = state
             while true {
                 if current == 0 { return root[Int(byte)] }
+                let slot = depthOneSlot[Int(current)]
+                if slot != WordAutomaton.none { return depthOneTable[Int(slot) << 8 | Int(byte)] }
                 let lower = Int(edgeStart[Int(current)]), upper = Int(edgeStart[Int(current) + 1])
                 var index = lower
                 while index < upper {

@@ -107,7 +107,7 @@ extension WordAutomatonBuilder {
             var fail = [Int32](repeating: 0, count: stateCount)
             var outputLink = [Int32](repeating: WordAutomaton.none, count: stateCount)
             let partial = WordAutomaton(
-                rootTable: rootTable, edgeStart: edgeStart, edgeLabels: labels, edgeTargets: targets,
+                rootTable: rootTable, depthOneSlot: [], depthOneTable: [], edgeStart: edgeStart, edgeLabels: labels, edgeTargets: targets,
                 fail: [], patternAt: patternAt, outputLink: [], patternLengths: patternLengths,
                 valueStart: valueStart, valueList: valueList)
             var queue: [Int32] = []
@@ -126,10 +126,31 @@ extension WordAutomatonBuilder {
                         ? failState : outputLink[Int(failState)]
                 }
             }
+            let (depthOneSlot, depthOneTable) = Self.depthOneRows(rootTable: rootTable, edgeStart: edgeStart,
+                                                                  labels: labels, targets: targets)
             return WordAutomaton(
-                rootTable: rootTable, edgeStart: edgeStart, edgeLabels: labels, edgeTargets: targets,
+                rootTable: rootTable, depthOneSlot: depthOneSlot, depthOneTable: depthOneTable, edgeStart: edgeStart, edgeLabels: labels, edgeTargets: targets,
                 fail: fail, patternAt: patternAt, outputLink: outputLink, patternLengths: patternLengths,
                 valueStart: valueStart, valueList: valueList)
+        }
+
+        /// The dense rows of the root's children: a child's own edges, and for every other
+        /// byte the root's edge (a depth-one state fails to the root).
+        private static func depthOneRows(rootTable: [Int32], edgeStart: [Int32], labels: [UInt8],
+                                         targets: [Int32]) -> (slots: [Int32], table: [Int32]) {
+            var slots = [Int32](repeating: WordAutomaton.none, count: max(0, edgeStart.count - 1))
+            guard edgeStart.count > 1 else { return (slots, []) }
+            let children = Int(edgeStart[0])..<Int(edgeStart[1])
+            var table: [Int32] = []
+            table.reserveCapacity(children.count * 256)
+            for (slot, index) in children.enumerated() {
+                let child = Int(targets[index])
+                slots[child] = Int32(slot)
+                var row = rootTable
+                for edge in Int(edgeStart[child])..<Int(edgeStart[child + 1]) { row[Int(labels[edge])] = targets[edge] }
+                table.append(contentsOf: row)
+            }
+            return (slots, table)
         }
 
         /// A goto step during construction, using the failure links computed so far
