@@ -20,8 +20,11 @@ struct BulkCounter {
     private var last: (group: Group, position: Int)?
     private var firstLocation: TextLocation?
 
-    mutating func add(_ identity: String, segment: TextSegment) {
-        message.insert(identity)
+    /// Counts the pupils `references` name in `segment`: its group (attachment or table)
+    /// is found once for all of them.
+    mutating func add(_ references: [PupilReference], segment: TextSegment) {
+        guard !references.isEmpty else { return }
+        for reference in references { message.insert(reference.identity) }
         if firstLocation == nil { firstLocation = segment.location }
         guard segment.location.isAttachment || segment.table != nil else { return }
         let group = Group(kind: segment.location.kind, name: segment.location.name,
@@ -40,7 +43,7 @@ struct BulkCounter {
             locations.append(location)
         }
         last = (group, position)
-        members[position].insert(identity)
+        for reference in references { members[position].insert(reference.identity) }
     }
 
     func findings(threshold: Int) -> [Finding] {

@@ -36,9 +36,10 @@ struct DateScanner {
     private func numeric(at index: Int) -> (Hit, Int)? {
         guard index + 2 < tokens.count else { return nil }
         let a = tokens[index], b = tokens[index + 1], c = tokens[index + 2]
-        let gap1 = bytes.gap(a, b), gap2 = bytes.gap(b, c)
-        guard gap1.count == 1, gap1 == gap2, let separator = gap1.first,
-              "/-.".utf8.contains(separator),
+        // One separator byte, the same twice (read in place: this runs for every token).
+        guard b.start - a.end == 1, c.start - b.end == 1, bytes[a.end] == bytes[b.end] else { return nil }
+        let separator = bytes[a.end]
+        guard separator == 47 || separator == 45 || separator == 46,
               let first = number(a), let second = number(b), let third = number(c) else { return nil }
         let date: SchoolDate?
         if a.length == 4, b.length <= 2, c.length <= 2 {
@@ -90,7 +91,7 @@ struct DateScanner {
     private func written(at index: Int) -> (Hit, Int)? {
         guard index + 2 < tokens.count else { return nil }
         let a = tokens[index], b = tokens[index + 1], c = tokens[index + 2]
-        guard bytes.gap(a, b).count <= 2, bytes.gap(b, c).count <= 2 else { return nil }
+        guard b.start - a.end <= 2, c.start - b.end <= 2 else { return nil }
         if let d = day(a), let m = month(b), let y = year(c), let date = SchoolDate(year: y, month: m, day: d) {
             return (Hit(range: a.start..<c.end, date: date), 3)
         }

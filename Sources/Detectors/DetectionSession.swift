@@ -40,7 +40,7 @@ public struct DetectionSession {
             identifyingNames.insert(segment.text)
             identifyingNames.insert(segment.location.name)
         }
-        for reference in scanner.references { bulk.add(reference.identity, segment: segment) }
+        bulk.add(scanner.references, segment: segment)
         return true
     }
 
@@ -56,6 +56,8 @@ public struct DetectionSession {
             redacted.firstLocation = redaction.apply(omitted.firstLocation)
             return redacted
         }
-        return Detection(findings: sink.kept.map(redaction.apply), problems: content.problems.map(redaction.apply), omitted: omitted)
+        // With no name to redact, `apply` changes nothing: the findings are passed on uncopied.
+        let findings = redaction.isEmpty ? sink.kept : sink.kept.map(redaction.apply)
+        return Detection(findings: findings, problems: content.problems.map(redaction.apply), omitted: omitted)
     }
 }

@@ -134,7 +134,7 @@ final class FindingSink {
         return cap.admit(detector, student: student, key: key, confidence: confidence, location: location)
     }
 
-    func keep(_ finding: Finding) {
+    func keep(_ finding: consuming Finding) {
         kept.append(finding)
     }
 

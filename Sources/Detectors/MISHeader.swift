@@ -48,6 +48,7 @@ extension String {
     /// Without leading and trailing spaces, tabs, quotes and line breaks.
     var trimmingSpaces: String {
         let drop: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\u{FEFF}" }
-        return String(self.drop(while: drop).reversed().drop(while: drop).reversed())
+        guard let first = firstIndex(where: { !drop($0) }), let last = lastIndex(where: { !drop($0) }) else { return "" }
+        return String(self[first...last])
     }
 }

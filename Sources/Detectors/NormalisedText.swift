@@ -32,10 +32,43 @@ struct NormalisedText {
     init(utf8 buffer: [UInt8]) {
         rawLength = buffer.count
         rawEnd = buffer.count
-        bytes.reserveCapacity(buffer.count)
-        rawOffsets.reserveCapacity(buffer.count)
-        buffer.withUnsafeBufferPointer { append($0) }
+        if !buffer.contains(where: { $0 >= 0x80 }) {
+            buffer.withUnsafeBufferPointer { appendASCII($0) }
+        } else {
+            bytes.reserveCapacity(buffer.count)
+            rawOffsets.reserveCapacity(buffer.count)
+            buffer.withUnsafeBufferPointer { append($0) }
+        }
         dropTrailingSeparator()
+    }
+
+    /// `append` for ASCII text (most mail): a byte in gives at most one byte out, so
+    /// both arrays are written in place at their final size, without a check per byte.
+    private mutating func appendASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+        var written = 0
+        var offsets: [Int32] = []
+        bytes = [UInt8](unsafeUninitializedCapacity: buffer.count) { output, outputCount in
+            offsets = [Int32](unsafeUninitializedCapacity: buffer.count) { offsetOutput, offsetCount in
+                for index in 0..<buffer.count {
+                    let byte = buffer[index]
+                    let normalised: UInt8
+                    switch byte {
+                    case 65...90: normalised = byte | 0x20
+                    case 97...122, 48...57: normalised = byte
+                    default:
+                        // A separator only after a byte that is not one (never first).
+                        guard written > 0, output[written - 1] != Self.separator else { continue }
+                        normalised = Self.separator
+                    }
+                    output[written] = normalised
+                    offsetOutput[written] = Int32(truncatingIfNeeded: index)
+                    written += 1
+                }
+                offsetCount = written
+            }
+            outputCount = written
+        }
+        rawOffsets = offsets
     }
 
     /// The normalised form of UTF-8 bytes read in place (a roster field in its table),

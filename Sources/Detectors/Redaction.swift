@@ -71,8 +71,31 @@ public enum Redaction {
     /// `jo.smith@gmail.com` → `j***@gmail.com` (the same redaction decision rows give
     /// pupils' and parents' addresses).
     public static func email(_ value: String) -> String {
+        if let ascii = asciiEmail(value) { return ascii }
         guard value.contains("@") else { return name(value) }
         return AddressRedaction.email(value)
+    }
+
+    /// `email(_:)` over the bytes of an ASCII value with an `@` and without a carriage
+    /// return (where a byte is a Character): the first byte, `***@` and the domain
+    /// lower-cased, as `AddressRedaction.email` makes it; nil for any other value.
+    private static func asciiEmail(_ value: String) -> String? {
+        var value = value
+        return value.withUTF8 { utf8 -> String? in
+            guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }), let at = utf8.lastIndex(of: 64) else { return nil }
+            let head = at > 0 ? 1 : 0
+            let count = head + 4 + (utf8.count - at - 1)
+            return String(unsafeUninitializedCapacity: count) { output in
+                if head == 1 { output[0] = utf8[0] }
+                for (offset, byte) in "***@".utf8.enumerated() { output[head + offset] = byte }
+                var index = head + 4
+                for byte in utf8[(at + 1)...] {
+                    output[index] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                    index += 1
+                }
+                return count
+            }
+        }
     }
 
     /// `LS17 5EF` → `LS17 ***`: the outward code only.

@@ -7,10 +7,10 @@ extension SegmentScanner {
     mutating func scanEmails() {
         for hit in EmailScanner(bytes: bytes).scan() {
             if let students = index.studentsByEmail[hit.address], !students.isEmpty {
-                let isContact = index.contactEmails.contains(hit.address)
                 let unique = students.count == 1 ? students[0] : nil
+                // Whether it is a contact's address is asked only for a finding the cap keeps.
                 emit(.pupilEmail, Redaction.email(hit.address), 0.95, pupil: unique,
-                     detail: isContact ? "contact of \(students.count) pupil(s)" : nil)
+                     detail: index.contactEmails.contains(hit.address) ? "contact of \(students.count) pupil(s)" : nil)
                 for student in students {
                     references.append(PupilReference(identity: index.students.key(at: Int(student)), student: student,
                                                      range: hit.range, confidence: 0.95))

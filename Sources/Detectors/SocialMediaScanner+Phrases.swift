@@ -7,10 +7,9 @@ extension SocialMediaScanner {
     /// "WhatsApp me on 07700 900461". Without "my" (or "me on") before the platform the
     /// value must look like a handle (a digit, `_`, `.`, `#` or a leading `@`), so "the
     /// snapchat is dangerous" and "I'm going on TikTok" are no handles.
-    func introducedHandle(at index: Int) -> Hit? {
+    /// `platform` is what the word at `index` names (the caller looked it up).
+    func introducedHandle(at index: Int, platform: String) -> Hit? {
         let token = tokens[index]
-        guard token.isAllLetters, token.length <= 9,
-              let platform = Self.handleKeywords.value(bytes, token.start..<token.end) else { return nil }
         let before = index >= 1 ? word(index - 1) : ""
         let twoBefore = index >= 2 ? word(index - 2) : ""
         var next = index + 1

@@ -23,6 +23,8 @@ struct SocialMediaScanner {
         "linkedin.com": "linkedin", "twitch.tv": "twitch", "reddit.com": "reddit", "pinterest.com": "pinterest",
         "threads.com": "threads", "tumblr.com": "tumblr", "bereal.com": "bereal",
     ]
+    /// `linkHosts` looked up by bytes, ignoring ASCII case (no String per dotted word).
+    static let linkHostTable = KeywordTable<String>(linkHosts.map { ($0.key, $0.value) })
     /// Path segments of a profile link that come before the handle (`snapchat.com/add/jo`).
     static let linkPrefixes: Set<String> = ["add", "u", "in", "user", "users", "channel", "c", "people", "invite"]
     /// Words that follow "add me on snap" or "my insta is" without being a handle.
@@ -53,7 +55,7 @@ struct SocialMediaScanner {
         var hits: [Hit] = []
         var index = 0
         while index < tokens.count {
-            if let hit = link(at: index) ?? keywordHandle(at: index) ?? introducedHandle(at: index) {
+            if let hit = link(at: index) ?? platformHandle(at: index) {
                 hits.append(hit)
                 while index < tokens.count, tokens[index].start < hit.range.upperBound { index += 1 }
             } else {
@@ -66,8 +68,7 @@ struct SocialMediaScanner {
     private func link(at index: Int) -> Hit? {
         guard index + 2 < tokens.count, tokens[index].end < bytes.count, bytes[tokens[index].end] == 46,
               tokens[index + 1].start == tokens[index].end + 1, tokens[index].length <= 9 else { return nil }
-        let host = bytes.lowerCasedString(tokens[index].start..<tokens[index + 1].end)
-        guard let platform = Self.linkHosts[host] else { return nil }
+        guard let platform = Self.linkHostTable.value(bytes, tokens[index].start..<tokens[index + 1].end) else { return nil }
         var path = tokens[index + 2]
         let gap = bytes.gap(tokens[index + 1], path)
         guard gap.first == 47, gap.count <= 2 else { return nil }
@@ -80,11 +81,18 @@ struct SocialMediaScanner {
                    handle: bytes.string(handleRange), isLink: true)
     }
 
-    private func keywordHandle(at index: Int) -> Hit? {
+    /// A handle after the platform word at `index` (`keywordHandle`, else
+    /// `introducedHandle`): the word is looked up once for both.
+    private func platformHandle(at index: Int) -> Hit? {
         let token = tokens[index]
         guard token.isAllLetters, token.length <= 9,
-              let platform = Self.handleKeywords.value(bytes, token.start..<token.end),
-              index + 1 < tokens.count else { return nil }
+              let platform = Self.handleKeywords.value(bytes, token.start..<token.end) else { return nil }
+        return keywordHandle(at: index, platform: platform) ?? introducedHandle(at: index, platform: platform)
+    }
+
+    private func keywordHandle(at index: Int, platform: String) -> Hit? {
+        let token = tokens[index]
+        guard index + 1 < tokens.count else { return nil }
         for offset in 1...3 where index + offset < tokens.count {
             let candidate = tokens[index + offset]
             guard candidate.start - token.end <= 24 else { return nil }

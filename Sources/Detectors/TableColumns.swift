@@ -55,8 +55,16 @@ struct TableColumns {
         return Columns()
     }
 
-    /// The name and secret columns a heading row names.
+    /// The name and secret columns a heading row names: read as bytes when the row is
+    /// ASCII (`asciiHeadings`), else cell by cell as Characters (`characterHeadings`).
     static func headings(in text: String) -> Columns {
+        var text = text
+        if let columns = text.withUTF8({ asciiHeadings(in: $0) }) { return columns }
+        return characterHeadings(in: text)
+    }
+
+    /// `headings(in:)` read as Characters: each cell trimmed and keyed by `MISColumn.key`.
+    static func characterHeadings(in text: String) -> Columns {
         var columns = Columns()
         for (position, cell) in text.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
             let key = MISColumn.key(String(cell).trimmingSpaces)
