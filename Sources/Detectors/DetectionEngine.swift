@@ -59,6 +59,6 @@ public struct DetectionEngine: Sendable {
     /// Number of roster pupils indexed (for `chaperone roster check` and benchmarks).
     public var pupilCount: Int { index.students.count }
 
-    /// Number of automaton states (a measure of memory).
+    /// Number of the automaton's trie nodes, the root included (a measure of memory).
     public var automatonStates: Int { index.automaton.stateCount }
 }

@@ -16,8 +16,9 @@ public struct UnknownSchoolError: Error, Hashable, Sendable, CustomStringConvert
 /// Every school's pipeline and the choice between them: what `serve` and `scan` run.
 /// In the single-school form it holds one pipeline and chooses nothing. Each school's
 /// pipeline has its own roster automaton, recipient classes and overrides, so a message
-/// is matched against its own school's roster only, and costs what it would in a
-/// one-school deployment. Immutable; a reload builds a new one, reusing the pipelines of
+/// is matched against its own school's roster only; the schools share one filter of the
+/// words their patterns start with (`SharedFirstWords`), which every message keeps warm,
+/// so a school's own tables are read only for words that may be names. Immutable; a reload builds a new one, reusing the pipelines of
 /// schools whose files and settings did not change.
 public struct SchoolPipelines: Sendable {
     /// One school's id (nil in the single-school form) and pipeline.
