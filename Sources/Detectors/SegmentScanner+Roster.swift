@@ -4,8 +4,7 @@ extension SegmentScanner {
     /// One automaton pass: names become references, postcodes and address lines and
     /// special-category terms become mentions.
     mutating func scanRosterWords() {
-        var matches: [(Int, Int, Int)] = []
-        index.automaton.forEachWholeWordMatch(in: normalised.bytes) { matches.append(($0, $1, $2)) }
+        let matches = index.automaton.wholeWordMatches(in: normalised.bytes)
         var loneNames = LoneNameHits()
         for (start, end, pattern) in matches {
             let raw = normalised.rawRange(start, end)

@@ -57,13 +57,16 @@ struct WordAutomaton: Sendable {
     /// Trie nodes, the root included.
     var stateCount: Int { nodes.count }
 
-    /// Calls `body(start, end, pattern)` for every pattern occurrence that starts and
-    /// ends on a word boundary (a separator or the edge of the text), ordered by end and,
-    /// for one end, longest first. The tables are read through buffer pointers (every
-    /// index comes from the tables themselves, which the builder made consistent).
-    func forEachWholeWordMatch(in text: [UInt8], _ body: (Int, Int, Int) -> Void) {
-        guard !patternLengths.isEmpty else { return }
-        var found: [(start: Int, end: Int, pattern: Int)] = []
+    /// One whole-word occurrence of a pattern: `text[start..<end]` is pattern `pattern`.
+    typealias Match = (start: Int, end: Int, pattern: Int)
+
+    /// Every pattern occurrence that starts and ends on a word boundary (a separator or
+    /// the edge of the text), ordered by end and, for one end, longest first. The tables
+    /// are read through buffer pointers (every index comes from the tables themselves,
+    /// which the builder made consistent).
+    func wholeWordMatches(in text: [UInt8]) -> [Match] {
+        guard !patternLengths.isEmpty else { return [] }
+        var found: [Match] = []
         text.withUnsafeBufferPointer { buffer in
             slots.withUnsafeBufferPointer { slots in
                 nodes.withUnsafeBufferPointer { nodes in
@@ -81,11 +84,11 @@ struct WordAutomaton: Sendable {
         var sorted = true
         for index in found.indices.dropFirst() where Self.precedes(found[index], found[index - 1]) { sorted = false; break }
         if !sorted { found.sort(by: Self.precedes) }
-        for match in found { body(match.start, match.end, match.pattern) }
+        return found
     }
 
     @inline(__always)
-    private static func precedes(_ a: (start: Int, end: Int, pattern: Int), _ b: (start: Int, end: Int, pattern: Int)) -> Bool {
+    private static func precedes(_ a: Match, _ b: Match) -> Bool {
         a.end != b.end ? a.end < b.end : a.start < b.start
     }
 
