@@ -13,7 +13,8 @@ import Testing
         let trust = SchoolPipelines(configuration: configuration, loaded: loaded)
         let expected = SharedFirstWords(loaded.map(\.pipeline.detection)).blocks
         for (school, own) in zip(trust.schools, loaded) {
-            #expect(school.pipeline.detection.index.automaton.firstWords == expected, "\(school.name)")
+            let readsTheShared = school.pipeline.detection.index.automaton.firstWords == expected
+            #expect(readsTheShared, "\(school.name) reads its own first-word filter, not the trust's")
             // Only the filter differs: the school's own tables are the ones it was built with.
             #expect(school.pipeline.detection.index.automaton.slots == own.pipeline.detection.index.automaton.slots)
             #expect(school.pipeline.roster.students.count == own.pipeline.roster.students.count)
