@@ -153,21 +153,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ChaperoneModelTests", dependencies: ["ChaperoneModel"]),
+        .testTarget(name: "ChaperoneModelTests", dependencies: ["ChaperoneModel", "SeededRandom"]),
         .testTarget(
             name: "MIMEParserTests",
-            dependencies: ["MIMEParser"],
+            dependencies: ["MIMEParser", "SeededRandom"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "TextExtractionTests",
-            dependencies: ["TextExtraction", "MIMEParser", "ChaperoneZlib"],
+            dependencies: ["TextExtraction", "MIMEParser", "ChaperoneZlib", "SeededRandom"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "RosterImportTests", dependencies: ["RosterImport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RosterImportTests", dependencies: ["RosterImport", "SeededRandom"], exclude: ["Fixtures"]),
         .testTarget(name: "DetectorsTests", dependencies: ["Detectors"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
-        .testTarget(name: "ScanPipelineTests", dependencies: ["ScanPipeline", "RosterImport", "RecipientExpansion"],
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "SeededRandom"]),
+        .testTarget(name: "ScanPipelineTests", dependencies: ["ScanPipeline", "RosterImport", "RecipientExpansion", "SeededRandom"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "RecipientExpansionTests", dependencies: ["RecipientExpansion", "ChaperoneModel"]),
         .testTarget(
@@ -191,6 +191,7 @@ let package = Package(
         ),
         // A throwaway PostgreSQL cluster (Debian's initdb/pg_ctl) for the store and end-to-end tests.
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
+        .target(name: "SeededRandom", path: "Tests/SeededRandom"),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StorePostgres", "PostgresTestSupport", "ChaperoneModel"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "ChaperoneModel"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Store", "Notify", "ChaperoneModel"]),

@@ -54,6 +54,11 @@ public struct AddressMultimap: Sendable {
     /// True when some record has `address`.
     public func contains(_ address: String) -> Bool { addresses.number(of: address) != nil }
 
+    /// Calls `body` with the UTF-8 bytes of every address, in the order first added.
+    public func forEachAddressUTF8(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        for number in 0..<addresses.count { try addresses.texts.withUTF8(number, body) }
+    }
+
     /// Calls `body` with every address and its records' positions, addresses in the
     /// order they were first added.
     public func forEach(_ body: (String, [Int]) throws -> Void) rethrows {

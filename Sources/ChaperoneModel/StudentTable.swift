@@ -10,19 +10,80 @@ public struct StudentTable: RandomAccessCollection, Sendable, Hashable {
         case yearGroup, regGroup, schoolEmail, postcode, senStatus
     }
 
-    private var fields = PackedStrings()
-    /// Per pupil, bit `Field.rawValue` set when that field holds a value (not nil).
-    private var present: [UInt16] = []
-    /// Per pupil, the date of birth packed as `(year * 16 + month) * 32 + day`; `noDate` for none.
-    private var dates: [Int64] = []
-    /// Per pupil, free school meals: 0 not recorded, 1 no, 2 yes.
-    private var meals: [UInt8] = []
-    /// Per pupil, bit `i` set when `ConsentPurpose.allCases[i]` was recorded, and granted.
-    private var consentRecorded: [UInt8] = []
-    private var consentGranted: [UInt8] = []
-    private var personalEmailLists = PackedLists()
-    private var addressLineLists = PackedLists()
-    private var contactKeyLists = PackedLists()
+    /// The columns themselves, behind one reference: a copy of the table (into a
+    /// detection session, out of a roster) is one retain, not one for each column (on a
+    /// trust's hundred schools, each retain of a cold column is a cache miss). Copied on
+    /// the first write to a shared table, as an array is.
+    struct Columns: Hashable, Sendable {
+        var fields = PackedStrings()
+        /// Per pupil, bit `Field.rawValue` set when that field holds a value (not nil).
+        var present: [UInt16] = []
+        /// Per pupil, the date of birth packed as `(year * 16 + month) * 32 + day`; `noDate` for none.
+        var dates: [Int64] = []
+        /// Per pupil, free school meals: 0 not recorded, 1 no, 2 yes.
+        var meals: [UInt8] = []
+        /// Per pupil, bit `i` set when `ConsentPurpose.allCases[i]` was recorded, and granted.
+        var consentRecorded: [UInt8] = []
+        var consentGranted: [UInt8] = []
+        var personalEmailLists = PackedLists()
+        var addressLineLists = PackedLists()
+        var contactKeyLists = PackedLists()
+    }
+
+    final class Storage: @unchecked Sendable {
+        // Written only through `makeUnique()`, so never while another table holds it.
+        var columns: Columns
+        init(_ columns: Columns) { self.columns = columns }
+    }
+
+    private var storage = Storage(Columns())
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.columns) }
+    }
+
+    private var fields: PackedStrings {
+        _read { yield storage.columns.fields }
+        _modify { makeUnique(); yield &storage.columns.fields }
+    }
+    private var present: [UInt16] {
+        _read { yield storage.columns.present }
+        _modify { makeUnique(); yield &storage.columns.present }
+    }
+    private var dates: [Int64] {
+        _read { yield storage.columns.dates }
+        _modify { makeUnique(); yield &storage.columns.dates }
+    }
+    private var meals: [UInt8] {
+        _read { yield storage.columns.meals }
+        _modify { makeUnique(); yield &storage.columns.meals }
+    }
+    private var consentRecorded: [UInt8] {
+        _read { yield storage.columns.consentRecorded }
+        _modify { makeUnique(); yield &storage.columns.consentRecorded }
+    }
+    private var consentGranted: [UInt8] {
+        _read { yield storage.columns.consentGranted }
+        _modify { makeUnique(); yield &storage.columns.consentGranted }
+    }
+    private var personalEmailLists: PackedLists {
+        _read { yield storage.columns.personalEmailLists }
+        _modify { makeUnique(); yield &storage.columns.personalEmailLists }
+    }
+    private var addressLineLists: PackedLists {
+        _read { yield storage.columns.addressLineLists }
+        _modify { makeUnique(); yield &storage.columns.addressLineLists }
+    }
+    private var contactKeyLists: PackedLists {
+        _read { yield storage.columns.contactKeyLists }
+        _modify { makeUnique(); yield &storage.columns.contactKeyLists }
+    }
+
+    public static func == (lhs: StudentTable, rhs: StudentTable) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.columns == rhs.storage.columns
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.columns) }
 
     private static let noDate = Int64.min
     private static let fieldCount = Field.allCases.count

@@ -13,8 +13,10 @@
 ///
 /// Layout: one flat array each for the slots, the nodes, the nodes' word bytes and the
 /// patterns' values, so a 1,500-pupil school's table is a few hundred kilobytes in a
-/// handful of allocations.
-struct WordAutomaton: Sendable {
+/// handful of allocations. A class, immutable: a scan that reads it through its roster
+/// index retains one object rather than each of its seven arrays (on a trust's hundred
+/// schools, every retain of a cold array is a cache miss).
+final class WordAutomaton: Sendable {
     static let none: Int32 = -1
 
     /// One trie node past the root: the node it hangs from (0 is the root), where its
@@ -36,7 +38,14 @@ struct WordAutomaton: Sendable {
     /// bits of one 64-bit block per word, about 12 bits per word. Most text words start
     /// no pattern, and this few-kilobyte table answers them, so a pass over a cold
     /// school touches its slots only for the words that may be names.
-    var firstWords: [UInt64]
+    let firstWords: [UInt64]
+    /// A blocked Bloom filter of how patterns start, by the words' content alone: each
+    /// one-word pattern, and each pattern's first two words (`startKey`). A word that
+    /// passes `firstWords` enters the trie only when it is a one-word pattern here or
+    /// starts a pattern together with the word after it, so the house number in "room 12
+    /// on Friday" (the first word of many address lines) reads none of the school's own
+    /// tables. Shared across a trust like `firstWords`.
+    let starts: [UInt64]
     /// Every node; index 0 is the root, which has no word.
     let nodes: [Node]
     let wordBytes: [UInt8]
@@ -46,6 +55,25 @@ struct WordAutomaton: Sendable {
     /// (one flat array, not an array per pattern).
     let valueStart: [Int32]
     let valueList: [Int32]
+
+    init(slots: [UInt64], firstWords: [UInt64], starts: [UInt64], nodes: [Node], wordBytes: [UInt8], patternLengths: [Int32],
+         valueStart: [Int32], valueList: [Int32]) {
+        self.slots = slots
+        self.firstWords = firstWords
+        self.starts = starts
+        self.nodes = nodes
+        self.wordBytes = wordBytes
+        self.patternLengths = patternLengths
+        self.valueStart = valueStart
+        self.valueList = valueList
+    }
+
+    /// This automaton with `firstWords` and `starts` in place of its own filters (a
+    /// trust's shared ones, which must hold every key of this automaton's own).
+    func reading(firstWords: [UInt64], starts: [UInt64]) -> WordAutomaton {
+        WordAutomaton(slots: slots, firstWords: firstWords, starts: starts, nodes: nodes, wordBytes: wordBytes,
+                      patternLengths: patternLengths, valueStart: valueStart, valueList: valueList)
+    }
 
     /// The values attached to `pattern`, in the order they were added.
     @inline(__always)
@@ -72,9 +100,12 @@ struct WordAutomaton: Sendable {
                 nodes.withUnsafeBufferPointer { nodes in
                     wordBytes.withUnsafeBufferPointer { words in
                         firstWords.withUnsafeBufferPointer { filter in
-                            let tables = Tables(slots: slots, mask: slots.count - 1, nodes: nodes, words: words,
-                                                firstWords: filter, firstWordMask: filter.count - 1)
-                            Self.walk(buffer, tables) { found.append(($0, $1, $2)) }
+                            starts.withUnsafeBufferPointer { starts in
+                                let tables = Tables(slots: slots, mask: slots.count - 1, nodes: nodes, words: words,
+                                                    firstWords: filter, firstWordMask: filter.count - 1,
+                                                    starts: starts, startMask: starts.count - 1)
+                                Self.walk(buffer, tables) { found.append(($0, $1, $2)) }
+                            }
                         }
                     }
                 }
@@ -100,13 +131,22 @@ struct WordAutomaton: Sendable {
         let words: UnsafeBufferPointer<UInt8>
         let firstWords: UnsafeBufferPointer<UInt64>
         let firstWordMask: Int
+        let starts: UnsafeBufferPointer<UInt64>
+        let startMask: Int
 
-        /// The root's child whose word is `text[start..<end]`, or `none`: the filter first.
+        /// The root's child whose word is `text[start..<end]`, or `none`: the filters
+        /// first (`firstWords`, then `starts` with the word after it, if any).
         @inline(__always)
         func firstWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
-            let mixed = WordAutomaton.edgeHash(parent: 0, word: WordAutomaton.wordHash(text, start, end))
-            let (block, bits) = WordAutomaton.filterBits(mixed, mask: firstWordMask)
-            guard firstWords[block] & bits == bits else { return WordAutomaton.none }
+            let word = WordAutomaton.wordHash(text, start, end)
+            let mixed = WordAutomaton.edgeHash(parent: 0, word: word)
+            guard WordAutomaton.filterHolds(firstWords, mixed, mask: firstWordMask) else { return WordAutomaton.none }
+            if !WordAutomaton.filterHolds(starts, WordAutomaton.startKey(word, nil), mask: startMask) {
+                guard end < text.count else { return WordAutomaton.none }
+                let next = end + 1, nextEnd = WordAutomaton.wordEnd(text, from: next)
+                let pair = WordAutomaton.startKey(word, WordAutomaton.wordHash(text, next, nextEnd))
+                guard WordAutomaton.filterHolds(starts, pair, mask: startMask) else { return WordAutomaton.none }
+            }
             return child(of: 0, edgeHash: mixed, text, start, end)
         }
 
@@ -199,6 +239,23 @@ struct WordAutomaton: Sendable {
         let block = Int(truncatingIfNeeded: edgeHash >> 20) & mask
         let bits = (1 as UInt64) << (edgeHash >> 52 & 63) | (1 as UInt64) << (edgeHash >> 58 & 63)
         return (block, bits)
+    }
+
+    /// True when both of `hash`'s bits are set in its block of `filter`.
+    @inline(__always)
+    static func filterHolds(_ filter: UnsafeBufferPointer<UInt64>, _ hash: UInt64, mask: Int) -> Bool {
+        let (block, bits) = filterBits(hash, mask: mask)
+        return filter[block] & bits == bits
+    }
+
+    /// The `starts` key of a one-word pattern (`second` nil) or of a pattern's first two
+    /// words, from the words' hashes (`wordHash`) alone, so every school's keys agree.
+    @inline(__always)
+    static func startKey(_ first: UInt64, _ second: UInt64?) -> UInt64 {
+        var hash = first &* 0xD6E8_FEB8_6659_FD93 ^ (second.map { $0 &* 0x9E37_79B9_7F4A_7C15 ^ 0x5851_F42D_4C95_7F2D } ?? 0x2545_F491_4F6C_DD1D)
+        hash ^= hash >> 29
+        hash = hash &* 0xBF58_476D_1CE4_E5B9
+        return hash ^ (hash >> 32)
     }
 
     /// A slot's tag for an edge hash: never 0, so 0 can mark an empty slot.

@@ -94,7 +94,9 @@ extension WordAutomatonBuilder {
                 }
                 nodes[Int(node)].pattern = Int32(pattern)
             }
-            return WordAutomaton(slots: table.slots(forNodes: nodes.count), firstWords: table.firstWordFilter(nodes), nodes: nodes, wordBytes: wordBytes,
+            let startKeys = WordAutomaton.startKeys(nodes: nodes, wordBytes: wordBytes)
+            return WordAutomaton(slots: table.slots(forNodes: nodes.count), firstWords: table.firstWordFilter(nodes),
+                                 starts: WordAutomaton.firstWordFilter(of: startKeys, distinct: startKeys.count), nodes: nodes, wordBytes: wordBytes,
                                  patternLengths: patternLengths, valueStart: valueStart, valueList: valueList)
         }
     }

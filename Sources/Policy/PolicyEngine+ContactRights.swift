@@ -9,7 +9,7 @@ extension PolicyEngine {
     /// to restricted pupils are taken out of `remaining`, so no other rule repeats them
     /// in words that could hint at the reason.
     func contactRightsRules(for recipient: Recipient, summary: FindingSummary) -> (hits: [RuleHit], remaining: FindingSummary) {
-        let rights = classifier.roster.contactRights(ofAddress: RecipientClassifier.normalise(recipient.address))
+        let rights = classifier.contactRights(ofAddress: RecipientClassifier.normalise(recipient.address))
         guard rights.isLimited else { return ([], summary) }
         var hits: [RuleHit] = []
         var remaining = summary

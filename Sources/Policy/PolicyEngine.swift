@@ -5,8 +5,8 @@ import ChaperoneModel
 /// configuration and roster snapshot and share it across threads.
 public struct PolicyEngine: Sendable {
     public let configuration: Configuration
-    public let classifier: RecipientClassifier
-    public let senders: SenderRoleClassifier
+    public private(set) var classifier: RecipientClassifier
+    public private(set) var senders: SenderRoleClassifier
     /// Pupils grouped into families, for counting exposed recipients.
     public let families: RecipientFamilies
     /// The pupils' image consents (§5).
@@ -135,5 +135,17 @@ public struct PolicyEngine: Sendable {
             }
         }
         return merged
+    }
+}
+
+extension PolicyEngine {
+    /// This engine asking a trust's filter of known addresses before its own roster's
+    /// address tables; every classification is the same (the filter has no false
+    /// negatives, see `KnownAddressFilter`).
+    public func sharing(_ knownAddresses: KnownAddressFilter) -> PolicyEngine {
+        var engine = self
+        engine.classifier.knownAddresses = knownAddresses
+        engine.senders.knownAddresses = knownAddresses
+        return engine
     }
 }

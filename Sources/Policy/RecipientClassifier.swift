@@ -9,6 +9,10 @@ public struct RecipientClassifier: Sendable {
     let schoolDomains: [String]
     let partnerDomains: [String]
     let webmailDomains: Set<String>
+    /// A trust's filter of every address its rosters know (`KnownAddressFilter`): an
+    /// address it rules out is no pupil's, contact's or staff personal address here, so
+    /// this school's own address tables are not read. Nil for a single school.
+    var knownAddresses: KnownAddressFilter?
 
     /// - Parameter webmailDomains: personal-webmail domains (the built-in list plus the
     ///   configured extras), lower-cased.
@@ -17,8 +21,12 @@ public struct RecipientClassifier: Sendable {
         // Pupil domains are the school's own mail too.
         self.schoolDomains = (configuration.school.domains + configuration.senders.pupilDomains).map { $0.lowercased() }
         self.partnerDomains = configuration.school.partnerDomains.map { $0.lowercased() }
-        self.webmailDomains = Set(webmailDomains.map { $0.lowercased() })
-            .union(configuration.school.extraWebmailDomains.map { $0.lowercased() })
+        // The built-in list is lower-case already: kept as it is, every school of a trust
+        // reads the one set, which stays in the cache, rather than a copy of its own.
+        let lowered = webmailDomains.contains { $0.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } }
+            ? Set(webmailDomains.map { $0.lowercased() }) : webmailDomains
+        let extras = configuration.school.extraWebmailDomains.map { $0.lowercased() }.filter { !lowered.contains($0) }
+        self.webmailDomains = extras.isEmpty ? lowered : lowered.union(extras)
     }
 
     /// Classifies one recipient. `sender` is the envelope sender (or authenticated
@@ -26,24 +34,26 @@ public struct RecipientClassifier: Sendable {
     public func classify(_ address: String, sender: String) -> Recipient {
         let normalised = Self.normalise(address)
         let domain = Self.domain(of: normalised)
-        let pupils = roster.pupilKeys(ofAddress: normalised)
+        let mayBeKnown = knownAddresses?.mayKnow(normalised) ?? true
+        let pupils = mayBeKnown ? roster.pupilKeys(ofAddress: normalised) : []
         if !pupils.isEmpty {
             let isSchool = pupils.contains { key in
                 roster.studentPosition(forKey: key).flatMap { roster.students.string(.schoolEmail, at: $0) }?.lowercased() == normalised
             }
             return Recipient(address: address, recipientClass: .student, linkedPupils: pupils, isSchoolAddress: isSchool)
         }
-        let parentOf = roster.pupilKeys(ofContactAddress: normalised)
+        let parentOf = mayBeKnown ? roster.pupilKeys(ofContactAddress: normalised) : []
         if !parentOf.isEmpty {
             return Recipient(address: address, recipientClass: .parent, linkedPupils: parentOf)
         }
-        if Self.matches(domain, anyOf: schoolDomains) {
+        let mayBeOurs = knownAddresses?.mayBeOnDomain(domain) ?? true
+        if mayBeOurs, Self.matches(domain, anyOf: schoolDomains) {
             return Recipient(address: address, recipientClass: .internal)
         }
-        if Self.matches(domain, anyOf: partnerDomains) {
+        if mayBeOurs, Self.matches(domain, anyOf: partnerDomains) {
             return Recipient(address: address, recipientClass: .partner)
         }
-        if let owner = roster.staffByPersonalEmail[normalised] {
+        if mayBeKnown, let owner = roster.staffByPersonalEmail[normalised] {
             let own = owner.email.lowercased() == Self.normalise(sender)
             return Recipient(address: address, recipientClass: .personal, isStaffPersonalAddress: own)
         }
@@ -51,6 +61,13 @@ public struct RecipientClassifier: Sendable {
             return Recipient(address: address, recipientClass: .personal)
         }
         return Recipient(address: address, recipientClass: .external)
+    }
+
+    /// The roster's contact rights for `address` (normalised), without reading the
+    /// roster's tables when `knownAddresses` rules the address out.
+    public func contactRights(ofAddress address: String) -> ContactRights {
+        guard knownAddresses?.mayKnow(address) ?? true else { return ContactRights() }
+        return roster.contactRights(ofAddress: address)
     }
 
     /// True when `address` is on a school domain (or a subdomain of one).
@@ -133,6 +150,21 @@ public struct RecipientClassifier: Sendable {
     }
 
     static func matches(_ domain: String, anyOf domains: [String]) -> Bool {
-        !domain.isEmpty && domains.contains { domain == $0 || domain.hasSuffix("." + $0) }
+        !domain.isEmpty && domains.contains { isOn(domain, $0) }
+    }
+
+    /// True when `domain` is `parent` or a subdomain of it: by bytes when both are ASCII
+    /// (no String is made), else by String's rule (`==`, or a suffix "." + `parent`).
+    static func isOn(_ domain: String, _ parent: String) -> Bool {
+        let ascii: Bool? = domain.utf8.withContiguousStorageIfAvailable { domainBytes in
+            parent.utf8.withContiguousStorageIfAvailable { parentBytes -> Bool? in
+                guard UTF8Text.isASCII(domainBytes), UTF8Text.isASCII(parentBytes) else { return nil }
+                let offset = domainBytes.count - parentBytes.count
+                guard offset == 0 || offset > 0 && domainBytes[offset - 1] == UInt8(ascii: ".") else { return false }
+                for index in parentBytes.indices where domainBytes[offset + index] != parentBytes[index] { return false }
+                return true
+            } ?? nil
+        } ?? nil
+        return ascii ?? (domain == parent || domain.hasSuffix("." + parent))
     }
 }

@@ -25,6 +25,9 @@ public struct SenderRoleClassifier: Sendable {
     let unlisted: SenderRole
     let inbound: Configuration.InboundScope
     let isGateway: Bool
+    /// A trust's filter of the addresses its rosters know (see
+    /// `RecipientClassifier.knownAddresses`); nil for a single school.
+    var knownAddresses: KnownAddressFilter?
 
     public init(configuration: Configuration, roster: Roster) {
         self.roster = roster
@@ -140,7 +143,8 @@ public struct SenderRoleClassifier: Sendable {
 
     /// The roster pupil whose school address this is.
     func pupilKey(schoolAddress address: String) -> String? {
-        roster.pupilKeys(ofAddress: address).first { key in
+        guard knownAddresses?.mayKnow(address) ?? true else { return nil }
+        return roster.pupilKeys(ofAddress: address).first { key in
             roster.studentPosition(forKey: key).flatMap { roster.students.string(.schoolEmail, at: $0) } == address
         }
     }

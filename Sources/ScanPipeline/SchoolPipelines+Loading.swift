@@ -100,8 +100,8 @@ final class ResultSlots<Value>: @unchecked Sendable {
 extension ScanPipeline {
     /// This pipeline with its detection reading a trust's shared first-word filter (see
     /// `SharedFirstWords`): the same findings and decisions.
-    func sharing(_ firstWords: SharedFirstWords) -> ScanPipeline {
+    func sharing(_ firstWords: SharedFirstWords, _ knownAddresses: KnownAddressFilter) -> ScanPipeline {
         ScanPipeline(parts: Parts(configuration: configuration, roster: roster, version: version, extractor: extractor,
-                                  detection: detection.sharing(firstWords), policy: policy))
+                                  detection: detection.sharing(firstWords), policy: policy.sharing(knownAddresses)))
     }
 }

@@ -17,8 +17,10 @@ public struct UnknownSchoolError: Error, Hashable, Sendable, CustomStringConvert
 /// In the single-school form it holds one pipeline and chooses nothing. Each school's
 /// pipeline has its own roster automaton, recipient classes and overrides, so a message
 /// is matched against its own school's roster only; the schools share one filter of the
-/// words their patterns start with (`SharedFirstWords`), which every message keeps warm,
-/// so a school's own tables are read only for words that may be names. Immutable; a reload builds a new one, reusing the pipelines of
+/// words their patterns start with (`SharedFirstWords`) and one filter of the addresses
+/// their rosters know (`KnownAddressFilter`), which every message keeps warm, so a
+/// school's own tables are read only for words that may be names and for recipients
+/// that may be its pupils, parents or staff. Immutable; a reload builds a new one, reusing the pipelines of
 /// schools whose files and settings did not change.
 public struct SchoolPipelines: Sendable {
     /// One school's id (nil in the single-school form) and pipeline.
@@ -43,10 +45,15 @@ public struct SchoolPipelines: Sendable {
     public init(configuration: Configuration, schools: [School], version: String) {
         precondition(!schools.isEmpty, "a deployment has at least one school")
         self.configuration = configuration
-        // A trust's schools read one first-word filter that every message keeps warm.
+        // A trust's schools read one first-word filter and one filter of known addresses,
+        // which every message keeps warm.
         if schools.count > 1 {
             let firstWords = SharedFirstWords(schools.map(\.pipeline.detection))
-            self.schools = schools.map { School(id: $0.id, pipeline: $0.pipeline.sharing(firstWords)) }
+            let knownAddresses = KnownAddressFilter(schools.map(\.pipeline.roster), domains: schools.flatMap { school in
+                let own = school.pipeline.configuration
+                return (own.school.domains + own.senders.pupilDomains + own.school.partnerDomains).map { $0.lowercased() }
+            })
+            self.schools = schools.map { School(id: $0.id, pipeline: $0.pipeline.sharing(firstWords, knownAddresses)) }
         } else {
             self.schools = schools
         }

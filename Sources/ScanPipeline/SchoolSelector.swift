@@ -39,6 +39,9 @@ public struct SchoolSelector: Sendable {
     let ids: [String]
     /// Lower-cased staff and pupil school addresses → school.
     let accounts: [String: Int]
+    /// A filter of `accounts`' addresses, read before it: the map is the whole trust's
+    /// (hundreds of thousands of addresses) and cold for most senders, the filter small.
+    let accountFilter: KnownAddressFilter
     /// Each school's local parts of those addresses, in school order: a bare login is a
     /// school's when exactly one school has it (asked only for a login that is not the
     /// sender's own local part, so it is kept per school rather than merged at start-up).
@@ -66,6 +69,7 @@ public struct SchoolSelector: Sendable {
         }
         self.ids = members.map(\.id)
         self.accounts = accounts
+        self.accountFilter = KnownAddressFilter(addresses: schools.flatMap(\.addresses))
         self.localParts = schools.map(\.localParts)
         self.domains = domains
         if case .school(let id) = unknownSchool { fallback = members.firstIndex { $0.id == id } } else { fallback = nil }
@@ -133,7 +137,7 @@ public struct SchoolSelector: Sendable {
     /// The school of an address: its account, or the longest configured domain it is on.
     func school(ofAddress address: String) -> Int? {
         guard !address.isEmpty else { return nil }
-        if let school = accounts[address] { return school }
+        if accountFilter.mayKnow(address), let school = accounts[address] { return school }
         var domain = Substring(RecipientClassifier.domain(of: address))
         while !domain.isEmpty {
             if let school = domains[String(domain)] { return school }

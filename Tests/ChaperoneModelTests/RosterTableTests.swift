@@ -145,4 +145,25 @@ import Testing
         lists.append(["b"])
         #expect(lists.count == 3 && lists[0].isEmpty && lists[1] == ["a", ""] && lists[2] == ["b"])
     }
+
+    /// The columns sit behind one shared reference: a copy written to leaves the table it
+    /// was copied from as it was, and equality and hashing go by content.
+    @Test func aCopyWrittenToLeavesTheOriginalAsItWas() {
+        let students = Self.pupils()
+        let original = StudentTable(students)
+        var copy = original
+        #expect(copy == original && copy.hashValue == original.hashValue)
+        let added = Student(key: "added", legalForename: "Ola", surname: "Nowak", schoolEmail: "o.nowak@pupils.example")
+        copy.append(added)
+        #expect(original.count == students.count && Array(original) == students)
+        #expect(copy.count == students.count + 1 && copy.key(at: students.count) == "added")
+        #expect(copy.string(.schoolEmail, at: students.count) == "o.nowak@pupils.example")
+        #expect(copy != original)
+        // Equal content in separate storage is equal, and hashes alike.
+        let rebuilt = StudentTable(students)
+        #expect(rebuilt == original && rebuilt.hashValue == original.hashValue)
+        var emptied = original
+        emptied.reserveCapacity(100)
+        #expect(emptied == original && Array(original) == students)
+    }
 }

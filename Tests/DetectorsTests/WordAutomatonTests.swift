@@ -132,7 +132,7 @@ import Testing
         for (engine, roster) in zip(engines, schools) {
             let sharing = engine.sharing(shared)
             // The engine reads the trust's filter, not its own.
-            #expect(sharing.index.automaton.firstWords == shared.blocks)
+            #expect(sharing.index.automaton.firstWords == shared.blocks && sharing.index.automaton.starts == shared.starts)
             var found = 0
             for text in texts {
                 let content = MessageContent(segments: [TextSegment(location: .body("1"), role: .prose, text: text)])

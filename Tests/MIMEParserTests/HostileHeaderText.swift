@@ -1,20 +1,16 @@
+import SeededRandom
+
 /// Generated hostile header text for the byte-path equivalence tests: pieces of
 /// addresses, parameters, comments, quoted strings and encoded words, mixed with blanks,
 /// CR, LF, CR LF, NUL, overlong runs and non-ASCII that changes what a Character is (a
 /// combining mark after a blank or a special, a prepended mark before one, no-break and
 /// other Unicode spaces, the Kelvin sign). Seeded (SplitMix64), so every run is the same.
 struct HostileHeaderText: RandomNumberGenerator {
-    private var state: UInt64
+    private var random: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(state: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
     static let asciiPieces: [String] = [
         "a", "Zo", "ann.owl", "Head", "x", "EXAMPLE", "sch", "uk", ".", "..", "-", "_", "+", "'", "=",

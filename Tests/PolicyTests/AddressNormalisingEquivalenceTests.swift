@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import Policy
+import SeededRandom
+import Testing
 
 /// `RecipientClassifier.normalise` and `domain(of:)` on ASCII bytes give exactly what
 /// the Foundation and Character rules they replaced give (kept for non-ASCII text), on
@@ -8,22 +9,10 @@ import Testing
 /// non-ASCII that Foundation trims by scalar (no-break and other Unicode spaces) or that
 /// joins a bracket or an `@` into a larger Character.
 @Suite struct AddressNormalisingEquivalenceTests {
-    /// SplitMix64, so the addresses are the same on every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let ascii = ["Ann", "owl", ".", "..", "@", "<", ">", " ", "\t", "\r\n", "\n", "\0", "Example", "SCH", "uk", "-", "+", "\"", "x@y", "<>", "Z"]
     static let nonASCII = ["\u{00A0}", "\u{2003}", "\u{3000}", "\u{301}", "<\u{301}", "@\u{308}", ".\u{301}", "É", "ß", "\u{212A}", "İ", "日本"]
 
-    static func address(_ generator: inout Seeded, asciiOnly: Bool) -> String {
+    static func address(_ generator: inout SplitMix64, asciiOnly: Bool) -> String {
         var text = ""
         for _ in 0..<Int.random(in: 0...12, using: &generator) {
             if !asciiOnly, Int.random(in: 0..<4, using: &generator) == 0 {
@@ -36,7 +25,7 @@ import Testing
     }
 
     @Test func normaliseMatchesTheFoundationRule() {
-        var generator = Seeded(state: 21)
+        var generator = SplitMix64(state: 21)
         for round in 0..<6_000 {
             let address = Self.address(&generator, asciiOnly: round % 2 == 0)
             #expect(RecipientClassifier.normalise(address) == RecipientClassifier.normaliseByFoundation(address), "\(address.debugDescription)")
@@ -47,7 +36,7 @@ import Testing
     }
 
     @Test func loginTrimmingMatchesFoundation() {
-        var generator = Seeded(state: 23)
+        var generator = SplitMix64(state: 23)
         for round in 0..<6_000 {
             let login = Self.address(&generator, asciiOnly: round % 2 == 0)
             #expect(RecipientClassifier.trimmingWhitespaces(login) == login.trimmingCharacters(in: .whitespaces), "\(login.debugDescription)")
@@ -55,7 +44,7 @@ import Testing
     }
 
     @Test func domainMatchesTheCharacterRule() {
-        var generator = Seeded(state: 22)
+        var generator = SplitMix64(state: 22)
         for round in 0..<6_000 {
             let address = Self.address(&generator, asciiOnly: round % 2 == 0)
             #expect(RecipientClassifier.domain(of: address) == RecipientClassifier.domainByCharacter(of: address), "\(address.debugDescription)")

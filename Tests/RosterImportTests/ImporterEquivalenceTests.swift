@@ -1,8 +1,9 @@
 import ChaperoneModel
-import Foundation
 import Detectors
-import Testing
+import Foundation
 @testable import RosterImport
+import SeededRandom
+import Testing
 
 /// The byte importer (cells written straight into the tables) gives exactly what
 /// 4482ab0's String importer gave (`Reference/ReferenceImporter.swift`): the same pupils,
@@ -12,18 +13,6 @@ import Testing
 /// lists, duplicate and malformed UPNs, siblings sharing parents, short rows, and fields
 /// cut mid-character by `roster_max_field_bytes`. Rosters are made from a fixed seed.
 @Suite struct ImporterEquivalenceTests {
-    /// SplitMix64: the same rosters on every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func upn(_ index: Int) -> String {
         let body = "80120000" + String(10_000 + index).suffix(4)
         return String(UniquePupilNumber.checkLetter(forBody: body) ?? "A") + body
@@ -44,7 +33,7 @@ import Testing
     static let restrictions = ["None", "Court order", "Y", "", "n/a", "No restrictions", "Prohibited steps order"]
     static let consents = ["Yes - 01/09/2025", "Refused", "maybe", "", "Not asked", "1", "Granted (2025-09-03)"]
 
-    static let columns: [(heading: String, values: @Sendable (inout Seeded) -> String)] = [
+    static let columns: [(heading: String, values: @Sendable (inout SplitMix64) -> String)] = [
         ("UPN", { rng in
             switch Int.random(in: 0..<10, using: &rng) {
             case 0: "X123"
@@ -97,7 +86,7 @@ import Testing
     /// A roster CSV of `rows` rows over a random choice of the columns.
     /// With `shortNames`, the name columns are headed `Surname` and `Forename`, so that
     /// a header cut at 8 bytes still has them.
-    static func csv(_ rng: inout Seeded, rows: Int, shortNames: Bool = false) -> String {
+    static func csv(_ rng: inout SplitMix64, rows: Int, shortNames: Bool = false) -> String {
         let chosen = columns.indices.filter { index in index == 2 || index == 3 || Int.random(in: 0..<3, using: &rng) > 0 }
         let headings = chosen.map { shortNames && $0 == 2 ? "Surname" : shortNames && $0 == 3 ? "Forename" : columns[$0].heading }
         var text = headings.joined(separator: ",") + "\r\n"
@@ -172,13 +161,13 @@ import Testing
 
     @Test(arguments: 0..<24)
     func generatedCSVRosterImportsAsTheStringImporterDid(seed: Int) {
-        var rng = Seeded(state: UInt64(seed))
+        var rng = SplitMix64(state: UInt64(seed))
         let text = Self.csv(&rng, rows: 20 + seed * 3)
         Self.expectSame([RosterSource(name: seed % 3 == 0 ? "élèves.csv" : "pupils.csv", bytes: Array(text.utf8))])
     }
 
     @Test func twoFilesShareDuplicatesAndParents() {
-        var rng = Seeded(state: 99)
+        var rng = SplitMix64(state: 99)
         let first = Self.csv(&rng, rows: 60), second = Self.csv(&rng, rows: 60)
         Self.expectSame([RosterSource(name: "a.csv", bytes: Array(first.utf8)), RosterSource(name: "b.csv", bytes: Array(second.utf8))])
         // The same name twice: pupils without a UPN get the same keys in both files.
@@ -187,14 +176,14 @@ import Testing
 
     @Test(arguments: [8, 9, 10, 11, 13])
     func fieldsCutMidCharacterImportAsTheStringImporterDid(maxFieldBytes: Int) {
-        var rng = Seeded(state: UInt64(1000 + maxFieldBytes))
+        var rng = SplitMix64(state: UInt64(1000 + maxFieldBytes))
         var limits = RosterImportLimits()
         limits.maxFieldBytes = maxFieldBytes
         Self.expectSame([RosterSource(name: "cut.csv", bytes: Array(Self.csv(&rng, rows: 80, shortNames: true).utf8))], limits: limits)
     }
 
     @Test func ctfRosterImportsAsTheStringImporterDid() {
-        var rng = Seeded(state: 7)
+        var rng = SplitMix64(state: 7)
         func escaped(_ value: String) -> String {
             value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         }

@@ -1,27 +1,16 @@
 import ChaperoneModel
 import Foundation
 import ScanPipeline
+import SeededRandom
 import Testing
 
 /// Bad input is normal input: every sample, truncated anywhere and with bytes
 /// corrupted, still gets a decision from the whole pipeline, never a crash or a hang.
 @Suite struct HostileInputTests {
-    /// A small deterministic generator so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func truncatedAndCorruptedSamplesStillGetADecision() throws {
         let (_, _, pipeline) = try SampleRuntime.load()
         let files = try FileManager.default.contentsOfDirectory(atPath: SamplePaths.messages.path).filter { $0.hasSuffix(".eml") }.sorted()
-        var generator = SplitMix(state: 2026)
+        var generator = SplitMix64(state: 2026)
         var scanned = 0
         var unscannable = 0
         for file in files {

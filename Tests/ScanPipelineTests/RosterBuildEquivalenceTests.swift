@@ -80,7 +80,7 @@ import Testing
     }
 
     static func expectSame(_ a: WordAutomaton, _ b: WordAutomaton, _ name: String) {
-        #expect(a.slots == b.slots && a.firstWords == b.firstWords && a.nodes == b.nodes && a.wordBytes == b.wordBytes && a.patternLengths == b.patternLengths
+        #expect(a.slots == b.slots && a.firstWords == b.firstWords && a.starts == b.starts && a.nodes == b.nodes && a.wordBytes == b.wordBytes && a.patternLengths == b.patternLengths
                 && a.valueStart == b.valueStart && a.valueList == b.valueList, "\(name): automata differ")
     }
 

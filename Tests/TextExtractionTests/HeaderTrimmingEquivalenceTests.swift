@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 @testable import TextExtraction
 
@@ -10,7 +11,7 @@ import Testing
                          "\u{301}", ">\u{301}", "\u{0600}<", "é", "\u{00A0}", "日"]
 
     @Test func trimmingMatchesTheCharacterRule() {
-        var generator = SeededBytes(seed: 31)
+        var generator = SplitMix64(state: 31)
         for set in [" \t<>", "<>\"';", " \t\n\r", " ", "é<"] {
             for _ in 0..<3_000 {
                 var text = ""

@@ -1,4 +1,5 @@
 import ChaperoneModel
+import SeededRandom
 import Testing
 @testable import TextExtraction
 
@@ -131,7 +132,7 @@ import Testing
     }
 
     @Test func legacyFiltersOnRandomBytesStayInBudget() {
-        var random = SeededBytes(seed: 85)
+        var random = SplitMix64(state: 85)
         for _ in 0..<300 {
             let input = (0..<Int.random(in: 0...400, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
             let lzw = PDFLegacyFilters.lzwDecoded(input, budget: 2_000)
@@ -142,7 +143,7 @@ import Testing
     }
 
     @Test func randomMutationsAreSurvived() {
-        var random = SeededBytes(seed: 20_261_124)
+        var random = SplitMix64(state: 20_261_124)
         let originals = [SamplePDF.onePage(content, compressed: true), SamplePDF.onePage(content)]
         for round in 0..<200 {
             var bytes = originals[round % 2]

@@ -1,5 +1,6 @@
 import ChaperoneModel
 import Foundation
+import SeededRandom
 import Testing
 @testable import TextExtraction
 
@@ -26,7 +27,7 @@ enum LegacyFixture {
             body(Array(bytes.prefix(length)))
             runs += 1
         }
-        var generator = SeededBytes(seed: seed)
+        var generator = SplitMix64(state: seed)
         for _ in 0..<mutations {
             var mutated = bytes
             for _ in 0..<Int.random(in: 1...16, using: &generator) {
