@@ -165,7 +165,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RosterImportTests", dependencies: ["RosterImport", "SeededRandom"], exclude: ["Fixtures"]),
-        .testTarget(name: "DetectorsTests", dependencies: ["Detectors"]),
+        .testTarget(name: "DetectorsTests", dependencies: ["Detectors", "SeededRandom"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "SeededRandom"]),
         .testTarget(name: "ScanPipelineTests", dependencies: ["ScanPipeline", "RosterImport", "RecipientExpansion", "SeededRandom"],
                     exclude: ["Fixtures"]),

@@ -63,7 +63,8 @@ extension WordAutomatonBuilder {
                 }
             }
             var table = SlotTable(capacity: wordCount)
-            var nodes = [WordAutomaton.Node(parent: WordAutomaton.none, wordStart: 0, wordLength: 0, pattern: WordAutomaton.none)]
+            var nodes = [WordAutomaton.Node(parent: WordAutomaton.none, wordStart: 0, word: UnsafeBufferPointer(start: nil, count: 0),
+                                            pattern: WordAutomaton.none)]
             nodes.reserveCapacity(wordCount)
             var wordBytes: [UInt8] = []
             for (pattern, range) in patternRanges.enumerated() {
@@ -82,8 +83,8 @@ extension WordAutomatonBuilder {
                         node = child
                     } else {
                         let child = Int32(nodes.count)
-                        nodes.append(WordAutomaton.Node(parent: node, wordStart: Int32(wordBytes.count), wordLength: Int32(wordEnd - start),
-                                                        pattern: WordAutomaton.none))
+                        nodes.append(WordAutomaton.Node(parent: node, wordStart: Int32(wordBytes.count),
+                                                        word: UnsafeBufferPointer(rebasing: bytes[start..<wordEnd]), pattern: WordAutomaton.none))
                         wordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<wordEnd]))
                         table.insert(hash, child)
                         nodes[Int(node)].hasChildren = true

@@ -1,4 +1,5 @@
 import ChaperoneModel
+import SeededRandom
 import Testing
 @testable import Detectors
 
@@ -78,9 +79,10 @@ import Testing
         }
     }
 
-    /// Words long enough to hash in eight-byte pieces, bytes from the whole range (the
-    /// separator doubled, UTF-8 lead bytes, 0xFF), and texts made of the patterns
-    /// themselves with one byte changed here and there.
+    /// Words long enough to hash in eight-byte pieces and to run past the 16 bytes a
+    /// node holds inline (up to 40), bytes from the whole range (the separator doubled,
+    /// UTF-8 lead bytes, 0xFF, NUL, which the inline copy pads with), and texts made of
+    /// the patterns themselves with one byte changed here and there.
     @Test(arguments: 0..<12)
     func longWordsMatchLikeBruteForce(seed: Int) {
         var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 1
@@ -89,7 +91,7 @@ import Testing
             return Int(state >> 33) % bound
         }
         let bytes: [UInt8] = [97, 98, 0xC3, 0xA9, 0xFF, 0, 7, NormalisedText.separator]
-        func word() -> [UInt8] { (0..<(1 + next(19))).map { _ in bytes[next(bytes.count - 1)] } }
+        func word() -> [UInt8] { (0..<(1 + next(next(2) == 0 ? 19 : 40))).map { _ in bytes[next(bytes.count - 1)] } }
         var added: [[UInt8]] = []
         for _ in 0..<80 {
             var pattern = word()
@@ -142,6 +144,56 @@ import Testing
             }
             #expect(found > 0, "every school's pupils are named in the texts")
         }
+    }
+
+    /// A text word with the same hash as a pattern's word and the same length is still
+    /// no match, whether it differs in the first 16 bytes (which a node holds inline) or
+    /// only after them (compared in `wordBytes`). The colliding words are made by running
+    /// the word hash backwards over one eight-byte piece, so this fails loudly if the
+    /// hash changes.
+    @Test(arguments: [(free: 3, kept: 0..<16), (free: 1, kept: 16..<32)])
+    func aWordWhoseHashCollidesIsNoMatch(free: Int, kept: Range<Int>) throws {
+        func inverse(_ odd: UInt64) -> UInt64 {
+            var inverse = odd
+            for _ in 0..<6 { inverse = inverse &* (2 &- odd &* inverse) }
+            return inverse
+        }
+        func unshift(_ value: UInt64, _ shift: UInt64) -> UInt64 {
+            var result = value
+            for _ in 0..<(64 / shift + 1) { result = value ^ (result >> shift) }
+            return result
+        }
+        // One eight-byte step of `wordHash`, and its inverse.
+        func step(_ state: UInt64, _ piece: UInt64) -> UInt64 {
+            let mixed = (state ^ piece) &* 0xBF58_476D_1CE4_E5B9
+            return mixed ^ (mixed >> 31)
+        }
+        func unstep(_ state: UInt64) -> UInt64 { unshift(state, 31) &* inverse(0xBF58_476D_1CE4_E5B9) }
+        let pattern = Array("abcdefghijklmnopqrstuvwxyz012345".utf8)
+        let target = pattern.withUnsafeBufferPointer { WordAutomaton.wordHash($0, 0, $0.count) }
+        var generator = SplitMix64(state: 5)
+        var colliding: [UInt8]?
+        for _ in 0..<1_000 where colliding == nil {
+            // The kept bytes are the pattern's; the others (but the free piece) random letters.
+            var word = pattern.indices.map { kept.contains($0) ? pattern[$0] : UInt8(ascii: "a") + UInt8(generator.next() % 26) }
+            func piece(_ index: Int) -> UInt64 { (0..<8).reduce(0) { $0 | UInt64(word[index * 8 + $1]) << (8 * UInt64($1)) } }
+            var before = UInt64(32) &* 0x9E37_79B9_7F4A_7C15
+            for index in 0..<free { before = step(before, piece(index)) }
+            // Back from the pattern's hash (no tail: 32 bytes) through the pieces after the free one.
+            var after = unshift(target, 29) &* inverse(0x94D0_49BB_1331_11EB)
+            for index in stride(from: 3, to: free, by: -1) { after = unstep(after) ^ piece(index) }
+            let solved = unstep(after) ^ before
+            word.replaceSubrange(free * 8..<free * 8 + 8, with: (0..<8).map { UInt8(truncatingIfNeeded: solved >> (8 * UInt64($0))) })
+            if !word.contains(NormalisedText.separator), word != pattern { colliding = word }
+        }
+        let word = try #require(colliding)
+        #expect(word.count == pattern.count && Array(word[kept]) == Array(pattern[kept]))
+        #expect(word.withUnsafeBufferPointer { WordAutomaton.wordHash($0, 0, $0.count) } == target, "the constructed word collides")
+        var builder = WordAutomatonBuilder()
+        builder.add(pattern, value: 1)
+        let automaton = builder.build()
+        #expect(automaton.wholeWordMatches(in: word).isEmpty, "a colliding word is not the pattern")
+        #expect(automaton.wholeWordMatches(in: pattern).count == 1)
     }
 
     @Test func emptyAutomatonMatchesNothing() {
