@@ -30,8 +30,9 @@ public struct StudentTable: RandomAccessCollection, Sendable, Hashable {
         var contactKeyLists = PackedLists()
     }
 
+    /// The one reference a table's copies share; written only after `makeUnique()`, so
+    /// never while another table holds it.
     final class Storage: @unchecked Sendable {
-        // Written only through `makeUnique()`, so never while another table holds it.
         var columns: Columns
         init(_ columns: Columns) { self.columns = columns }
     }
@@ -42,41 +43,13 @@ public struct StudentTable: RandomAccessCollection, Sendable, Hashable {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.columns) }
     }
 
-    private var fields: PackedStrings {
-        _read { yield storage.columns.fields }
-        _modify { makeUnique(); yield &storage.columns.fields }
-    }
-    private var present: [UInt16] {
-        _read { yield storage.columns.present }
-        _modify { makeUnique(); yield &storage.columns.present }
-    }
-    private var dates: [Int64] {
-        _read { yield storage.columns.dates }
-        _modify { makeUnique(); yield &storage.columns.dates }
-    }
-    private var meals: [UInt8] {
-        _read { yield storage.columns.meals }
-        _modify { makeUnique(); yield &storage.columns.meals }
-    }
-    private var consentRecorded: [UInt8] {
-        _read { yield storage.columns.consentRecorded }
-        _modify { makeUnique(); yield &storage.columns.consentRecorded }
-    }
-    private var consentGranted: [UInt8] {
-        _read { yield storage.columns.consentGranted }
-        _modify { makeUnique(); yield &storage.columns.consentGranted }
-    }
-    private var personalEmailLists: PackedLists {
-        _read { yield storage.columns.personalEmailLists }
-        _modify { makeUnique(); yield &storage.columns.personalEmailLists }
-    }
-    private var addressLineLists: PackedLists {
-        _read { yield storage.columns.addressLineLists }
-        _modify { makeUnique(); yield &storage.columns.addressLineLists }
-    }
-    private var contactKeyLists: PackedLists {
-        _read { yield storage.columns.contactKeyLists }
-        _modify { makeUnique(); yield &storage.columns.contactKeyLists }
+    /// The columns, read in place; written after `makeUnique()`.
+    private var columns: Columns {
+        _read { yield storage.columns }
+        _modify {
+            makeUnique()
+            yield &storage.columns
+        }
     }
 
     public static func == (lhs: StudentTable, rhs: StudentTable) -> Bool {
@@ -99,21 +72,21 @@ public struct StudentTable: RandomAccessCollection, Sendable, Hashable {
 
     /// Reserves room for `count` more pupils.
     public mutating func reserveCapacity(_ count: Int) {
-        fields.reserve(strings: count * Self.fieldCount, bytesEach: 8)
-        present.reserveCapacity(present.count + count)
-        dates.reserveCapacity(dates.count + count)
-        meals.reserveCapacity(meals.count + count)
-        consentRecorded.reserveCapacity(consentRecorded.count + count)
-        consentGranted.reserveCapacity(consentGranted.count + count)
+        columns.fields.reserve(strings: count * Self.fieldCount, bytesEach: 8)
+        columns.present.reserveCapacity(columns.present.count + count)
+        columns.dates.reserveCapacity(columns.dates.count + count)
+        columns.meals.reserveCapacity(columns.meals.count + count)
+        columns.consentRecorded.reserveCapacity(columns.consentRecorded.count + count)
+        columns.consentGranted.reserveCapacity(columns.consentGranted.count + count)
     }
 
     /// Adds one pupil at the end.
     public mutating func append(_ student: Student) {
         var mask: UInt16 = 0
         func put(_ field: Field, _ value: String?) {
-            assert(fields.count == present.count * Self.fieldCount + field.rawValue)
+            assert(columns.fields.count == columns.present.count * Self.fieldCount + field.rawValue)
             if value != nil { mask |= 1 << UInt16(field.rawValue) }
-            fields.append(value ?? "")
+            columns.fields.append(value ?? "")
         }
         put(.key, student.key)
         put(.upn, student.upn)
@@ -133,32 +106,32 @@ public struct StudentTable: RandomAccessCollection, Sendable, Hashable {
             recorded |= 1 << UInt8(bit)
             if value { granted |= 1 << UInt8(bit) }
         }
-        personalEmailLists.append(student.personalEmails)
-        addressLineLists.append(student.addressLines)
-        contactKeyLists.append(student.contactKeys)
+        columns.personalEmailLists.append(student.personalEmails)
+        columns.addressLineLists.append(student.addressLines)
+        columns.contactKeyLists.append(student.contactKeys)
         appendColumns(present: mask, dateOfBirth: student.dateOfBirth, freeSchoolMeals: student.freeSchoolMeals,
                       consentRecorded: recorded, consentGranted: granted)
     }
 
     /// Appends the next text field of the pupil being added (fields in `Field` order).
-    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) { fields.append(bytes) }
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) { columns.fields.append(bytes) }
 
     /// Appends the lists of the pupil being added.
     mutating func appendLists(_ personalEmails: [Range<Int>], _ addressLines: [Range<Int>], _ contactKeys: [Range<Int>],
                               in buffer: UnsafeBufferPointer<UInt8>) {
-        personalEmailLists.append(personalEmails, in: buffer)
-        addressLineLists.append(addressLines, in: buffer)
-        contactKeyLists.append(contactKeys, in: buffer)
+        columns.personalEmailLists.append(personalEmails, in: buffer)
+        columns.addressLineLists.append(addressLines, in: buffer)
+        columns.contactKeyLists.append(contactKeys, in: buffer)
     }
 
     /// Completes the pupil being added with its integer columns.
     mutating func appendColumns(present mask: UInt16, dateOfBirth: SchoolDate?, freeSchoolMeals: Bool?,
                                 consentRecorded recorded: UInt8, consentGranted granted: UInt8) {
-        present.append(mask)
-        dates.append(dateOfBirth.map(Self.packed) ?? Self.noDate)
-        meals.append(freeSchoolMeals.map { $0 ? 2 : 1 } ?? 0)
-        consentRecorded.append(recorded)
-        consentGranted.append(granted)
+        columns.present.append(mask)
+        columns.dates.append(dateOfBirth.map(Self.packed) ?? Self.noDate)
+        columns.meals.append(freeSchoolMeals.map { $0 ? 2 : 1 } ?? 0)
+        columns.consentRecorded.append(recorded)
+        columns.consentGranted.append(granted)
     }
 
     /// A date in one integer; a year beyond ±2^50 (no roster has one) cannot be held.
@@ -170,20 +143,20 @@ public struct StudentTable: RandomAccessCollection, Sendable, Hashable {
     // MARK: Collection
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { present.count }
+    public var endIndex: Int { columns.present.count }
 
     /// The pupil at `position`, made from the columns.
     public subscript(position: Int) -> Student {
         var student = Student(
             key: key(at: position), upn: string(.upn, at: position), uln: string(.uln, at: position),
-            legalForename: fields[slot(.legalForename, position)], preferredForename: string(.preferredForename, at: position),
-            middleNames: string(.middleNames, at: position), surname: fields[slot(.surname, position)],
+            legalForename: columns.fields[slot(.legalForename, position)], preferredForename: string(.preferredForename, at: position),
+            middleNames: string(.middleNames, at: position), surname: columns.fields[slot(.surname, position)],
             dateOfBirth: dateOfBirth(at: position), yearGroup: string(.yearGroup, at: position),
             regGroup: string(.regGroup, at: position), schoolEmail: string(.schoolEmail, at: position),
-            personalEmails: personalEmails(at: position), addressLines: addressLineLists[position],
+            personalEmails: personalEmails(at: position), addressLines: columns.addressLineLists[position],
             postcode: string(.postcode, at: position), senStatus: string(.senStatus, at: position),
-            freeSchoolMeals: meals[position] == 0 ? nil : meals[position] == 2,
-            contactKeys: contactKeyLists[position])
+            freeSchoolMeals: columns.meals[position] == 0 ? nil : columns.meals[position] == 2,
+            contactKeys: columns.contactKeyLists[position])
         student.imageConsent = imageConsent(at: position)
         return student
     }
@@ -195,61 +168,61 @@ public struct StudentTable: RandomAccessCollection, Sendable, Hashable {
 
     /// Whether pupil `position` has a value for `field` (always true for key and names).
     @inline(__always)
-    public func has(_ field: Field, at position: Int) -> Bool { present[position] & (1 << UInt16(field.rawValue)) != 0 }
+    public func has(_ field: Field, at position: Int) -> Bool { columns.present[position] & (1 << UInt16(field.rawValue)) != 0 }
 
     /// Field `field` of pupil `position`; nil when absent.
     public func string(_ field: Field, at position: Int) -> String? {
-        has(field, at: position) ? fields[slot(field, position)] : nil
+        has(field, at: position) ? columns.fields[slot(field, position)] : nil
     }
 
     /// Calls `body` with the UTF-8 bytes of field `field` of pupil `position` (empty when absent).
     @inline(__always)
     public func withUTF8<Result>(_ field: Field, at position: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        try fields.withUTF8(slot(field, position), body)
+        try columns.fields.withUTF8(slot(field, position), body)
     }
 
     /// The roster key of pupil `position`.
-    public func key(at position: Int) -> String { fields[slot(.key, position)] }
+    public func key(at position: Int) -> String { columns.fields[slot(.key, position)] }
 
     /// Pupil `position`'s date of birth.
     public func dateOfBirth(at position: Int) -> SchoolDate? {
-        let packed = dates[position]
+        let packed = columns.dates[position]
         guard packed != Self.noDate else { return nil }
         let day = packed & 31, month = (packed >> 5) & 15, year = packed >> 9
         return SchoolDate(year: Int(year), month: Int(month), day: Int(day))
     }
 
     /// Pupil `position`'s own personal addresses.
-    public func personalEmails(at position: Int) -> [String] { personalEmailLists[position] }
+    public func personalEmails(at position: Int) -> [String] { columns.personalEmailLists[position] }
 
     /// Calls `body` with the UTF-8 bytes of each of pupil `position`'s personal addresses.
     @inline(__always)
     public func forEachPersonalEmailUTF8(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        try personalEmailLists.forEachUTF8(position, body)
+        try columns.personalEmailLists.forEachUTF8(position, body)
     }
 
     /// Pupil `position`'s first address line.
     public func firstAddressLine(at position: Int) -> String? {
-        addressLineLists.positions(position).first.map { addressLineLists.items[$0] }
+        columns.addressLineLists.positions(position).first.map { columns.addressLineLists.items[$0] }
     }
 
     /// Pupil `position`'s contact keys.
-    public func contactKeys(at position: Int) -> [String] { contactKeyLists[position] }
+    public func contactKeys(at position: Int) -> [String] { columns.contactKeyLists[position] }
 
     /// Every forename pupil `position` is known by (as `Student.forenames`).
     public func forenames(at position: Int) -> [String] {
-        let legal = fields[slot(.legalForename, position)]
+        let legal = columns.fields[slot(.legalForename, position)]
         guard let preferred = string(.preferredForename, at: position), !preferred.isEmpty,
               preferred.lowercased() != legal.lowercased() else { return [legal] }
         return [legal, preferred]
     }
 
     /// True when the roster recorded any image consent for pupil `position`.
-    public func hasRecordedConsent(at position: Int) -> Bool { consentRecorded[position] != 0 }
+    public func hasRecordedConsent(at position: Int) -> Bool { columns.consentRecorded[position] != 0 }
 
     /// Pupil `position`'s recorded image consents.
     public func imageConsent(at position: Int) -> ImageConsent {
-        let recorded = consentRecorded[position], granted = consentGranted[position]
+        let recorded = columns.consentRecorded[position], granted = columns.consentGranted[position]
         guard recorded != 0 else { return ImageConsent() }
         var consent = ImageConsent()
         for (bit, purpose) in ConsentPurpose.allCases.enumerated() where recorded & (1 << UInt8(bit)) != 0 {
