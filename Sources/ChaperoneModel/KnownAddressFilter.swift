@@ -103,23 +103,7 @@ public struct KnownAddressFilter: Sendable, Equatable {
     @inline(__always)
     static func bits(_ hash: UInt64) -> UInt64 { (1 as UInt64) << (hash >> 52 & 63) | (1 as UInt64) << (hash >> 58 & 63) }
 
-    /// A hash of `bytes`, eight at a time.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = UInt64(truncatingIfNeeded: bytes.count) &* 0x9E37_79B9_7F4A_7C15
-        var position = 0
-        let raw = UnsafeRawBufferPointer(bytes)
-        while bytes.count - position >= 8 {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            hash ^= hash >> 31
-            position += 8
-        }
-        var tail: UInt64 = 0, shift: UInt64 = 0
-        while position < bytes.count {
-            tail |= UInt64(bytes[position]) << shift
-            shift += 8
-            position += 1
-        }
-        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
-        return hash ^ (hash >> 29)
-    }
+    /// A hash of `bytes` (`ByteHash`).
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { ByteHash.hash(bytes, 0, bytes.count) }
 }

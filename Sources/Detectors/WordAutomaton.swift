@@ -1,3 +1,5 @@
+import ChaperoneModel
+
 /// Finds every whole-word occurrence of its patterns (normalised byte strings: words
 /// joined by `NormalisedText.separator`) in one pass over a text's words. Built once per
 /// roster load.
@@ -249,25 +251,10 @@ final class WordAutomaton: Sendable {
         return (eight(start), eight(start + 8))
     }
 
-    /// A hash of `text[start..<end]`, eight bytes at a time.
+    /// A hash of `text[start..<end]` (`ByteHash`, which the trust's filters share).
     @inline(__always)
     static func wordHash(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
-        var hash = UInt64(truncatingIfNeeded: end - start) &* 0x9E37_79B9_7F4A_7C15
-        var position = start
-        let raw = UnsafeRawBufferPointer(text)
-        while end - position >= 8 {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            hash ^= hash >> 31
-            position += 8
-        }
-        var tail: UInt64 = 0, shift: UInt64 = 0
-        while position < end {
-            tail |= UInt64(text[position]) << shift
-            shift += 8
-            position += 1
-        }
-        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
-        return hash ^ (hash >> 29)
+        ByteHash.hash(text, start, end)
     }
 
     /// The hash of the edge from `parent` by a word hashed as `word`.
