@@ -63,6 +63,10 @@ public struct RecipientClassifier: Sendable {
         return Recipient(address: address, recipientClass: .external)
     }
 
+    /// Every domain `classify` matches a recipient's domain against (school, pupil and
+    /// partner domains, lower-cased): what a trust's `KnownAddressFilter` must hold.
+    public var matchedDomains: [String] { schoolDomains + partnerDomains }
+
     /// The roster's contact rights for `address` (normalised), without reading the
     /// roster's tables when `knownAddresses` rules the address out.
     public func contactRights(ofAddress address: String) -> ContactRights {

@@ -49,10 +49,8 @@ public struct SchoolPipelines: Sendable {
         // which every message keeps warm.
         if schools.count > 1 {
             let firstWords = SharedFirstWords(schools.map(\.pipeline.detection))
-            let knownAddresses = KnownAddressFilter(schools.map(\.pipeline.roster), domains: schools.flatMap { school in
-                let own = school.pipeline.configuration
-                return (own.school.domains + own.senders.pupilDomains + own.school.partnerDomains).map { $0.lowercased() }
-            })
+            let knownAddresses = KnownAddressFilter(schools.map(\.pipeline.roster),
+                                                    domains: schools.flatMap(\.pipeline.policy.classifier.matchedDomains))
             self.schools = schools.map { School(id: $0.id, pipeline: $0.pipeline.sharing(firstWords, knownAddresses)) }
         } else {
             self.schools = schools

@@ -53,4 +53,23 @@ import Testing
             #expect(RecipientClassifier.domain(of: address) == RecipientClassifier.domainByCharacter(of: address), "\(address.debugDescription)")
         }
     }
+
+    /// `isOn` (a domain is a configured one or a subdomain of it) gives String's rule
+    /// for any pair: the byte path for ASCII, CR LF (one Character) and all, and the
+    /// fallback for text that is not.
+    @Test func isOnMatchesTheStringRule() {
+        var generator = SplitMix64(state: 24)
+        let parents = ["school.example", "sch.uk", "x", "uk", ".", "\r\nb", "\nb", "b\r", "Zoë.example", "e\u{301}.test", "é.test"]
+        let subdomains = ["", "a.", "mail.", ".", "x.\r", "\r", "a\u{301}", "é.", "\u{301}"]
+        for round in 0..<6_000 {
+            let parent = round % 3 == 0 ? Self.address(&generator, asciiOnly: round % 2 == 0) : parents.randomElement(using: &generator)!
+            let domain = round % 4 == 0 ? Self.address(&generator, asciiOnly: round % 2 == 0)
+                : subdomains.randomElement(using: &generator)! + parent
+            let stringRule = domain == parent || domain.hasSuffix("." + parent)
+            #expect(RecipientClassifier.isOn(domain, parent) == stringRule, "\(domain.debugDescription) on \(parent.debugDescription)")
+        }
+        #expect(RecipientClassifier.isOn("mail.school.example", "school.example"))
+        #expect(!RecipientClassifier.isOn("xschool.example", "school.example"))
+        #expect(!RecipientClassifier.isOn("example", "school.example"))
+    }
 }

@@ -33,8 +33,7 @@ import Testing
     @Test func classificationsAndSenderRolesAreTheSameWithTheTrustsFilter() {
         let schools = (0..<3).map(Self.school)
         let filter = KnownAddressFilter(schools.map(\.roster), domains: schools.flatMap { school in
-            let own = school.configuration
-            return (own.school.domains + own.senders.pupilDomains + own.school.partnerDomains).map { $0.lowercased() }
+            PolicyEngine(configuration: school.configuration, roster: school.roster, webmailDomains: PolicyFixtures.webmail).classifier.matchedDomains
         })
         var addresses: [String] = []
         for (configuration, roster) in schools {
