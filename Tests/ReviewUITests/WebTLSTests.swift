@@ -48,17 +48,18 @@ struct WebTLSTests {
         let port = try #require(await iterator.next())
         let request = "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
         // Bounded by `timeout`; -verify_return_error fails the handshake on a bad chain.
-        let response = try Self.run("/usr/bin/timeout", [
+        // On a thread of its own: the server answering it runs on the cooperative pool.
+        let response = try await OwnThread.run { try Self.run("/usr/bin/timeout", [
             "30", Self.openssl, "s_client", "-connect", "127.0.0.1:\(port)", "-CAfile", directory.appendingPathComponent("ca.pem").path,
             "-verify_return_error", "-verify_ip", "127.0.0.1", "-quiet", "-ign_eof",
-        ], input: request)
+        ], input: request) }
         #expect(response.contains("HTTP/1.1 200"), "\(response)")
         let cookie = response.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: __host-chaperone_login=") }
         #expect(cookie?.contains("Secure") == true, "\(response)")
         #expect(response.lowercased().contains("strict-transport-security: max-age=31536000; includesubdomains"), "\(response)")
         #expect(cookie?.contains("HttpOnly") == true)
         // Plain HTTP to the TLS port gets no page.
-        let plain = try Self.run("/usr/bin/timeout", ["10", "/usr/bin/python3", "-c", """
+        let plain = try await OwnThread.run { try Self.run("/usr/bin/timeout", ["10", "/usr/bin/python3", "-c", """
             import socket, sys
             s = socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=5)
             s.sendall(b'GET /login HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n')
@@ -67,7 +68,7 @@ struct WebTLSTests {
             except Exception:
                 data = b''
             print('page' if b'HTTP/1.1 200' in data else 'no page')
-            """, String(port)], input: "", acceptedStatuses: [0, 124])
+            """, String(port)], input: "", acceptedStatuses: [0, 124]) }
         #expect(plain.contains("no page"), "\(plain)")
     }
 
