@@ -27,6 +27,8 @@ struct CorpusMessageBuilder {
     /// Pupils messages may name (the first 2,000 of any roster).
     let pupils: [CorpusPupil]
     var random: CorpusRandom
+    /// The school's domain: its staff's addresses, message ids and links.
+    var schoolDomain = CorpusPeople.schoolDomain
 
     static let topics = [
         "Year 9 trip to the science museum", "Homework club this week", "Parents' evening appointments",
@@ -56,14 +58,14 @@ struct CorpusMessageBuilder {
         let kind = CorpusMessageKind.of(index)
         let pupil = pupils[random.below(pupils.count)]
         let staffName = random.pick(CorpusPeople.staffNames)
-        let staff = CorpusPeople.staffAddress(staffName)
+        let staff = CorpusPeople.staffAddress(staffName, domain: schoolDomain)
         let topic = random.pick(Self.topics)
         var headers = [
             "From: \(staffName) <\(staff)>",
             "To: \(recipient(kind: kind, pupil: pupil))",
             "Subject: \(kind == .reply ? "Re: " : "")\(topic)",
             "Date: Tue, 24 Nov 2026 \(10 + index % 8):\(String(format: "%02d", index % 60)):00 +0000",
-            "Message-ID: <corpus-\(index)@\(CorpusPeople.schoolDomain)>",
+            "Message-ID: <corpus-\(index)@\(schoolDomain)>",
             "MIME-Version: 1.0",
         ]
         let greeting = kind == .csv ? "Hello," : "Dear \(random.chance(50) ? "Parent or Carer" : pupil.parentName),"
@@ -99,12 +101,12 @@ struct CorpusMessageBuilder {
     /// partner or a personal address, which the policy should hold).
     private mutating func recipient(kind: CorpusMessageKind, pupil: CorpusPupil) -> String {
         if kind == .csv {
-            return random.chance(85) ? CorpusPeople.staffAddress(random.pick(CorpusPeople.staffNames))
+            return random.chance(85) ? CorpusPeople.staffAddress(random.pick(CorpusPeople.staffNames), domain: schoolDomain)
                 : random.chance(50) ? "inclusion.team@leeds.gov.uk" : "helpful.teacher@gmail.com"
         }
         switch random.below(10) {
         case 0..<6: return "\(pupil.parentName) <\(pupil.parentEmail)>"
-        case 6..<9: return CorpusPeople.staffAddress(random.pick(CorpusPeople.staffNames))
+        case 6..<9: return CorpusPeople.staffAddress(random.pick(CorpusPeople.staffNames), domain: schoolDomain)
         default: return "bookings@coachtravel.example"
         }
     }
@@ -144,7 +146,7 @@ struct CorpusMessageBuilder {
             }
             html.append("</table>")
         }
-        html.append("<p><a href=\"https://www.\(CorpusPeople.schoolDomain)/news\">School news</a> | "
+        html.append("<p><a href=\"https://www.\(schoolDomain)/news\">School news</a> | "
             + "<img src=\"cid:logo\" alt=\"Oakfield School logo\" width=\"120\"></p></div></body></html>")
         return ["--\(boundary)", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", "", text,
                 "--\(boundary)", "Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: quoted-printable", "",

@@ -117,9 +117,9 @@ enum CorpusPeople {
         ([csvHeading] + pupils(count: count).map(csvRow)).joined(separator: "\r\n") + "\r\n"
     }
 
-    static func staffAddress(_ name: String) -> String {
+    static func staffAddress(_ name: String, domain: String = schoolDomain) -> String {
         let parts = name.lowercased().split(separator: " ")
-        return "\(parts[0].prefix(1)).\(parts[1])@\(schoolDomain)"
+        return "\(parts[0].prefix(1)).\(parts[1])@\(domain)"
     }
 
     static func staffCSV() -> String {

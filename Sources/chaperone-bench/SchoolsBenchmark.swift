@@ -18,6 +18,8 @@ struct SchoolsBenchmark: ParsableCommand {
     @Option(help: "Pupils on each school's roster.") var pupils = 1_500
     @Option(help: "Runs to take the median of.") var runs = 3
     @Option(help: "Messages scanned for the per-message cost.") var messages = 300
+    @Option(help: "Mail for the per-message cost: short (one short message naming one pupil, the worst case for a trust's fixed cost) or mixed (issue 11's corpus mix).")
+    var mail: SchoolsBenchmarkMail = .short
     @Option(help: "For a profiler: after loading, scan only this way for --runs rounds (alone, routed or every-school) and print nothing else.")
     var profileScan: ProfiledScan?
 
@@ -60,7 +62,7 @@ struct SchoolsBenchmark: ParsableCommand {
             })
         }
         let cost = try perMessage(trust: trust, files: files, loaded: loaded)
-        print("\(schools) schools × \(pupils) pupils (\(schools * pupils) in all), median of \(runs) runs:")
+        print("\(schools) schools × \(pupils) pupils (\(schools * pupils) in all), \(mail.rawValue) mail, median of \(runs) runs:")
         print("  start-up (import + build, all schools): \(StartupBenchmark.median(startups)) ms wall; first run \(Self.rounded(startupCPU)) CPU-s")
         print("  reload after one school's roster changed: \(StartupBenchmark.median(reloads)) ms wall, \(Self.rounded(reloadCPU.sorted()[reloadCPU.count / 2])) CPU-s (\(rebuilt) school rebuilt)")
         print("  resident memory of the loaded schools: \(resident / 1024) MB (VmRSS \(Self.residentKilobytes() / 1024) MB in all)")
@@ -75,10 +77,11 @@ struct SchoolsBenchmark: ParsableCommand {
     /// are cold when its message comes, as in a real trust).
     func perMessage(trust: SchoolPipelines, files: [SchoolRosterFiles], loaded: [LoadedSchool]) throws -> PerMessageCost {
         guard case .success(let single) = SchoolPipelines.load([files[0]]).first else { throw ValidationError("school 0 did not load") }
-        let ownMail = (0..<messages).map { Self.message($0, school: 0, roster: single.rosterReport.roster) }
+        var generator = SchoolMailGenerator(mail: mail, reading: single.pipeline)
+        let ownMail = (0..<messages).map { generator.message($0, school: 0, roster: single.rosterReport.roster) }
         let trustMail = (0..<messages).map { index -> ([UInt8], Envelope) in
             let school = index % loaded.count
-            return Self.message(index, school: school, roster: loaded[school].rosterReport.roster)
+            return generator.message(index, school: school, roster: loaded[school].rosterReport.roster)
         }
         var alone: [Double] = [], routed: [Double] = [], everySchool: [Double] = []
         // Each round takes the three in turn a slice of 100 messages at a time, so a
@@ -103,13 +106,15 @@ struct SchoolsBenchmark: ParsableCommand {
 
     func profile(_ scan: ProfiledScan, trust: SchoolPipelines, files: [SchoolRosterFiles], loaded: [LoadedSchool]) throws -> Double {
         guard case .success(let single) = SchoolPipelines.load([files[0]]).first else { throw ValidationError("school 0 did not load") }
-        let mail = (0..<messages).map { index -> ([UInt8], Envelope) in
+        var generator = SchoolMailGenerator(mail: mail, reading: single.pipeline)
+        let scanned = (0..<messages).map { index -> ([UInt8], Envelope) in
             let school = scan == .everySchool ? index % loaded.count : 0
-            return Self.message(index, school: school, roster: school == 0 && scan == .alone ? single.rosterReport.roster : loaded[school].rosterReport.roster)
+            return generator.message(index, school: school,
+                                     roster: school == 0 && scan == .alone ? single.rosterReport.roster : loaded[school].rosterReport.roster)
         }
         return try Self.threadCPUSeconds {
             for _ in 0..<runs {
-                for (body, envelope) in mail {
+                for (body, envelope) in scanned {
                     if scan == .alone { _ = single.pipeline.scan(message: body, envelope: envelope) } else { _ = try trust.scan(message: body, envelope: envelope) }
                 }
             }
