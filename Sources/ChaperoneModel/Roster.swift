@@ -11,6 +11,9 @@ public struct Roster: Sendable {
     /// `students` of the first pupil with it (positions, not copies: a pupil is kept once).
     let studentKeys: TextKeyIndex
     let studentPositionOfKey: [Int32]
+    /// Per position in `students`, the position of the first pupil with the same key
+    /// (its key node): two pupils' keys are equal exactly when their nodes are.
+    public let keyNodes: [Int32]
     /// Lower-cased address → positions in `students` of the pupils whose own (school or
     /// personal) address it is.
     public let pupilsByEmail: AddressMultimap
@@ -36,6 +39,8 @@ public struct Roster: Sendable {
         var keys = TextKeyIndex(capacity: students.count)
         var keyPositions: [Int32] = []
         keyPositions.reserveCapacity(students.count)
+        var keyNodes: [Int32] = []
+        keyNodes.reserveCapacity(students.count)
         var pupilEmails = AddressMultimap(capacity: students.count)
         var lowered: [UInt8] = []
         func add(_ address: UnsafeBufferPointer<UInt8>, position: Int, to map: inout AddressMultimap) {
@@ -44,7 +49,9 @@ public struct Roster: Sendable {
             lowered.withUnsafeBufferPointer { map.add($0, position: position) }
         }
         for position in students.indices {
-            if students.withUTF8(.key, at: position, { keys.insert($0).inserted }) { keyPositions.append(Int32(position)) }
+            let key = students.withUTF8(.key, at: position) { keys.insert($0) }
+            if key.inserted { keyPositions.append(Int32(position)) }
+            keyNodes.append(keyPositions[key.number])
             if students.has(.schoolEmail, at: position) {
                 students.withUTF8(.schoolEmail, at: position) { add($0, position: position, to: &pupilEmails) }
             }
@@ -68,6 +75,7 @@ public struct Roster: Sendable {
         }
         self.studentKeys = keys
         self.studentPositionOfKey = keyPositions
+        self.keyNodes = keyNodes
         self.pupilsByEmail = pupilEmails
         self.contactsByEmail = contactEmails
         self.contactKeyIndex = contactKeys
@@ -80,6 +88,9 @@ public struct Roster: Sendable {
     public func student(forKey key: String) -> Student? {
         studentPosition(forKey: key).map { students[$0] }
     }
+
+    /// The position of the first pupil with the same key as the pupil at `position`.
+    public func keyNode(ofPupilAt position: Int) -> Int32 { keyNodes[position] }
 
     /// The position in `students` of the pupil with roster key `key`.
     public func studentPosition(forKey key: String) -> Int? {

@@ -41,10 +41,10 @@ public struct DetectionEngine: Sendable {
     /// The findings and the content's problems, both with every attachment or member
     /// name that names a pupil redacted (`LocationRedaction`). Findings are bounded by
     /// `FindingCap` as they are made; what it leaves out is counted in `omitted`.
-    /// `householdPupils` are the roster keys a lone forename may name in this message: a
+    /// `householdPupils` are the pupils (key nodes of this roster) a lone forename may name in this message: a
     /// parent recipient's children and the pupils who share their surname but are not
     /// theirs (`PolicyEngine.householdPupils(of:sender:)`).
-    public func detect(in content: MessageContent, householdPupils: Set<String> = []) -> Detection {
+    public func detect(in content: MessageContent, householdPupils: HouseholdPupils = .none) -> Detection {
         var session = self.session(householdPupils: householdPupils)
         for segment in content.segments where !session.scan(segment) { break }
         return session.finish(with: content)
@@ -52,7 +52,7 @@ public struct DetectionEngine: Sendable {
 
     /// A detection of one message fed segment by segment (`DetectionSession`), for a
     /// caller that streams extraction into detection; `householdPupils` as for `detect(in:householdPupils:)`.
-    public func session(householdPupils: Set<String> = []) -> DetectionSession {
+    public func session(householdPupils: HouseholdPupils = .none) -> DetectionSession {
         DetectionSession(engine: self, householdPupils: householdPupils)
     }
 

@@ -7,7 +7,7 @@ import ChaperoneModel
 /// 20 MB CSV attachment is read row by row and each row is dropped once scanned).
 public struct DetectionSession {
     let engine: DetectionEngine
-    let householdPupils: Set<String>
+    let householdPupils: HouseholdPupils
     private let sink: FindingSink
     private var bulk = BulkCounter()
     private var tableColumns = TableColumns()
@@ -15,7 +15,7 @@ public struct DetectionSession {
     /// Set once the scan was cancelled: later segments are not scanned.
     private var isStopped = false
 
-    init(engine: DetectionEngine, householdPupils: Set<String>) {
+    init(engine: DetectionEngine, householdPupils: HouseholdPupils) {
         self.engine = engine
         self.householdPupils = householdPupils
         sink = FindingSink(cap: FindingCap(examples: engine.maxFindingsPerDetector,

@@ -6,7 +6,23 @@ struct LoneNameHits {
     struct Hit {
         var start: Int
         var end: Int
+        /// Roster positions, ascending (`RosterEntry.owners`).
         var owners: [Int32]
+
+        /// The owners `other` has too, ascending: one merge of the two sorted lists, so
+        /// a forename and a surname each shared by hundreds of pupils on a large roster
+        /// cost their lengths, not their product.
+        func sharedOwners(with other: Hit) -> [Int32] {
+            var shared: [Int32] = []
+            var mine = 0, theirs = 0
+            while mine < owners.count, theirs < other.owners.count {
+                let left = owners[mine], right = other.owners[theirs]
+                if left == right { shared.append(left) }
+                if left <= right { mine += 1 }
+                if right <= left { theirs += 1 }
+            }
+            return shared
+        }
     }
 
     var forenames: [Hit] = []

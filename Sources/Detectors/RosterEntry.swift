@@ -22,7 +22,7 @@ struct RosterEntry: Sendable {
     var student: Int32
     /// For postcodes and address lines: every pupil living there (one entry per place,
     /// however many pupils share it); for lone forenames and surnames, every pupil with
-    /// that name.
+    /// that name; ascending (the builder adds pupils in roster order).
     var owners: [Int32] = []
     /// Names containing an ordinary word need a capitalised full name.
     var needsCapitals: Bool = false

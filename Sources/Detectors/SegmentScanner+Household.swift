@@ -15,7 +15,9 @@ extension SegmentScanner {
         guard !householdPupils.isEmpty, !hits.forenames.isEmpty else { return }
         let taken = TakenRanges(references.map(\.range))
         for hit in hits.forenames {
-            let owners = hit.owners.filter { index.students.indices.contains(Int($0)) && householdPupils.contains(index.students.key(at: Int($0))) }
+            // By key node: a lone forename's owners are every pupil of that name (hundreds on
+            // a large roster), and no key is made for any of them.
+            let owners = hit.owners.filter { index.keyNodes.indices.contains(Int($0)) && householdPupils.contains(index.keyNodes[Int($0)]) }
             guard !owners.isEmpty else { continue }
             let raw = normalised.rawRange(hit.start, hit.end)
             guard isCapitalised(raw), !taken.overlaps(raw) else { continue }

@@ -67,7 +67,7 @@ extension SegmentScanner {
             guard isMiddleName(normalised.rawRange(wordStart, wordEnd)) else { return }
             let next = wordEnd + 1
             for surname in (surnames[next] ?? []).sorted(by: { $0.end > $1.end }) {
-                let shared = forename.owners.filter { surname.owners.contains($0) }
+                let shared = forename.sharedOwners(with: surname)
                 let raw = normalised.rawRange(forename.start, surname.end)
                 guard !shared.isEmpty, middleFormGapIsValid(raw), isCapitalised(raw) else { continue }
                 // The roster's own middle names already made this a full-name reference.

@@ -10,8 +10,7 @@ extension SegmentScanner {
             let raw = normalised.rawRange(start, end)
             var nameStudents: [Int32] = []
             var needsCapitals = false
-            for entryID in index.automaton.values(of: pattern) {
-                let entry = index.entries[Int(entryID)]
+            for entry in index.entries(of: pattern) {
                 switch entry.kind {
                 case .name, .reversedName:
                     guard nameGapIsValid(raw, reversed: entry.kind == .reversedName)

@@ -12,9 +12,9 @@ struct SegmentScanner {
     /// For a table row: the cells (0-based) whose heading is a pupil's name or a secret.
     let columns: TableColumns.Columns
     var nameColumns: Set<Int> { columns.names }
-    /// Roster keys of pupils a lone forename may name in this message (see
+    /// The pupils (as key nodes) a lone forename may name in this message (see
     /// `scanHouseholdForenames`); empty for most mail.
-    let householdPupils: Set<String>
+    let householdPupils: HouseholdPupils
 
     /// Where findings go: the message's sink, through its cap.
     let sink: FindingSink
@@ -22,7 +22,7 @@ struct SegmentScanner {
     var mentions: [SensitiveMention] = []
 
     init(index: RosterIndex, settings: DetectionSettings, segment: TextSegment,
-         columns: TableColumns.Columns = .init(), householdPupils: Set<String> = [], sink: FindingSink) {
+         columns: TableColumns.Columns = .init(), householdPupils: HouseholdPupils = .none, sink: FindingSink) {
         self.index = index
         self.householdPupils = householdPupils
         self.sink = sink

@@ -9,11 +9,9 @@ public struct SurnameHouseholds: Sendable {
     /// Per roster position of a key's first pupil, the surname group of the last pupil
     /// with that key and a surname; −1 for none.
     let groupOfKey: [Int32]
-    /// Group `g`'s pupils (positions, in roster order) are `members[groupStart[g]..<groupStart[g + 1]]`.
+    /// Group `g`'s pupils, in roster order, are `memberNodes[groupStart[g]..<groupStart[g + 1]]`,
+    /// each as its key node (`Roster.keyNode(ofPupilAt:)`, its node in `RecipientFamilies`).
     let groupStart: [Int32]
-    let members: [Int32]
-    /// Per entry of `members`, the position of the first pupil with that member's key
-    /// (its node in `RecipientFamilies`); −1 when the roster does not find the key.
     let memberNodes: [Int32]
 
     public init(roster: Roster) {
@@ -21,7 +19,6 @@ public struct SurnameHouseholds: Sendable {
         var groupByName: [String: Int32] = [:]
         var groupOfPupil = [Int32](repeating: -1, count: students.count)
         var groupOfKey = [Int32](repeating: -1, count: students.count)
-        var nodeOfPupil = [Int32](repeating: -1, count: students.count)
         for position in students.indices {
             let surname = students.withUTF8(.surname, at: position, Self.lowercased)
             guard !surname.isEmpty else { continue }
@@ -34,26 +31,20 @@ public struct SurnameHouseholds: Sendable {
             }
             groupOfPupil[position] = group
             // A repeated key means the last of its pupils with a surname.
-            if let first = roster.studentPosition(forKey: students.key(at: position)) {
-                groupOfKey[first] = group
-                nodeOfPupil[position] = Int32(first)
-            }
+            groupOfKey[Int(roster.keyNode(ofPupilAt: position))] = group
         }
         var groupStart = [Int32](repeating: 0, count: groupByName.count + 1)
         for group in groupOfPupil where group >= 0 { groupStart[Int(group) + 1] += 1 }
         for group in 0..<groupByName.count { groupStart[group + 1] += groupStart[group] }
         var cursor = groupStart
-        var members = [Int32](repeating: 0, count: Int(groupStart[groupByName.count]))
-        var memberNodes = members
+        var memberNodes = [Int32](repeating: 0, count: Int(groupStart[groupByName.count]))
         for (position, group) in groupOfPupil.enumerated() where group >= 0 {
-            members[Int(cursor[Int(group)])] = Int32(position)
-            memberNodes[Int(cursor[Int(group)])] = nodeOfPupil[position]
+            memberNodes[Int(cursor[Int(group)])] = roster.keyNode(ofPupilAt: position)
             cursor[Int(group)] += 1
         }
         self.roster = roster
         self.groupOfKey = groupOfKey
         self.groupStart = groupStart
-        self.members = members
         self.memberNodes = memberNodes
     }
 
@@ -70,35 +61,33 @@ public struct SurnameHouseholds: Sendable {
 
     /// The pupils who share a surname with one of `children` but are neither one of them
     /// nor in their family (`families`: a sibling linked through a shared contact is the
-    /// recipient's own family's child). Members are compared by node, not by key: two
-    /// keys are equal exactly when the roster gives them one first position, and two
-    /// families exactly when their roots are one node, so no member's key is made but a
-    /// namesake's.
-    func namesakes(of children: [String], families: RecipientFamilies) -> Set<String> {
-        let own = Set(children)
-        let ownFamilies = Set(children.map(families.family(ofPupil:)))
-        let ownNodes = Set(children.compactMap { roster.studentPosition(forKey: $0).map(Int32.init) })
-        let ownFamilyNodes = Set(children.compactMap(families.familyNode(ofPupil:)))
-        var groups = Set<Int32>()
-        for child in children {
-            guard let position = roster.studentPosition(forKey: child), groupOfKey[position] >= 0 else { continue }
-            groups.insert(groupOfKey[position])
+    /// recipient's own family's child), as key nodes. Compared by node, not by key: two
+    /// keys are equal exactly when the roster gives them one node, and two families
+    /// exactly when their roots are one node, so no key is made at all.
+    func namesakeNodes(of children: [String], families: RecipientFamilies) -> HouseholdPupils {
+        // A parent's few children and their families, as sorted sets of node numbers
+        // (`HouseholdPupils` holds any such set): each surname group's
+        // hundreds of members on a large roster are checked against them by a binary
+        // search, with no Hasher.
+        let ownNodes = HouseholdPupils(nodes: children.compactMap { roster.studentPosition(forKey: $0).map(Int32.init) })
+        let ownFamilyNodes = HouseholdPupils(nodes: children.compactMap(families.familyNode(ofPupil:)))
+        var groups: [Int32] = []
+        for node in ownNodes.nodes where groupOfKey[Int(node)] >= 0 && !groups.contains(groupOfKey[Int(node)]) {
+            groups.append(groupOfKey[Int(node)])
         }
-        var result = Set<String>()
+        var result: [Int32] = []
         for group in groups {
-            for entry in Int(groupStart[Int(group)])..<Int(groupStart[Int(group) + 1]) {
-                let member = members[entry], node = memberNodes[entry]
-                if node >= 0 {
-                    if !ownNodes.contains(node) && !ownFamilyNodes.contains(families.familyOfNode[Int(node)]) {
-                        result.insert(roster.students.key(at: Int(member)))
-                    }
-                    continue
-                }
-                let key = roster.students.key(at: Int(member))
-                if !own.contains(key) && !ownFamilies.contains(families.family(ofPupil: key)) { result.insert(key) }
+            for node in memberNodes[Int(groupStart[Int(group)])..<Int(groupStart[Int(group) + 1])]
+            where !ownNodes.contains(node) && !ownFamilyNodes.contains(families.familyOfNode[Int(node)]) {
+                result.append(node)
             }
         }
-        return result
+        return HouseholdPupils(nodes: result)
+    }
+
+    /// `namesakeNodes(of:families:)` as roster keys.
+    func namesakes(of children: [String], families: RecipientFamilies) -> Set<String> {
+        namesakeNodes(of: children, families: families).keys(on: roster)
     }
 }
 
@@ -113,22 +102,22 @@ extension PolicyEngine {
     /// seizure…" sent to Ali Rahman's mother), together with the parent's own children, so
     /// a letter naming both ("Zara and Ali…") ties each term to the nearer child. Empty
     /// when no outside parent has a namesake, and for pupils' own mail.
-    public func householdPupils(of envelope: Envelope, sender: SenderIdentity) -> Set<String> {
-        guard sender.rules != .pupil else { return [] }
+    public func householdPupils(of envelope: Envelope, sender: SenderIdentity) -> HouseholdPupils {
+        guard sender.rules != .pupil else { return .none }
         var outside: [Recipient] = []
         for expanded in envelope.judgedRecipients {
             let recipient = classifier.classify(expanded.address, sender: envelope.sender)
             guard !recipient.isSchoolAddress else { continue }
             outside.append(recipient)
-            if outside.count > Self.householdMaxOutsideRecipients { return [] }
+            if outside.count > Self.householdMaxOutsideRecipients { return .none }
         }
-        var result = Set<String>()
+        var nodes: [Int32] = []
         for recipient in outside where recipient.recipientClass == .parent {
-            let namesakes = households.namesakes(of: recipient.linkedPupils, families: families)
+            let namesakes = households.namesakeNodes(of: recipient.linkedPupils, families: families)
             guard !namesakes.isEmpty else { continue }
-            result.formUnion(namesakes)
-            result.formUnion(recipient.linkedPupils)
+            nodes += namesakes.nodes
+            nodes += recipient.linkedPupils.compactMap { households.roster.studentPosition(forKey: $0).map(Int32.init) }
         }
-        return result
+        return nodes.isEmpty ? .none : HouseholdPupils(nodes: nodes)
     }
 }

@@ -32,13 +32,22 @@ import Testing
             }
             #expect(index.studentByUPN == reference.upns, "\(name)")
             #expect(index.studentByULN == reference.ulns, "\(name)")
-            #expect(index.entries.count == reference.entries.count, "\(name)")
-            for (new, old) in zip(index.entries, reference.entries) {
-                #expect(new.kind == old.kind && new.student == old.student && new.owners == old.owners
-                        && new.needsCapitals == old.needsCapitals && new.family == old.family && new.exactCase == old.exactCase,
-                        "\(name): entry differs")
+            let referenceAutomaton = reference.automaton.build()
+            // Each pattern's entries, in the index's layout by pattern, are the reference's
+            // entries that pattern's values number.
+            #expect(index.entryStart.count == referenceAutomaton.patternCount + 1, "\(name)")
+            #expect(index.entries.count == referenceAutomaton.valueList.count, "\(name)")
+            for pattern in 0..<referenceAutomaton.patternCount {
+                let expected = referenceAutomaton.values(of: pattern).map { reference.entries[Int($0)] }
+                let laidOut = Array(index.entries(of: pattern))
+                #expect(laidOut.count == expected.count, "\(name): pattern \(pattern)")
+                for (new, old) in zip(laidOut, expected) {
+                    #expect(new.kind == old.kind && new.student == old.student && new.owners == old.owners
+                            && new.needsCapitals == old.needsCapitals && new.family == old.family && new.exactCase == old.exactCase,
+                            "\(name): entry of pattern \(pattern) differs")
+                }
             }
-            Self.expectSame(index.automaton, reference.automaton.build(), name)
+            Self.expectSame(index.automaton, referenceAutomaton, name)
             Self.expectReferenceOrderAndNumbering(reference.additions, index.automaton, name)
         }
     }
