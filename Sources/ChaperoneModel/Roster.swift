@@ -89,9 +89,6 @@ public struct Roster: Sendable {
         studentPosition(forKey: key).map { students[$0] }
     }
 
-    /// The position of the first pupil with the same key as the pupil at `position`.
-    public func keyNode(ofPupilAt position: Int) -> Int32 { keyNodes[position] }
-
     /// The position in `students` of the pupil with roster key `key`.
     public func studentPosition(forKey key: String) -> Int? {
         studentKeys.number(of: key).map { Int(studentPositionOfKey[$0]) }

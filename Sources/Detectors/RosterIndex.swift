@@ -13,12 +13,12 @@ final class RosterIndex: Sendable {
     /// Per pupil position, its key node (`Roster.keyNodes`), to compare with `HouseholdPupils`.
     let keyNodes: [Int32]
     let automaton: WordAutomaton
-    /// What each automaton pattern stands for, laid out by pattern: pattern `p`'s entries
-    /// are `entries[entryStart[p]..<entryStart[p + 1]]`, in the order the builder attached
-    /// them. A name shared by several pupils (four to a name on a 20,000-pupil roster)
-    /// reads one or two cache lines here, not one per pupil at a scattered entry number.
+    /// What each automaton pattern stands for, laid out by pattern in the automaton's
+    /// own value order: pattern `p`'s entries are `entries[valueStart[p]..<valueStart[p + 1]]`
+    /// (`entries(of:)`). A name shared by several pupils (four to a name on a
+    /// 20,000-pupil roster) reads one or two cache lines here, not one per pupil at a
+    /// scattered entry number.
     let entries: [RosterEntry]
-    let entryStart: [Int32]
     let familyNames: [String]
     let studentByUPN: [String: Int32]
     let studentByULN: [String: Int32]
@@ -63,7 +63,7 @@ final class RosterIndex: Sendable {
         students = roster.students
         keyNodes = roster.keyNodes
         automaton = builder.automaton.build()
-        (entries, entryStart) = Self.byPattern(builder.entries, automaton)
+        entries = automaton.valueList.map { builder.entries[Int($0)] }
         familyNames = terms.families.map(\.name)
         studentByUPN = builder.upns
         studentByULN = builder.ulns
@@ -77,7 +77,6 @@ final class RosterIndex: Sendable {
         keyNodes = other.keyNodes
         self.automaton = automaton
         entries = other.entries
-        entryStart = other.entryStart
         familyNames = other.familyNames
         studentByUPN = other.studentByUPN
         studentByULN = other.studentByULN
@@ -85,26 +84,12 @@ final class RosterIndex: Sendable {
         contactEmails = other.contactEmails
     }
 
-    /// `entries` (by the builder's numbering) laid out in pattern order: each pattern's
-    /// values in turn (an entry two patterns share, as a postcode's two spellings do, is
-    /// there twice; its owners are one shared array).
-    static func byPattern(_ entries: [RosterEntry], _ automaton: WordAutomaton) -> ([RosterEntry], [Int32]) {
-        var laidOut: [RosterEntry] = []
-        laidOut.reserveCapacity(automaton.valueList.count)
-        var starts: [Int32] = []
-        starts.reserveCapacity(automaton.patternCount + 1)
-        for pattern in 0..<automaton.patternCount {
-            starts.append(Int32(laidOut.count))
-            for value in automaton.values(of: pattern) { laidOut.append(entries[Int(value)]) }
-        }
-        starts.append(Int32(laidOut.count))
-        return (laidOut, starts)
-    }
-
-    /// What pattern `pattern` stands for (`entries`).
+    /// What pattern `pattern` stands for: its values' entries, in order (an entry two
+    /// patterns share, as a postcode's two spellings do, is in `entries` twice; its
+    /// owners are one shared array).
     @inline(__always)
     func entries(of pattern: Int) -> ArraySlice<RosterEntry> {
-        entries[Int(entryStart[pattern])..<Int(entryStart[pattern + 1])]
+        entries[Int(automaton.valueStart[pattern])..<Int(automaton.valueStart[pattern + 1])]
     }
 
     static func compactPostcode(_ value: String) -> String {

@@ -10,7 +10,7 @@ public struct SurnameHouseholds: Sendable {
     /// with that key and a surname; −1 for none.
     let groupOfKey: [Int32]
     /// Group `g`'s pupils, in roster order, are `memberNodes[groupStart[g]..<groupStart[g + 1]]`,
-    /// each as its key node (`Roster.keyNode(ofPupilAt:)`, its node in `RecipientFamilies`).
+    /// each as its key node (`Roster.keyNodes`, its node in `RecipientFamilies`).
     let groupStart: [Int32]
     let memberNodes: [Int32]
 
@@ -31,7 +31,7 @@ public struct SurnameHouseholds: Sendable {
             }
             groupOfPupil[position] = group
             // A repeated key means the last of its pupils with a surname.
-            groupOfKey[Int(roster.keyNode(ofPupilAt: position))] = group
+            groupOfKey[Int(roster.keyNodes[position])] = group
         }
         var groupStart = [Int32](repeating: 0, count: groupByName.count + 1)
         for group in groupOfPupil where group >= 0 { groupStart[Int(group) + 1] += 1 }
@@ -39,7 +39,7 @@ public struct SurnameHouseholds: Sendable {
         var cursor = groupStart
         var memberNodes = [Int32](repeating: 0, count: Int(groupStart[groupByName.count]))
         for (position, group) in groupOfPupil.enumerated() where group >= 0 {
-            memberNodes[Int(cursor[Int(group)])] = roster.keyNode(ofPupilAt: position)
+            memberNodes[Int(cursor[Int(group)])] = roster.keyNodes[position]
             cursor[Int(group)] += 1
         }
         self.roster = roster
@@ -61,15 +61,17 @@ public struct SurnameHouseholds: Sendable {
 
     /// The pupils who share a surname with one of `children` but are neither one of them
     /// nor in their family (`families`: a sibling linked through a shared contact is the
-    /// recipient's own family's child), as key nodes. Compared by node, not by key: two
-    /// keys are equal exactly when the roster gives them one node, and two families
-    /// exactly when their roots are one node, so no key is made at all.
-    func namesakeNodes(of children: [String], families: RecipientFamilies) -> HouseholdPupils {
+    /// recipient's own family's child), as key nodes, with the key nodes of the children
+    /// the roster has. Compared by node, not by key: two keys are equal exactly when the
+    /// roster gives them one node, and two families exactly when their roots are one
+    /// node, so no key is made at all.
+    func namesakeNodes(of children: [String], families: RecipientFamilies) -> (namesakes: [Int32], children: [Int32]) {
         // A parent's few children and their families, as sorted sets of node numbers
-        // (`HouseholdPupils` holds any such set): each surname group's
-        // hundreds of members on a large roster are checked against them by a binary
-        // search, with no Hasher.
-        let ownNodes = HouseholdPupils(nodes: children.compactMap { roster.studentPosition(forKey: $0).map(Int32.init) })
+        // (`HouseholdPupils` holds any such set): each surname group's hundreds of
+        // members on a large roster are checked against them by a binary search, with
+        // no Hasher.
+        let childNodes = children.compactMap { roster.studentPosition(forKey: $0).map(Int32.init) }
+        let ownNodes = HouseholdPupils(nodes: childNodes)
         let ownFamilyNodes = HouseholdPupils(nodes: children.compactMap(families.familyNode(ofPupil:)))
         var groups: [Int32] = []
         for node in ownNodes.nodes where groupOfKey[Int(node)] >= 0 && !groups.contains(groupOfKey[Int(node)]) {
@@ -82,12 +84,7 @@ public struct SurnameHouseholds: Sendable {
                 result.append(node)
             }
         }
-        return HouseholdPupils(nodes: result)
-    }
-
-    /// `namesakeNodes(of:families:)` as roster keys.
-    func namesakes(of children: [String], families: RecipientFamilies) -> Set<String> {
-        namesakeNodes(of: children, families: families).keys(on: roster)
+        return (result, childNodes)
     }
 }
 
@@ -113,10 +110,9 @@ extension PolicyEngine {
         }
         var nodes: [Int32] = []
         for recipient in outside where recipient.recipientClass == .parent {
-            let namesakes = households.namesakeNodes(of: recipient.linkedPupils, families: families)
+            let (namesakes, children) = households.namesakeNodes(of: recipient.linkedPupils, families: families)
             guard !namesakes.isEmpty else { continue }
-            nodes += namesakes.nodes
-            nodes += recipient.linkedPupils.compactMap { households.roster.studentPosition(forKey: $0).map(Int32.init) }
+            nodes += namesakes + children
         }
         return nodes.isEmpty ? .none : HouseholdPupils(nodes: nodes)
     }

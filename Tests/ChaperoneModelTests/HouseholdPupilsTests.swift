@@ -28,10 +28,10 @@ import Testing
         #expect(roster.keyNodes.count == keys.count)
         for (position, key) in keys.enumerated() {
             let first = keys.firstIndex(of: key)!
-            #expect(roster.keyNode(ofPupilAt: position) == Int32(first), "\(key)")
-            #expect(roster.keyNode(ofPupilAt: position) == roster.studentPosition(forKey: key).map(Int32.init))
+            #expect(roster.keyNodes[position] == Int32(first), "\(key)")
+            #expect(roster.keyNodes[position] == roster.studentPosition(forKey: key).map(Int32.init))
         }
-        let household = HouseholdPupils(nodes: [roster.keyNode(ofPupilAt: 2), roster.keyNode(ofPupilAt: 4)])
+        let household = HouseholdPupils(nodes: [roster.keyNodes[2], roster.keyNodes[4]])
         #expect(household.keys(on: roster) == ["A1", "caf\u{E9}"])
     }
 }
