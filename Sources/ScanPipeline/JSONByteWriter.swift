@@ -69,6 +69,31 @@ struct JSONByteWriter {
         needsComma = true
     }
 
+    /// `double(value)` of a confidence rounded to hundredths, `(value * 100).rounded() / 100`,
+    /// as `FindingJSON` holds it; the texts of 0, 0.01 … 1 are made once.
+    mutating func hundredths(_ value: Double) {
+        let scaled = (value * 100).rounded()
+        // -0 (a tiny negative rounded) prints as "-0", which the table does not hold.
+        guard scaled.sign == .plus, scaled <= 100 else { return double(scaled / 100) }
+        separate()
+        bytes.append(contentsOf: Self.hundredthTexts[Int(scaled)])
+        needsComma = true
+    }
+
+    /// The text `double` writes for k / 100, k = 0 … 100.
+    private static let hundredthTexts: [[UInt8]] = (0...100).map { k in
+        var writer = JSONByteWriter(capacity: 8)
+        writer.double(Double(k) / 100)
+        return writer.bytes
+    }
+
+    /// Bytes already written as one complete JSON value (an escaped string).
+    mutating func raw(_ value: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: value)
+        needsComma = true
+    }
+
     mutating func bool(_ value: Bool) {
         separate()
         bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)

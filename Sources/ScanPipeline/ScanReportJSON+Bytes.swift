@@ -1,17 +1,27 @@
+import ChaperoneModel
+
 extension ScanReportJSON {
-    /// The same line as `jsonLine()` (a test holds them equal over every sample), written
-    /// as bytes without `JSONEncoder`: `chaperone scan --json` prints this. Keys are in
-    /// the sorted order `jsonLine()` uses; a field added to `encode(to:)` must be added
-    /// here too, or that test fails.
-    public func jsonLineBytes() -> [UInt8] {
-        var writer = JSONByteWriter(capacity: 512 + findings.count * 160 + explanation.utf8.count)
+    /// The same line as `ScanReportJSON(file:report:).jsonLine()` (a test holds them
+    /// equal over every sample), written as bytes without `JSONEncoder`: `chaperone scan
+    /// --json` prints this. The findings are written straight from the report's, with no
+    /// `FindingJSON` made for each. Keys are in the sorted order `jsonLine()` uses; a
+    /// field added to `encode(to:)` must be added here too, or that test fails.
+    public static func lineBytes(file: String, report: ScanReport) -> [UInt8] {
+        var summary = report
+        summary.findings = []
+        return ScanReportJSON(file: file, report: summary).lineBytes(findings: report.findings)
+    }
+
+    private func lineBytes(findings: [Finding]) -> [UInt8] {
+        var writer = JSONByteWriter(capacity: 512 + findings.count * 200 + explanation.utf8.count)
         writer.beginObject()
         writer.key("action"); writer.string(action)
         writer.key("decision_id"); writer.string(decision_id)
         writer.key("explanation"); writer.string(explanation)
         writer.key("file"); writer.string(file)
         writer.key("findings"); writer.beginArray()
-        for finding in findings { finding.write(to: &writer) }
+        var locations = LocationBytes()
+        for finding in findings { Self.write(finding, locations: &locations, to: &writer) }
         writer.endArray()
         writer.key("governing_sections"); writer.strings(governing_sections)
         writer.key("message_id"); writer.string(message_id)
@@ -63,18 +73,38 @@ extension ScanReportJSON {
     }
 }
 
-extension ScanReportJSON.FindingJSON {
-    func write(to writer: inout JSONByteWriter) {
+extension ScanReportJSON {
+    /// One finding as `FindingJSON` encodes it (confidence rounded to hundredths).
+    private static func write(_ finding: Finding, locations: inout LocationBytes, to writer: inout JSONByteWriter) {
         writer.beginObject()
-        writer.key("confidence"); writer.double(confidence)
-        if let detail { writer.key("detail"); writer.string(detail) }
-        writer.key("detector"); writer.string(detector)
-        writer.key("evidence"); writer.string(evidence)
-        writer.key("location"); writer.string(location)
-        writer.key("pupil"); writer.string(pupil)
-        writer.key("rules"); writer.strings(rules)
-        writer.key("section"); writer.string(section)
-        writer.key("sections"); writer.strings(sections)
+        writer.key("confidence"); writer.hundredths(finding.confidence)
+        if let detail = finding.detail { writer.key("detail"); writer.string(detail) }
+        writer.key("detector"); writer.string(finding.detector.rawValue)
+        writer.key("evidence"); writer.string(finding.evidence)
+        writer.key("location"); writer.raw(locations.escaped(finding.location))
+        writer.key("pupil"); writer.string(finding.pupil)
+        writer.key("rules"); writer.strings(finding.rules)
+        writer.key("section"); writer.string(finding.sections.last?.rawValue)
+        writer.key("sections"); writer.beginArray()
+        for section in finding.sections { writer.string(section.rawValue) }
+        writer.endArray()
         writer.endObject()
+    }
+
+    /// The last location written, as an escaped JSON string: a segment's findings share
+    /// one location (a CSV row's six), so its text is made and escaped once for them.
+    private struct LocationBytes {
+        private var location: TextLocation?
+        private var bytes: [UInt8] = []
+
+        mutating func escaped(_ next: TextLocation) -> [UInt8] {
+            if next != location {
+                var writer = JSONByteWriter(capacity: 64)
+                writer.string(next.description)
+                bytes = writer.bytes
+                location = next
+            }
+            return bytes
+        }
     }
 }

@@ -18,7 +18,7 @@ struct ScanPrinter: Sendable {
 
     func render(name: String, report: ScanReport) -> Rendered {
         if json {
-            var line = ScanReportJSON(file: name, report: report).jsonLineBytes()
+            var line = ScanReportJSON.lineBytes(file: name, report: report)
             line.append(UInt8(ascii: "\n"))
             return Rendered(output: line)
         }

@@ -8,6 +8,13 @@ struct ScanTally: Sendable {
     var messages = 0
     var byAction: [Action: Int] = [:]
     var errors = 0
+
+    /// Adds another tally's counts to this one.
+    mutating func add(_ other: ScanTally) {
+        messages += other.messages
+        errors += other.errors
+        byAction.merge(other.byAction, uniquingKeysWith: +)
+    }
     /// Messages quarantined or rejected.
     var breaches: Int { (byAction[.quarantine] ?? 0) + (byAction[.reject] ?? 0) }
 }
@@ -16,8 +23,10 @@ struct ScanTally: Sendable {
 /// has been printed: output is in input order and identical whatever `jobs` is, and it
 /// streams (one slow message holds back only what comes after it). Each worker reads,
 /// scans and renders its own output, so printing is only writing bytes (and, with
-/// `--record`, committing the decision first). At most `window` inputs are read ahead
-/// of the next one to print, so thousands of messages never sit in memory at once.
+/// `--record`, committing the decision first); whichever worker finishes the next input
+/// to print does the printing (`InOrderBoard`). At most `readAhead` inputs per worker are read ahead
+/// of the next one to print, so thousands of messages never sit in memory at once, yet one
+/// slow message (a long CSV list) does not leave the other cores idle behind it.
 struct ScanRunner: Sendable {
     /// Every school's pipeline (one in the single-school form).
     let pipeline: SchoolPipelines
@@ -49,33 +58,39 @@ struct ScanRunner: Sendable {
         var printed: ScanPrinter.Rendered
     }
 
+    /// Inputs each worker may be ahead of printing. A rendered result is a few KB to a few
+    /// hundred; a CSV list costs as much as tens of short messages, so a short window
+    /// would stall the other workers behind it.
+    static let readAhead = 64
+
     func run(files: [(path: String, error: String?)], printer: ScanPrinter) async -> ScanTally {
-        var tally = ScanTally()
-        let window = max(jobs * 8, 16)
-        await withTaskGroup(of: (Int, [Outcome]).self) { group in
-            var finished: [Int: [Outcome]] = [:]
-            var nextToStart = 0, nextToPrint = 0, running = 0
-            func start() {
-                while running < jobs, nextToStart < files.count, nextToStart < nextToPrint + window {
-                    let index = nextToStart, file = files[index]
-                    group.addTask { (index, scan(file: file, printer: printer)) }
-                    nextToStart += 1
-                    running += 1
-                }
+        let board = InOrderBoard<[Outcome]>(inputs: files.count, window: jobs * Self.readAhead)
+        let tally = await withTaskGroup(of: ScanTally.self) { group in
+            for _ in 0..<min(jobs, max(files.count, 1)) {
+                group.addTask { await work(files: files, board: board, printer: printer) }
             }
-            start()
-            while let (index, outcomes) = await group.next() {
-                running -= 1
-                finished[index] = outcomes
-                while let ready = finished.removeValue(forKey: nextToPrint) {
-                    for outcome in ready { await emit(outcome, printer: printer, tally: &tally) }
-                    nextToPrint += 1
-                    progress?.update(done: nextToPrint, of: files.count)
-                }
-                start()
-            }
+            return await group.reduce(into: ScanTally()) { $0.add($1) }
         }
         progress?.finish()
+        return tally
+    }
+
+    /// One worker: claims the next input, scans and renders it, and leaves its outcomes
+    /// on the board; then, unless another worker is printing, prints every outcome that
+    /// is next in input order. A worker keeps going until no input is left, so a core
+    /// never waits for a coordinator to hand it work, and no thread is woken per message.
+    /// Returns the tally of what this worker printed.
+    private func work(files: [(path: String, error: String?)], board: InOrderBoard<[Outcome]>,
+                      printer: ScanPrinter) async -> ScanTally {
+        var tally = ScanTally()
+        while let index = await board.claim() {
+            let outcomes = scan(file: files[index], printer: printer)
+            guard board.deposit(outcomes, at: index) else { continue }
+            while let (printed, ready) = board.nextInOrder() {
+                for outcome in ready { await emit(outcome, printer: printer, tally: &tally) }
+                progress?.update(done: printed + 1, of: files.count)
+            }
+        }
         return tally
     }
 

@@ -3,9 +3,9 @@ import Foundation
 import ScanPipeline
 import Testing
 
-/// `chaperone scan --json` prints `jsonLineBytes()`; these hold it to the line
-/// `JSONEncoder` makes (`jsonLine()`), byte for byte, so a field added to the report
-/// and its `encode(to:)` but not to the byte writer is caught.
+/// `chaperone scan --json` prints `ScanReportJSON.lineBytes(file:report:)`; these hold
+/// it to the line `JSONEncoder` makes (`jsonLine()`), byte for byte, so a field added to
+/// the report and its `encode(to:)` but not to the byte writer is caught.
 @Suite struct ScanReportJSONBytesTests {
     @Test func byteWriterPrintsWhatJSONEncoderPrintsForEverySample() throws {
         let (_, _, pipeline) = try SampleRuntime.load()
@@ -16,9 +16,10 @@ import Testing
         var findings = 0
         for file in files {
             let bytes = try SamplePaths.bytes(SamplePaths.messages.appendingPathComponent(file))
-            let json = ScanReportJSON(file: file, report: try SampleRuntime.scan(bytes, pipeline: pipeline, expander: expander))
+            let report = try SampleRuntime.scan(bytes, pipeline: pipeline, expander: expander)
+            let json = ScanReportJSON(file: file, report: report)
             findings += json.findings.count
-            #expect(String(decoding: json.jsonLineBytes(), as: UTF8.self) == json.jsonLine(), "\(file)")
+            #expect(String(decoding: ScanReportJSON.lineBytes(file: file, report: report), as: UTF8.self) == json.jsonLine(), "\(file)")
         }
         #expect(findings > 100)
     }
@@ -44,9 +45,33 @@ import Testing
             var copy = report
             copy.scanSeconds = scanSeconds
             let json = ScanReportJSON(file: file, report: copy)
-            #expect(String(decoding: json.jsonLineBytes(), as: UTF8.self) == json.jsonLine())
+            #expect(String(decoding: ScanReportJSON.lineBytes(file: file, report: copy), as: UTF8.self) == json.jsonLine())
         }
-        let bare = ScanReportJSON(file: "bare.eml", report: ScanReport(action: .accept))
-        #expect(String(decoding: bare.jsonLineBytes(), as: UTF8.self) == bare.jsonLine())
+        let bareReport = ScanReport(action: .accept)
+        let bare = ScanReportJSON(file: "bare.eml", report: bareReport)
+        #expect(String(decoding: ScanReportJSON.lineBytes(file: "bare.eml", report: bareReport), as: UTF8.self) == bare.jsonLine())
+    }
+
+    /// Every confidence the printer rounds to hundredths (and some that are not between
+    /// 0 and 1), over findings whose locations repeat, alternate and differ only in detail:
+    /// the shared location text and the hundredths table print what the encoder prints.
+    @Test func byteWriterMatchesJSONEncoderOnEveryHundredthAndRepeatedLocations() {
+        let row = { (detail: String?) in TextLocation.attachment("list.csv", partPath: "2", detail: detail) }
+        let locations = [row("row 2"), row("row 2"), row("row 3"), row("row 2"), row(nil), .body("1"), .body("1.1"), .header("Subject")]
+        var confidences = (0...100).map { Double($0) / 100 }
+        confidences += [0.005, 0.015, 0.125, 0.333_333, 0.994_999, 0.995, 1.004, 1.5, 2, -0.2, -0.004, 1e-9, 123.456]
+        let findings = confidences.enumerated().map { index, confidence in
+            Finding(detector: .pupilName, location: locations[index % locations.count], evidence: "A** B****",
+                    confidence: confidence, pupil: index % 3 == 0 ? nil : "P\(index)",
+                    sections: index % 4 == 0 ? [.socialContact, .confidentiality] : [])
+        }
+        let report = ScanReport(action: .quarantine, findings: findings)
+        let json = ScanReportJSON(file: "many.eml", report: report)
+        let line = String(decoding: ScanReportJSON.lineBytes(file: "many.eml", report: report), as: UTF8.self)
+        let expected = json.jsonLine()
+        #expect(line == expected)
+        if line != expected, let at = zip(Array(line), Array(expected)).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
+            Issue.record("first difference at character \(at): \(line.dropFirst(max(0, at - 80)).prefix(160)) | \(expected.dropFirst(max(0, at - 80)).prefix(160))")
+        }
     }
 }
