@@ -25,19 +25,42 @@ struct FindingSummary {
     var executables: [Int] = []
     var unscannable: [Int] = []
 
-    static let referenceKinds: Set<DetectorKind> = [.pupilName, .pupilEmail, .upn, .uln, .nhsNumber, .nationalInsurance]
-    static let identifierKinds: Set<DetectorKind> = [.upn, .uln, .nhsNumber, .nationalInsurance]
-    static let attributeKinds: Set<DetectorKind> = [.dateOfBirth, .pupilAddress, .pupilPostcode, .specialCategory]
+    // The kinds as switches, not Sets: a Set of a String-backed enum hashes the raw
+    // String, three times for every finding of a long list.
+
+    /// Kinds that refer to a pupil: a name, a pupil's email address, an identifier.
+    static func isReference(_ kind: DetectorKind) -> Bool {
+        switch kind {
+        case .pupilName, .pupilEmail: true
+        default: isIdentifier(kind)
+        }
+    }
+
+    /// Identifiers with a check digit or letter: UPN, ULN, NHS number, National Insurance number.
+    static func isIdentifier(_ kind: DetectorKind) -> Bool {
+        switch kind {
+        case .upn, .uln, .nhsNumber, .nationalInsurance: true
+        default: false
+        }
+    }
+
+    /// Sensitive attributes of a pupil: date of birth, address, postcode, special category.
+    static func isAttribute(_ kind: DetectorKind) -> Bool {
+        switch kind {
+        case .dateOfBirth, .pupilAddress, .pupilPostcode, .specialCategory: true
+        default: false
+        }
+    }
 
     init(findings: [Finding], minimumConfidence: Double) {
         for (index, finding) in findings.enumerated() where finding.confidence >= minimumConfidence {
             let kind = finding.detector
             if let pupil = finding.pupil {
-                if Self.referenceKinds.contains(kind) { pupilReferences[pupil, default: []].append(index) }
-                if Self.identifierKinds.contains(kind) || Self.attributeKinds.contains(kind) {
+                if Self.isReference(kind) { pupilReferences[pupil, default: []].append(index) }
+                if Self.isIdentifier(kind) || Self.isAttribute(kind) {
                     sensitivePupils[pupil, default: []].append(index)
                 }
-            } else if Self.identifierKinds.contains(kind) {
+            } else if Self.isIdentifier(kind) {
                 unlinkedIdentifiers.append(index)
             }
             switch kind {
