@@ -3,6 +3,7 @@
 #
 #   sudo benchmarks/postfix-latency.sh [MESSAGES_PER_SENDER]     (default 200)
 #   CHAPERONE_BINARY=path/to/chaperone sudo -E benchmarks/postfix-latency.sh   (skip the build)
+#   SENDERS="1" ...       only these numbers of concurrent senders (default "1 20")
 #   KEEP_LOGS=DIR ...   copies the milter, Postfix and sink logs and raw results to DIR on exit
 #
 # Sets up, in a fresh temporary directory and on random 127.0.0.1 ports only:
@@ -23,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repository=$(pwd)
 per_sender=${1:-200}
-concurrencies=(1 20)
+read -r -a concurrencies <<< "${SENDERS:-1 20}"
 warmup=10
 binary=${CHAPERONE_BINARY:-$repository/.build/release/chaperone}
 template=$repository/samples/messages/01-internal-staff-note.eml

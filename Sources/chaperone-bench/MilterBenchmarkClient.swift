@@ -45,15 +45,16 @@ enum MilterBenchmarkClient {
             }
             try await outbound.write(.optionNegotiation(MilterOptions(
                 actions: MilterActionFlags(rawValue: 0x1FF), protocolFlags: MilterProtocolFlags(rawValue: 0x1F_FFFF))))
-            try await final()
-            /// Postfix writes one event and, unless a no-reply flag was negotiated (Chaperone
-            /// negotiates none), waits for the answer; MACRO packets are never answered.
+            var flags: MilterProtocolFlags = []
+            if case .optionNegotiation(let negotiated) = try await final() { flags = negotiated.protocolFlags }
+            /// Postfix writes one event and, unless a no-reply flag was negotiated for it,
+            /// waits for the answer; MACRO packets are never answered.
             @discardableResult
             func exchange(_ commands: [MilterCommand]) async throws -> MilterResponse? {
                 var last: MilterResponse?
                 for command in commands {
                     try await outbound.write(command)
-                    if case .macros = command { continue }
+                    guard command.expectsReply(under: flags) else { continue }
                     last = try await final()
                 }
                 return last

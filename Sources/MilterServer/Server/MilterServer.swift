@@ -114,6 +114,7 @@ public final class MilterServer: Sendable {
                 let frameLimit = configuration.limits.maxMilterFrameBytes
                 return channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
+                    if channel.localAddress?.protocol != .unix { try pipeline.addHandler(QuickAcknowledgementHandler()) }
                     try pipeline.addHandler(ByteToMessageHandler(MilterCommandDecoder(maximumFrameLength: frameLimit)))
                     try pipeline.addHandler(MessageToByteHandler(MilterResponseEncoder()))
                     try pipeline.addHandler(MilterSessionHandler(core: core))

@@ -74,20 +74,7 @@ final class MilterConversation {
     }
 
     private func expectsReply(_ command: MilterCommand) -> Bool {
-        let flags = self.negotiated?.protocolFlags ?? []
-        switch command {
-        case .macros, .abort, .quit, .quitNewConnection, .optionNegotiation: return false
-        case .connect: return !flags.contains(.noReplyConnect)
-        case .helo: return !flags.contains(.noReplyHelo)
-        case .mail: return !flags.contains(.noReplyMail)
-        case .recipient: return !flags.contains(.noReplyRecipient)
-        case .data: return !flags.contains(.noReplyData)
-        case .header: return !flags.contains(.noReplyHeader)
-        case .endOfHeaders: return !flags.contains(.noReplyEndOfHeaders)
-        case .body: return !flags.contains(.noReplyBody)
-        case .unknown: return !flags.contains(.noReplyUnknown)
-        case .endOfMessage: return true
-        }
+        command.expectsReply(under: self.negotiated?.protocolFlags ?? [])
     }
 
     /// One message as Postfix sends it after CONNECT; returns the end-of-message replies.
