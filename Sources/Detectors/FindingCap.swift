@@ -20,9 +20,10 @@ public struct OmittedFindings: Hashable, Sendable {
 struct FindingCap {
     let examples: Int
     let minimumConfidence: Double
-    /// Each detector met so far → its slot in `keptPerSlot` and `omittedPerSlot` (one
-    /// lookup per finding; the rest is arrays).
-    private var slots: [DetectorKind: Int] = [:]
+    /// The detectors met so far, in the order met: a detector's position is its slot in
+    /// `keptPerSlot` and `omittedPerSlot`. A message meets a handful, so finding one is
+    /// a short scan, not a hash of the kind's raw String.
+    private var slotKinds: [DetectorKind] = []
     private var keptPerSlot: [Int] = []
     private var omittedPerSlot: [OmittedFindings?] = []
     /// Classes seen, each (detector slot, pupil number, meets the minimum confidence)
@@ -72,11 +73,11 @@ struct FindingCap {
 
     private mutating func admit(_ detector: DetectorKind, pupilNumber: Int32, confidence: Double, location: TextLocation) -> Bool {
         let slot: Int
-        if let known = slots[detector] {
+        if let known = slotKinds.firstIndex(of: detector) {
             slot = known
         } else {
             slot = keptPerSlot.count
-            slots[detector] = slot
+            slotKinds.append(detector)
             keptPerSlot.append(0)
             omittedPerSlot.append(nil)
         }
@@ -103,7 +104,7 @@ struct FindingCap {
         Dictionary(uniqueKeysWithValues: omittedInOrder.map { ($0.detector, $0) })
     }
 
-    var omittedInOrder: [OmittedFindings] { omittedOrder.compactMap { slots[$0].flatMap { omittedPerSlot[$0] } } }
+    var omittedInOrder: [OmittedFindings] { omittedOrder.compactMap { slotKinds.firstIndex(of: $0).flatMap { omittedPerSlot[$0] } } }
 }
 
 /// Where segment scanners' findings go: through the message's cap into the findings it

@@ -52,7 +52,10 @@ extension SegmentScanner {
 
     private mutating func joinDate(_ hit: DateScanner.Hit, near: [(PupilReference, Bool)], reported: inout Set<ReportedJoin>) {
         // Asked only for a reference whose roster date differs (most rows of an export match).
+        // The function reads a local copy of the bytes: capturing `self` in a mutating
+        // method copied the whole scanner for every date.
         var introducedAnswer: Bool?
+        let bytes = self.bytes
         func introduced() -> Bool {
             if let introducedAnswer { return introducedAnswer }
             let answer = ContextWords.appear(ContextWords.dateOfBirth, in: bytes, around: hit.range, before: 40, after: 0)

@@ -3,35 +3,58 @@ import ChaperoneModel
 /// Scans one text segment: one automaton pass over its normalised form and one token
 /// pass over its bytes, then joins pupil references with nearby sensitive mentions.
 struct SegmentScanner {
-    let index: RosterIndex
-    let settings: DetectionSettings
-    let segment: TextSegment
-    let bytes: [UInt8]
-    let normalised: NormalisedText
-    let tokens: [RawToken]
+    /// What the scan reads and never changes, held by reference: the scanner's methods
+    /// are mutating (they add references and mentions), and a closure in one of them
+    /// that reads a property copies the scanner. With the text, its normal form, its
+    /// tokens and the rest in one object, that copy is three retains, not fifteen.
+    final class Input {
+        let index: RosterIndex
+        let settings: DetectionSettings
+        let segment: TextSegment
+        let bytes: [UInt8]
+        let normalised: NormalisedText
+        let tokens: [RawToken]
+        let columns: TableColumns.Columns
+        let householdPupils: HouseholdPupils
+        let sink: FindingSink
+
+        init(index: RosterIndex, settings: DetectionSettings, segment: TextSegment, columns: TableColumns.Columns,
+             householdPupils: HouseholdPupils, sink: FindingSink) {
+            self.index = index
+            self.settings = settings
+            self.segment = segment
+            self.columns = columns
+            self.householdPupils = householdPupils
+            self.sink = sink
+            bytes = Array(segment.text.utf8)
+            normalised = NormalisedText(utf8: bytes)
+            tokens = RawToken.tokens(in: bytes)
+        }
+    }
+
+    let input: Input
+    var index: RosterIndex { input.index }
+    var settings: DetectionSettings { input.settings }
+    var segment: TextSegment { input.segment }
+    var bytes: [UInt8] { input.bytes }
+    var normalised: NormalisedText { input.normalised }
+    var tokens: [RawToken] { input.tokens }
     /// For a table row: the cells (0-based) whose heading is a pupil's name or a secret.
-    let columns: TableColumns.Columns
+    var columns: TableColumns.Columns { input.columns }
     var nameColumns: Set<Int> { columns.names }
     /// The pupils (as key nodes) a lone forename may name in this message (see
     /// `scanHouseholdForenames`); empty for most mail.
-    let householdPupils: HouseholdPupils
-
+    var householdPupils: HouseholdPupils { input.householdPupils }
     /// Where findings go: the message's sink, through its cap.
-    let sink: FindingSink
+    var sink: FindingSink { input.sink }
+
     var references: [PupilReference] = []
     var mentions: [SensitiveMention] = []
 
     init(index: RosterIndex, settings: DetectionSettings, segment: TextSegment,
          columns: TableColumns.Columns = .init(), householdPupils: HouseholdPupils = .none, sink: FindingSink) {
-        self.index = index
-        self.householdPupils = householdPupils
-        self.sink = sink
-        self.columns = columns
-        self.settings = settings
-        self.segment = segment
-        bytes = Array(segment.text.utf8)
-        normalised = NormalisedText(utf8: bytes)
-        tokens = RawToken.tokens(in: bytes)
+        input = Input(index: index, settings: settings, segment: segment, columns: columns,
+                      householdPupils: householdPupils, sink: sink)
     }
 
     /// Runs every detector over the segment, offering each finding to `sink` as it is
