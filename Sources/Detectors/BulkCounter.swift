@@ -10,10 +10,10 @@ struct BulkCounter {
         var table: Int?
     }
 
-    private var message = Set<String>()
+    private var message = Set<PupilReference.Identity>()
     /// Each group's position in `members` and `locations`, in the order first seen.
     private var groups: [Group: Int] = [:]
-    private var members: [Set<String>] = []
+    private var members: [Set<PupilReference.Identity>] = []
     private var locations: [TextLocation] = []
     /// The group of the last reference: rows of one table come one after another, so
     /// most references find their group without hashing it.

@@ -1,8 +1,17 @@
 /// A place in a segment that refers to a pupil: a roster name, a roster identifier,
 /// an address that belongs to a pupil or their contact, or any valid UPN.
 struct PupilReference {
-    /// What bulk counting counts: the roster key, or a stand-in for an unlinked reference.
-    var identity: String
+    /// Who a reference is about, as bulk counting and the joins count pupils: a roster
+    /// pupil by its key node (`Roster.keyNodes`: equal exactly when the roster keys are
+    /// equal, so two rows of one pupil are one), or a stand-in for an unlinked reference
+    /// (`upn#…`, `name#…`). A number, not the key String, so counting hashes no text.
+    enum Identity: Hashable {
+        case pupil(keyNode: Int32)
+        case unlinked(String)
+    }
+
+    /// What bulk counting counts.
+    var identity: Identity
     /// Roster position when the reference is linked to exactly one pupil.
     var student: Int32?
     var range: Range<Int>

@@ -72,6 +72,12 @@ final class RosterIndex: Sendable {
     }
 
     /// `other`'s tables with `automaton` in place of its own.
+    /// The identity references to the pupil at roster position `student` count by: its
+    /// key node, shared by every position with the same key.
+    func identity(ofStudent student: Int32) -> PupilReference.Identity {
+        .pupil(keyNode: keyNodes.indices.contains(Int(student)) ? keyNodes[Int(student)] : student)
+    }
+
     init(_ other: RosterIndex, automaton: WordAutomaton) {
         students = other.students
         keyNodes = other.keyNodes

@@ -12,7 +12,7 @@ extension SegmentScanner {
                 emit(.pupilEmail, Redaction.email(hit.address), 0.95, pupil: unique,
                      detail: index.contactEmails.contains(hit.address) ? "contact of \(students.count) pupil(s)" : nil)
                 for student in students {
-                    references.append(PupilReference(identity: index.students.key(at: Int(student)), student: student,
+                    references.append(PupilReference(identity: index.identity(ofStudent: student), student: student,
                                                      range: hit.range, confidence: 0.95))
                 }
             } else {

@@ -70,7 +70,7 @@ extension SegmentScanner {
     }
 
     private mutating func addIdentifierReference(_ student: Int32?, fallback: String, _ range: Range<Int>, _ confidence: Double) {
-        let identity = student.map { index.students.key(at: Int($0)) } ?? fallback
+        let identity = student.map(index.identity(ofStudent:)) ?? .unlinked(fallback)
         references.append(PupilReference(identity: identity, student: student, range: range, confidence: confidence))
     }
 }

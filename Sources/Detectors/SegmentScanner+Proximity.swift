@@ -145,7 +145,7 @@ extension SegmentScanner {
 /// What one segment's joins have reported already, so each (term family, pupil), date of
 /// birth per pupil and address per owner is reported once.
 enum ReportedJoin: Hashable {
-    case term(family: Int, String)
-    case date(String)
+    case term(family: Int, PupilReference.Identity)
+    case date(PupilReference.Identity)
     case place(Int32)
 }

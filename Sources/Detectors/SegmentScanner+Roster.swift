@@ -44,7 +44,7 @@ extension SegmentScanner {
     mutating func addNameReference(_ students: [Int32], raw: Range<Int>, pattern: @autoclosure () -> String,
                                    confidence: Double, joinsOnlyItsSentence: Bool = false) {
         let unique = students.count == 1 ? students[0] : nil
-        let identity = unique.map { index.students.key(at: Int($0)) } ?? "name#" + pattern()
+        let identity = unique.map(index.identity(ofStudent:)) ?? .unlinked("name#" + pattern())
         references.append(PupilReference(identity: identity, student: unique, range: raw, confidence: confidence,
                                          joinsOnlyItsSentence: joinsOnlyItsSentence))
         emit(.pupilName, Redaction.name(bytes.string(raw)), confidence, pupil: unique,
