@@ -23,14 +23,13 @@ extension CredentialScanner {
          "logon", "log", "sign", "signin"].map { ($0, true) })
 
     func accountLines() -> [Hit] {
-        guard bytes.contains(10) else { return [] }
+        guard ByteSearch.next(10, in: bytes, from: 0) < bytes.count else { return [] }
         var hits: [Hit] = []
         var lastAccountWord = -1
         var tokenIndex = 0
         var lineStart = 0
         while lineStart < bytes.count, hits.count < Self.maximumAccountLines {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
+            let lineEnd = ByteSearch.next(10, in: bytes, from: lineStart)
             if lastAccountWord >= 0, lineStart - lastAccountWord <= Self.accountContextReach,
                let hit = accountLine(lineStart..<lineEnd) {
                 hits.append(hit)

@@ -13,14 +13,13 @@ extension CredentialScanner {
     static let maximumPipeTableRows = 500
 
     func pipeTableSecrets() -> [Hit] {
-        guard bytes.contains(124) else { return [] }
+        guard ByteSearch.next(124, in: bytes, from: 0) < bytes.count else { return [] }
         var hits: [Hit] = []
         var header: (column: Int, cells: Int, keyword: String)?
         var rows = 0
         var lineStart = 0
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
+            let lineEnd = ByteSearch.next(10, in: bytes, from: lineStart)
             let cells = Self.cells(bytes, lineStart..<lineEnd)
             if cells.count < 2 {
                 header = nil

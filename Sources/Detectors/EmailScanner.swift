@@ -29,7 +29,7 @@ struct EmailScanner {
     func scan() -> [Hit] {
         var hits: [Hit] = []
         var position = 0
-        while let at = bytes[position...].firstIndex(of: 64) {
+        while case let at = ByteSearch.next(64, in: bytes, from: position), at < bytes.count {
             position = at + 1
             var start = at
             while start > 0, Self.isLocalByte(bytes[start - 1]), at - start < 64 { start -= 1 }
