@@ -1,3 +1,5 @@
+import ChaperoneModel
+
 /// Accounts listed one per line, as technicians write to a supplier's help desk:
 ///
 ///     These two accounts can't log in:

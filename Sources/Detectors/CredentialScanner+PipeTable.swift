@@ -1,3 +1,5 @@
+import ChaperoneModel
+
 /// A table typed into plain text with `|` between the cells, as staff paste it:
 ///
 ///     Username | Password

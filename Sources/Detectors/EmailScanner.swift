@@ -1,3 +1,5 @@
+import ChaperoneModel
+
 /// Finds email addresses written in text: scans for `@` and widens to the local part
 /// and the domain. Addresses come back lower-cased with their raw range.
 struct EmailScanner {

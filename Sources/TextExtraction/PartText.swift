@@ -35,18 +35,21 @@ enum PartText {
     }
 
     /// The bytes with every line break (CRLF, or a lone CR) made LF.
+    /// The text between CRs is copied a run at a time.
     static func normalisedLineBreaks(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0x0D) else { return bytes }
+        var carriageReturn = ByteSearch.next(0x0D, in: bytes, from: 0)
+        guard carriageReturn < bytes.count else { return bytes }
         var output = [UInt8]()
         output.reserveCapacity(bytes.count)
-        for index in bytes.indices {
-            guard bytes[index] == 0x0D else {
-                output.append(bytes[index])
-                continue
-            }
-            if index + 1 < bytes.count, bytes[index + 1] == 0x0A { continue }
-            output.append(0x0A)
+        var runStart = 0
+        while carriageReturn < bytes.count {
+            output.append(contentsOf: bytes[runStart..<carriageReturn])
+            // CRLF loses its CR (the LF is the next run's first byte); a lone CR becomes LF.
+            if !(carriageReturn + 1 < bytes.count && bytes[carriageReturn + 1] == 0x0A) { output.append(0x0A) }
+            runStart = carriageReturn + 1
+            carriageReturn = ByteSearch.next(0x0D, in: bytes, from: runStart)
         }
+        output.append(contentsOf: bytes[runStart...])
         return output
     }
 

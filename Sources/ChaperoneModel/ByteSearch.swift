@@ -3,12 +3,12 @@ import Glibc
 #endif
 
 /// The next occurrence of one byte, found by the C library's `memchr` (vectorised)
-/// rather than a byte-at-a-time Swift loop: the scanners look for line breaks and `@`
-/// across whole bodies, most of which hold few of either.
-enum ByteSearch {
+/// rather than a byte-at-a-time Swift loop: extraction and the scanners look for line
+/// breaks, CRs and `@` across whole bodies, most of which hold few of them.
+public enum ByteSearch {
     /// The first position at or after `start` that holds `byte`, or `bytes.count` when
     /// none does (or `start` is outside the bytes).
-    static func next(_ byte: UInt8, in bytes: [UInt8], from start: Int) -> Int {
+    public static func next(_ byte: UInt8, in bytes: [UInt8], from start: Int) -> Int {
         guard start >= 0, start < bytes.count else { return bytes.count }
         return bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress,
