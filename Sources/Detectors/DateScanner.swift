@@ -25,7 +25,12 @@ struct DateScanner {
     }()
 
     func scan() -> [Hit] {
-        tokens.nonOverlappingMatches { numeric(at: $0) ?? written(at: $0) }
+        // Every form ends in a token of digits alone (the year, or the last number of
+        // 12/03/2014), so a start whose third token is not one is passed over unread.
+        tokens.nonOverlappingMatches { index in
+            guard index + 2 < tokens.count, tokens[index + 2].isAllDigits else { return nil }
+            return numeric(at: index) ?? written(at: index)
+        }
     }
 
     private func number(_ token: RawToken) -> Int? {
