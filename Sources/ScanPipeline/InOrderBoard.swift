@@ -17,7 +17,7 @@ public final class InOrderBoard<Result: Sendable>: Sendable {
         var finished: [Int: Result] = [:]
         /// A worker is handing results out: the others only leave theirs.
         var handingOut = false
-        /// Workers waiting for printing to catch up with the window.
+        /// Workers waiting for handing out to catch up with the window.
         var waiting: [CheckedContinuation<Void, Never>] = []
     }
 
@@ -90,5 +90,4 @@ public final class InOrderBoard<Result: Sendable>: Sendable {
         for continuation in woken { continuation.resume() }
         return next
     }
-
 }

@@ -8,15 +8,15 @@ struct ScanTally: Sendable {
     var messages = 0
     var byAction: [Action: Int] = [:]
     var errors = 0
+    /// Messages quarantined or rejected.
+    var breaches: Int { (byAction[.quarantine] ?? 0) + (byAction[.reject] ?? 0) }
 
-    /// Adds another tally's counts to this one.
+    /// Adds another tally's counts to this one (each worker keeps its own).
     mutating func add(_ other: ScanTally) {
         messages += other.messages
         errors += other.errors
         byAction.merge(other.byAction, uniquingKeysWith: +)
     }
-    /// Messages quarantined or rejected.
-    var breaches: Int { (byAction[.quarantine] ?? 0) + (byAction[.reject] ?? 0) }
 }
 
 /// Scans inputs on `jobs` cores and prints each result as soon as every input before it
@@ -24,9 +24,9 @@ struct ScanTally: Sendable {
 /// streams (one slow message holds back only what comes after it). Each worker reads,
 /// scans and renders its own output, so printing is only writing bytes (and, with
 /// `--record`, committing the decision first); whichever worker finishes the next input
-/// to print does the printing (`InOrderBoard`). At most `readAhead` inputs per worker are read ahead
-/// of the next one to print, so thousands of messages never sit in memory at once, yet one
-/// slow message (a long CSV list) does not leave the other cores idle behind it.
+/// to print does the printing (`InOrderBoard`). At most `readAhead` inputs per worker are
+/// read ahead of the next one to print, so thousands of messages never sit in memory at
+/// once, yet one slow message (a long CSV list) does not leave the other cores idle.
 struct ScanRunner: Sendable {
     /// Every school's pipeline (one in the single-school form).
     let pipeline: SchoolPipelines
