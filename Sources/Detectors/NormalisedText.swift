@@ -30,32 +30,54 @@ struct NormalisedText {
     }
 
     init(utf8 buffer: [UInt8]) {
+        var tokens: [RawToken] = []
+        self.init(utf8: buffer, tokens: &tokens)
+    }
+
+    /// The normal form of `buffer`, and its raw tokens in `tokens` (what
+    /// `RawToken.tokens(in:)` gives): for ASCII text (most mail) both come from one pass,
+    /// since a token is then exactly a run of the letters and digits this form keeps.
+    init(utf8 buffer: [UInt8], tokens: inout [RawToken]) {
         rawLength = buffer.count
         rawEnd = buffer.count
         if !buffer.contains(where: { $0 >= 0x80 }) {
-            buffer.withUnsafeBufferPointer { appendASCII($0) }
+            buffer.withUnsafeBufferPointer { appendASCII($0, tokens: &tokens) }
         } else {
             bytes.reserveCapacity(buffer.count)
             rawOffsets.reserveCapacity(buffer.count)
             buffer.withUnsafeBufferPointer { append($0) }
+            tokens = RawToken.tokens(in: buffer)
         }
         dropTrailingSeparator()
     }
 
     /// `append` for ASCII text (most mail): a byte in gives at most one byte out, so
     /// both arrays are written in place at their final size, without a check per byte.
-    private mutating func appendASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+    /// The runs of letters and digits go into `tokens` as they end.
+    private mutating func appendASCII(_ buffer: UnsafeBufferPointer<UInt8>, tokens: inout [RawToken]) {
         var written = 0
         var offsets: [Int32] = []
+        var found: [RawToken] = []
+        found.reserveCapacity(buffer.count / 5)
+        var tokenStart = -1, digits = 0
         bytes = [UInt8](unsafeUninitializedCapacity: buffer.count) { output, outputCount in
             offsets = [Int32](unsafeUninitializedCapacity: buffer.count) { offsetOutput, offsetCount in
                 for index in 0..<buffer.count {
                     let byte = buffer[index]
                     let normalised: UInt8
                     switch byte {
-                    case 65...90: normalised = byte | 0x20
-                    case 97...122, 48...57: normalised = byte
+                    case 65...90, 97...122:
+                        if tokenStart < 0 { tokenStart = index; digits = 0 }
+                        normalised = byte | 0x20
+                    case 48...57:
+                        if tokenStart < 0 { tokenStart = index; digits = 0 }
+                        digits += 1
+                        normalised = byte
                     default:
+                        if tokenStart >= 0 {
+                            found.append(RawToken(start: tokenStart, end: index, digitCount: digits))
+                            tokenStart = -1
+                        }
                         // A separator only after a byte that is not one (never first).
                         guard written > 0, output[written - 1] != Self.separator else { continue }
                         normalised = Self.separator
@@ -68,7 +90,9 @@ struct NormalisedText {
             }
             outputCount = written
         }
+        if tokenStart >= 0 { found.append(RawToken(start: tokenStart, end: buffer.count, digitCount: digits)) }
         rawOffsets = offsets
+        tokens = found
     }
 
     /// The normalised form of UTF-8 bytes read in place (a roster field in its table),

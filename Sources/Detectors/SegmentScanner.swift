@@ -27,8 +27,9 @@ struct SegmentScanner {
             self.householdPupils = householdPupils
             self.sink = sink
             bytes = Array(segment.text.utf8)
-            normalised = NormalisedText(utf8: bytes)
-            tokens = RawToken.tokens(in: bytes)
+            var tokens: [RawToken] = []
+            normalised = NormalisedText(utf8: bytes, tokens: &tokens)
+            self.tokens = tokens
         }
     }
 

@@ -125,8 +125,11 @@ import Testing
 /// reads every text byte by byte), and the numeric-date gaps read in place against dates
 /// written with every separator and gap.
 @Suite struct NormalisedASCIIEquivalenceTests {
+    /// Also that the tokens found in the same pass are `RawToken.tokens(in:)`'s.
     static func check(_ text: String) -> Bool {
-        let fast = NormalisedText(utf8: Array(text.utf8)), general = NormalisedText(text)
+        var tokens: [RawToken] = []
+        let fast = NormalisedText(utf8: Array(text.utf8), tokens: &tokens), general = NormalisedText(text)
+        guard tokens == RawToken.tokens(in: Array(text.utf8)) else { return false }
         guard fast.bytes == general.bytes, fast.rawOffsets == general.rawOffsets else { return false }
         let count = fast.bytes.count
         return (0...count).allSatisfy { fast.rawRange($0, count) == general.rawRange($0, count) && fast.rawRange(0, $0) == general.rawRange(0, $0) }
