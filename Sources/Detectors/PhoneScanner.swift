@@ -13,7 +13,8 @@ struct PhoneScanner {
     }
 
     func scan() -> [Hit] {
-        tokens.nonOverlappingMatches(match(at:))
+        // Only a token of digits can start a number: a word costs no call to `match`.
+        tokens.nonOverlappingMatches { index in tokens[index].isAllDigits ? match(at: index) : nil }
     }
 
     private func match(at index: Int) -> (Hit, Int)? {
