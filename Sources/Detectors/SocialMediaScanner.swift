@@ -55,7 +55,13 @@ struct SocialMediaScanner {
         var hits: [Hit] = []
         var index = 0
         while index < tokens.count {
-            if let hit = link(at: index) ?? platformHandle(at: index) {
+            // Each reader's first condition, asked here so that most words call neither: a
+            // link host is followed by a dot, a platform word is a short run of letters.
+            let token = tokens[index]
+            let mayBeLink = token.end < bytes.count && bytes[token.end] == 46
+            let mayBePlatform = token.isAllLetters && token.length <= 9
+            if mayBeLink || mayBePlatform,
+               let hit = (mayBeLink ? link(at: index) : nil) ?? (mayBePlatform ? platformHandle(at: index) : nil) {
                 hits.append(hit)
                 while index < tokens.count, tokens[index].start < hit.range.upperBound { index += 1 }
             } else {
