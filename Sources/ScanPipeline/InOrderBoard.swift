@@ -10,11 +10,11 @@ import Synchronization
 /// Every step is one short critical section. A worker `window` inputs ahead of the next
 /// result to hand out waits (suspended, holding no thread) until the others catch up, so
 /// at most `window` results are ever held.
-public final class InOrderBoard<Result: Sendable>: Sendable {
+public final class InOrderBoard<Outcome: Sendable>: Sendable {
     private struct State {
         var nextToClaim = 0
         var nextToHandOut = 0
-        var finished: [Int: Result] = [:]
+        var finished: [Int: Outcome] = [:]
         /// A worker is handing results out: the others only leave theirs.
         var handingOut = false
         /// Workers waiting for handing out to catch up with the window.
@@ -65,7 +65,7 @@ public final class InOrderBoard<Result: Sendable>: Sendable {
 
     /// Leaves an input's result; true when the caller is now the one handing results
     /// out, and must take them (`nextInOrder`) until it gets nil.
-    public func deposit(_ result: Result, at index: Int) -> Bool {
+    public func deposit(_ result: Outcome, at index: Int) -> Bool {
         state.withLock { state in
             state.finished[index] = result
             guard !state.handingOut else { return false }
@@ -76,8 +76,8 @@ public final class InOrderBoard<Result: Sendable>: Sendable {
 
     /// For the worker handing results out: the next input's number and result, if it
     /// is finished; nil when it is not, and then the caller no longer hands results out.
-    public func nextInOrder() -> (index: Int, result: Result)? {
-        let (next, woken) = state.withLock { state -> ((Int, Result)?, [CheckedContinuation<Void, Never>]) in
+    public func nextInOrder() -> (index: Int, result: Outcome)? {
+        let (next, woken) = state.withLock { state -> ((Int, Outcome)?, [CheckedContinuation<Void, Never>]) in
             guard let ready = state.finished.removeValue(forKey: state.nextToHandOut) else {
                 state.handingOut = false
                 return (nil, [])

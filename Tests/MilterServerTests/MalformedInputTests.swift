@@ -18,9 +18,7 @@ import Testing
             snapshot: MilterSnapshot(configuration: Configuration(), scanner: MarkerScanner()),
             store: InMemoryDecisionStore(), logger: Logger(label: "test"), threadPool: pool, ioThreadPool: pool, scanWorkers: 1)
         let channel = EmbeddedChannel()
-        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(MilterCommandDecoder(maximumFrameLength: 1024)))
-        try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(MilterResponseEncoder()))
-        try channel.pipeline.syncOperations.addHandler(MilterSessionHandler(core: core))
+        try MilterServer.addConnectionHandlers(to: channel, core: core, frameLimit: 1024)
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
         return (channel, pool)
     }

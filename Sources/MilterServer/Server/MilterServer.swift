@@ -113,13 +113,20 @@ public final class MilterServer: Sendable {
                 }
                 let frameLimit = configuration.limits.maxMilterFrameBytes
                 return channel.eventLoop.makeCompletedFuture {
-                    let pipeline = channel.pipeline.syncOperations
-                    if channel.localAddress?.protocol != .unix { try pipeline.addHandler(QuickAcknowledgementHandler()) }
-                    try pipeline.addHandler(ByteToMessageHandler(MilterCommandDecoder(maximumFrameLength: frameLimit)))
-                    try pipeline.addHandler(MessageToByteHandler(MilterResponseEncoder()))
-                    try pipeline.addHandler(MilterSessionHandler(core: core))
+                    try Self.addConnectionHandlers(to: channel, core: core, frameLimit: frameLimit)
                 }
             }
+    }
+
+    /// The handlers of one connection, in order: on TCP the immediate acknowledgements
+    /// (`QuickAcknowledgementHandler`), then the frame decoder, the response encoder and
+    /// the session handler. Runs on the channel's event loop.
+    static func addConnectionHandlers(to channel: any Channel, core: MilterServerCore, frameLimit: Int) throws {
+        let pipeline = channel.pipeline.syncOperations
+        if channel.localAddress?.protocol != .unix { try pipeline.addHandler(QuickAcknowledgementHandler()) }
+        try pipeline.addHandler(ByteToMessageHandler(MilterCommandDecoder(maximumFrameLength: frameLimit)))
+        try pipeline.addHandler(MessageToByteHandler(MilterResponseEncoder()))
+        try pipeline.addHandler(MilterSessionHandler(core: core))
     }
 
     /// Stops accepting connections, lets decisions under way finish (up to
