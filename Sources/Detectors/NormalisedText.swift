@@ -29,11 +29,6 @@ struct NormalisedText {
         dropTrailingSeparator()
     }
 
-    init(utf8 buffer: [UInt8]) {
-        var tokens: [RawToken] = []
-        self.init(utf8: buffer, tokens: &tokens)
-    }
-
     /// The normal form of `buffer`, and its raw tokens in `tokens` (what
     /// `RawToken.tokens(in:)` gives): for ASCII text (most mail) both come from one pass,
     /// since a token is then exactly a run of the letters and digits this form keeps.

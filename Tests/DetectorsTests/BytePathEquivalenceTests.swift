@@ -121,7 +121,7 @@ import Testing
     }
 }
 
-/// The ASCII path of `NormalisedText(utf8:)` against the general path (`NormalisedText(_:)`
+/// The ASCII path of `NormalisedText(utf8:tokens:)` against the general path (`NormalisedText(_:)`
 /// reads every text byte by byte), and the numeric-date gaps read in place against dates
 /// written with every separator and gap.
 @Suite struct NormalisedASCIIEquivalenceTests {
