@@ -73,9 +73,10 @@ final class RosterIndex: Sendable {
 
     /// `other`'s tables with `automaton` in place of its own.
     /// The identity references to the pupil at roster position `student` count by: its
-    /// key node, shared by every position with the same key.
+    /// key node, shared by every position with the same key. A position outside the
+    /// roster (never made by the scanners) is its own stand-in, never a roster pupil's.
     func identity(ofStudent student: Int32) -> PupilReference.Identity {
-        .pupil(keyNode: keyNodes.indices.contains(Int(student)) ? keyNodes[Int(student)] : student)
+        keyNodes.indices.contains(Int(student)) ? .pupil(keyNode: keyNodes[Int(student)]) : .unlinked("position#\(student)")
     }
 
     init(_ other: RosterIndex, automaton: WordAutomaton) {
