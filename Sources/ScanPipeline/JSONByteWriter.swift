@@ -3,44 +3,92 @@
 /// sorted order): strings escaped as Foundation escapes them, doubles as their shortest
 /// description without a trailing `.0`. No intermediate strings, containers or
 /// dictionaries, so printing a report costs about as much as copying its bytes.
-struct JSONByteWriter {
-    private(set) var bytes: [UInt8] = []
+struct JSONByteWriter: ~Copyable {
+    /// The bytes written so far are `storage[0 ..< count]`; the buffer is the writer's
+    /// own (it is not copyable) and grows by doubling. Writing into it directly, not
+    /// through `Array.append(contentsOf:)`, makes a key or a short string a bounds check
+    /// and a copy: a list of pupils prints thousands of findings of nine keys each.
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     /// Whether the next value in the innermost container needs a comma before it.
     private var needsComma = false
 
-    init(capacity: Int = 1_024) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 1_024) {
+        self.capacity = max(16, capacity)
+        storage = .allocate(capacity: self.capacity)
+    }
 
-    mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma = false }
-    mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma = true }
-    mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma = false }
-    mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = true }
+    deinit { storage.deallocate() }
+
+    /// What has been written.
+    var bytes: [UInt8] { [UInt8](UnsafeBufferPointer(start: storage, count: count)) }
+
+    mutating func beginObject() { separate(); push(UInt8(ascii: "{")); needsComma = false }
+    mutating func endObject() { push(UInt8(ascii: "}")); needsComma = true }
+    mutating func beginArray() { separate(); push(UInt8(ascii: "[")); needsComma = false }
+    mutating func endArray() { push(UInt8(ascii: "]")); needsComma = true }
 
     /// Writes `"key":`; the value written next belongs to it.
+    @inline(__always)
     mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        push(UInt8(ascii: "\""))
+        if name.hasPointerRepresentation {
+            push(name.utf8Start, name.utf8CodeUnitCount)
+        } else {
+            name.withUTF8Buffer { push($0.baseAddress!, $0.count) }
+        }
+        push(UInt8(ascii: "\""))
+        push(UInt8(ascii: ":"))
         needsComma = false
     }
 
     mutating func string(_ value: String) {
+        beginString()
+        stringContents(value)
+        endString()
+    }
+
+    /// A string value written in pieces: `beginString()`, any number of
+    /// `stringContents(_:)`, then `endString()` — the same bytes as `string` of the
+    /// pieces joined, without joining them.
+    mutating func beginString() {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
-            var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                appendEscape(byte)
-                runStart = index + 1
-            }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        push(UInt8(ascii: "\""))
+    }
+
+    /// One piece of the string begun by `beginString()`, escaped.
+    mutating func stringContents(_ piece: String) {
+        if piece.utf8.withContiguousStorageIfAvailable({ escaped($0) }) == nil {
+            var copy = piece
+            copy.withUTF8 { escaped($0) }
         }
-        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A piece that needs no escaping (a fixed prefix).
+    mutating func stringContents(_ piece: StaticString) {
+        push(piece)
+    }
+
+    mutating func endString() {
+        push(UInt8(ascii: "\""))
         needsComma = true
+    }
+
+    /// Writes `utf8` escaped as a JSON string's contents: runs without a character to
+    /// escape are copied whole.
+    private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress else { return }
+        var runStart = 0
+        for index in 0..<utf8.count {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if runStart < index { push(base + runStart, index - runStart) }
+            appendEscape(byte)
+            runStart = index + 1
+        }
+        if runStart < utf8.count { push(base + runStart, utf8.count - runStart) }
     }
 
     mutating func string(_ value: String?) {
@@ -55,7 +103,8 @@ struct JSONByteWriter {
 
     mutating func int(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        var text = String(value)
+        text.withUTF8 { push($0.baseAddress!, $0.count) }
         needsComma = true
     }
 
@@ -65,7 +114,7 @@ struct JSONByteWriter {
         separate()
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        text.withUTF8 { push($0.baseAddress!, $0.count) }
         needsComma = true
     }
 
@@ -76,7 +125,7 @@ struct JSONByteWriter {
         // -0 (a tiny negative rounded) prints as "-0", which the table does not hold.
         guard scaled.sign == .plus, scaled <= 100 else { return double(scaled / 100) }
         separate()
-        bytes.append(contentsOf: Self.hundredthTexts[Int(scaled)])
+        push(Self.hundredthTexts[Int(scaled)])
         needsComma = true
     }
 
@@ -87,41 +136,70 @@ struct JSONByteWriter {
         return writer.bytes
     }
 
-    /// Bytes already written as one complete JSON value (an escaped string).
-    mutating func raw(_ value: [UInt8]) {
-        separate()
-        bytes.append(contentsOf: value)
-        needsComma = true
-    }
-
     mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        if value { push("true") } else { push("false") }
         needsComma = true
     }
 
     mutating func null() {
         separate()
-        bytes.append(contentsOf: "null".utf8)
+        push("null")
         needsComma = true
     }
 
+    @inline(__always)
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { push(UInt8(ascii: ",")) }
     }
 
     private mutating func appendEscape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
+        push(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): push(byte)
+        case 0x08: push(UInt8(ascii: "b"))
+        case 0x0C: push(UInt8(ascii: "f"))
+        case 0x0A: push(UInt8(ascii: "n"))
+        case 0x0D: push(UInt8(ascii: "r"))
+        case 0x09: push(UInt8(ascii: "t"))
         default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            let hex: StaticString = "0123456789abcdef"
+            push("u00")
+            push(hex.utf8Start[Int(byte >> 4)])
+            push(hex.utf8Start[Int(byte & 0x0F)])
         }
+    }
+
+    @inline(__always)
+    private mutating func push(_ byte: UInt8) {
+        if count == capacity { grow(toHold: 1) }
+        storage[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func push(_ source: UnsafePointer<UInt8>, _ length: Int) {
+        if length > capacity - count { grow(toHold: length) }
+        (storage + count).update(from: source, count: length)
+        count += length
+    }
+
+    @inline(__always)
+    private mutating func push(_ text: StaticString) {
+        push(text.utf8Start, text.utf8CodeUnitCount)
+    }
+
+    private mutating func push(_ value: [UInt8]) {
+        value.withUnsafeBufferPointer { if let base = $0.baseAddress { push(base, $0.count) } }
+    }
+
+    /// Makes room for `length` more bytes: at least double the capacity.
+    private mutating func grow(toHold length: Int) {
+        let newCapacity = max(capacity * 2, count + length)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        larger.initialize(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+        capacity = newCapacity
     }
 }

@@ -20,8 +20,7 @@ extension ScanReportJSON {
         writer.key("explanation"); writer.string(explanation)
         writer.key("file"); writer.string(file)
         writer.key("findings"); writer.beginArray()
-        var locations = LocationBytes()
-        for finding in findings { Self.write(finding, locations: &locations, to: &writer) }
+        for finding in findings { Self.write(finding, to: &writer) }
         writer.endArray()
         writer.key("governing_sections"); writer.strings(governing_sections)
         writer.key("message_id"); writer.string(message_id)
@@ -75,13 +74,13 @@ extension ScanReportJSON {
 
 extension ScanReportJSON {
     /// One finding as `FindingJSON` encodes it (confidence rounded to hundredths).
-    private static func write(_ finding: Finding, locations: inout LocationBytes, to writer: inout JSONByteWriter) {
+    private static func write(_ finding: Finding, to writer: inout JSONByteWriter) {
         writer.beginObject()
         writer.key("confidence"); writer.hundredths(finding.confidence)
         if let detail = finding.detail { writer.key("detail"); writer.string(detail) }
         writer.key("detector"); writer.string(finding.detector.rawValue)
         writer.key("evidence"); writer.string(finding.evidence)
-        writer.key("location"); writer.raw(locations.escaped(finding.location))
+        writer.key("location"); write(finding.location, to: &writer)
         writer.key("pupil"); writer.string(finding.pupil)
         writer.key("rules"); writer.strings(finding.rules)
         writer.key("section"); writer.string(finding.sections.last?.rawValue)
@@ -91,20 +90,19 @@ extension ScanReportJSON {
         writer.endObject()
     }
 
-    /// The last location written, as an escaped JSON string: a segment's findings share
-    /// one location (a CSV row's six), so its text is made and escaped once for them.
-    private struct LocationBytes {
-        private var location: TextLocation?
-        private var bytes: [UInt8] = []
-
-        mutating func escaped(_ next: TextLocation) -> [UInt8] {
-            if next != location {
-                var writer = JSONByteWriter(capacity: 64)
-                writer.string(next.description)
-                bytes = writer.bytes
-                location = next
-            }
-            return bytes
+    /// The location as a JSON string, `TextLocation.description` escaped, written from
+    /// its parts: a list's findings each have their own row, so no description String is
+    /// made for each.
+    private static func write(_ location: TextLocation, to writer: inout JSONByteWriter) {
+        writer.beginString()
+        switch location.kind {
+        case .header: writer.stringContents("header:"); writer.stringContents(location.name)
+        case .body: writer.stringContents("body:"); writer.stringContents(location.partPath)
+        case .attachment:
+            writer.stringContents("attachment:"); writer.stringContents(location.name)
+            if let detail = location.detail { writer.stringContents("#"); writer.stringContents(detail) }
+        case .attachmentName: writer.stringContents("attachment-name:"); writer.stringContents(location.name)
         }
+        writer.endString()
     }
 }
