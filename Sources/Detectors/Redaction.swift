@@ -5,17 +5,37 @@ import ChaperoneModel
 public enum Redaction {
     /// `A801200005001` → `A8012…1`: the first two fifths and the last character.
     public static func identifier(_ value: String) -> String {
-        if value.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            // ASCII without CR LF: a byte is a Character, so the same cut over bytes.
-            let kept = value.utf8.filter { $0 != 0x20 && !(0x09...0x0C).contains($0) && $0 != UInt8(ascii: "-") }
-            guard kept.count > 3 else { return String(repeating: "*", count: kept.count) }
-            let keep = max(1, kept.count * 2 / 5)
-            return String(decoding: kept.prefix(keep), as: UTF8.self) + "…" + String(decoding: kept.suffix(1), as: UTF8.self)
-        }
+        if let ascii = asciiIdentifier(value) { return ascii }
         let chars = Array(value.filter { !$0.isWhitespace && $0 != "-" })
         guard chars.count > 3 else { return String(repeating: "*", count: chars.count) }
         let keep = max(1, chars.count * 2 / 5)
         return String(chars.prefix(keep)) + "…" + String(chars[chars.count - 1])
+    }
+
+    /// `identifier(_:)` over the bytes of an ASCII value without a carriage return (where
+    /// a byte is a Character), written in one String; nil for any other value.
+    private static func asciiIdentifier(_ value: String) -> String? {
+        var value = value
+        return value.withUTF8 { utf8 -> String? in
+            guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            func isDropped(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0C).contains(byte) || byte == UInt8(ascii: "-") }
+            var keptCount = 0
+            for byte in utf8 where !isDropped(byte) { keptCount += 1 }
+            guard keptCount > 3 else { return String(repeating: "*", count: keptCount) }
+            let keep = max(1, keptCount * 2 / 5)
+            // The first `keep` kept bytes, "…" (three bytes of UTF-8) and the last kept byte.
+            return String(unsafeUninitializedCapacity: keep + 4) { output in
+                var written = 0
+                var last: UInt8 = 0
+                for byte in utf8 where !isDropped(byte) {
+                    if written < keep { output[written] = byte; written += 1 }
+                    last = byte
+                }
+                output[keep] = 0xE2; output[keep + 1] = 0x80; output[keep + 2] = 0xA6
+                output[keep + 3] = last
+                return keep + 4
+            }
+        }
     }
 
     /// `John Smith-Jones` → `J*** S****-J****`: the first letter of each word.

@@ -80,17 +80,38 @@ struct ScanInputs {
         defer { close(descriptor) }
         var status = stat()
         let expected = fstat(descriptor, &status) == 0 ? max(0, Int(status.st_size)) : 0
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(expected + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Read straight into the array's storage, sized by fstat with a byte to spare, so
+        // that end of file shows as a short read; a file that grew meanwhile is read on.
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, initialized in
+            initialized = readFully(descriptor, into: buffer, failed: &failed)
+        }
+        guard !failed else { return nil }
+        guard bytes.count == expected + 1 else { return bytes }
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return bytes }
+            let chunk = [UInt8](unsafeUninitializedCapacity: 1 << 16) { buffer, initialized in
+                initialized = readFully(descriptor, into: buffer, failed: &failed)
+            }
+            guard !failed else { return nil }
+            bytes.append(contentsOf: chunk)
+            if chunk.count < 1 << 16 { return bytes }
+        }
+    }
+
+    /// Reads until `buffer` is full or the file ends; returns how many bytes were read.
+    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, failed: inout Bool) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var filled = 0
+        while filled < buffer.count {
+            let count = Glibc.read(descriptor, base + filled, buffer.count - filled)
+            if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
-                return nil
+                failed = true
+                break
             }
-            bytes.append(contentsOf: chunk[..<count])
+            filled += count
         }
+        return filled
     }
 }
