@@ -100,7 +100,7 @@ if [[ "$subset" -gt 0 ]] && command -v valgrind >/dev/null; then
   # rt_sigsuspend fault under libdispatch (see benchmarks/valgrind-sigsuspend.c).
   objcopy --strip-debug "$bin" "$work/chaperone-nodebug"
   cc -O2 -shared -fPIC benchmarks/valgrind-sigsuspend.c -o "$work/valgrind-sigsuspend.so"
-  LD_PRELOAD="$work/valgrind-sigsuspend.so" valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" \
+  SWIFT_DETERMINISTIC_HASHING=1 LD_PRELOAD="$work/valgrind-sigsuspend.so" valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" \
     "$work/chaperone-nodebug" scan --json --jobs 1 \
     --config "$corpus/school-2000.yaml" "$work/subset" > /dev/null 2> "$work/callgrind.log" || true
   ir=$(grep -E '^(summary|totals):' "$work/callgrind.out" 2>/dev/null | head -n 1 | awk '{ print $2 }')
