@@ -34,11 +34,7 @@ struct JSONByteWriter: ~Copyable {
     mutating func key(_ name: StaticString) {
         separate()
         push(UInt8(ascii: "\""))
-        if name.hasPointerRepresentation {
-            push(name.utf8Start, name.utf8CodeUnitCount)
-        } else {
-            name.withUTF8Buffer { push($0.baseAddress!, $0.count) }
-        }
+        push(name)
         push(UInt8(ascii: "\""))
         push(UInt8(ascii: ":"))
         needsComma = false
@@ -165,8 +161,10 @@ struct JSONByteWriter: ~Copyable {
         default:
             let hex: StaticString = "0123456789abcdef"
             push("u00")
-            push(hex.utf8Start[Int(byte >> 4)])
-            push(hex.utf8Start[Int(byte & 0x0F)])
+            hex.withUTF8Buffer { digits in
+                push(digits[Int(byte >> 4)])
+                push(digits[Int(byte & 0x0F)])
+            }
         }
     }
 
@@ -180,13 +178,18 @@ struct JSONByteWriter: ~Copyable {
     @inline(__always)
     private mutating func push(_ source: UnsafePointer<UInt8>, _ length: Int) {
         if length > capacity - count { grow(toHold: length) }
-        (storage + count).update(from: source, count: length)
+        (storage + count).initialize(from: source, count: length)
         count += length
     }
 
     @inline(__always)
     private mutating func push(_ text: StaticString) {
-        push(text.utf8Start, text.utf8CodeUnitCount)
+        // A one-character literal may be held as a scalar, without a pointer to its bytes.
+        if text.hasPointerRepresentation {
+            push(text.utf8Start, text.utf8CodeUnitCount)
+        } else {
+            text.withUTF8Buffer { push($0.baseAddress!, $0.count) }
+        }
     }
 
     private mutating func push(_ value: [UInt8]) {

@@ -35,6 +35,8 @@ import Testing
                     evidence: awkward, confidence: 1, pupil: "K1", detail: awkward, sections: [.confidentiality]),
             Finding(detector: .pupilName, location: .body("1"), evidence: "J*** S****", confidence: 0.85),
             Finding(detector: .pupilName, location: .header("Subject"), evidence: "x", confidence: 0.000_01),
+            Finding(detector: .pupilName, location: TextLocation(kind: .attachmentName, name: "S\u{0}\"x\".pdf"),
+                    evidence: "S****", confidence: 0.9),
         ]
         let report = ScanReport(
             messageID: awkward, action: .quarantine, sections: [.confidentiality], findings: findings,
@@ -47,6 +49,11 @@ import Testing
             let json = ScanReportJSON(file: file, report: copy)
             #expect(String(decoding: ScanReportJSON.lineBytes(file: file, report: copy), as: UTF8.self) == json.jsonLine())
         }
+        // A value far past the writer's first buffer makes it grow while a string is half written.
+        var long = report
+        long.explanation = String(repeating: awkward, count: 2_000)
+        #expect(String(decoding: ScanReportJSON.lineBytes(file: "long.eml", report: long), as: UTF8.self)
+                == ScanReportJSON(file: "long.eml", report: long).jsonLine())
         let bareReport = ScanReport(action: .accept)
         let bare = ScanReportJSON(file: "bare.eml", report: bareReport)
         #expect(String(decoding: ScanReportJSON.lineBytes(file: "bare.eml", report: bareReport), as: UTF8.self) == bare.jsonLine())
@@ -54,7 +61,7 @@ import Testing
 
     /// Every confidence the printer rounds to hundredths (and some that are not between
     /// 0 and 1), over findings whose locations repeat, alternate and differ only in detail:
-    /// the shared location text and the hundredths table print what the encoder prints.
+    /// locations written from their parts and the hundredths table print what the encoder prints.
     @Test func byteWriterMatchesJSONEncoderOnEveryHundredthAndRepeatedLocations() {
         let row = { (detail: String?) in TextLocation.attachment("list.csv", partPath: "2", detail: detail) }
         let locations = [row("row 2"), row("row 2"), row("row 3"), row("row 2"), row(nil), .body("1"), .body("1.1"), .header("Subject")]
