@@ -90,7 +90,9 @@ awk -v size="$(wc -c < "$large")" -v action="$(grep -o '"action":"[a-z]*"' "$wor
   printf "27 MB message with a 20 MB CSV: %.2f CPU-s, peak RSS %.0f MB = %.2f x the message (%s)\n", $1 + $2, $3 / 1024, $3 * 1024 / size, action
 }' "$work/.large"
 
-if [[ "$subset" -gt 0 ]] && command -v valgrind >/dev/null; then
+if [[ "$subset" -gt 0 ]] && ! { command -v valgrind && command -v objcopy && command -v cc; } >/dev/null; then
+  echo "callgrind skipped: it needs valgrind, objcopy (binutils) and cc"
+elif [[ "$subset" -gt 0 ]]; then
   mkdir -p "$work/subset"
   # awk reads the whole list (head would close the pipe early: SIGPIPE fails the pipeline under pipefail).
   find "$corpus/messages" -name '*.eml' | sort | awk -v n="$subset" 'NR <= n' | xargs -I{} cp {} "$work/subset/"

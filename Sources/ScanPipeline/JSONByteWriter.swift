@@ -21,7 +21,7 @@ struct JSONByteWriter: ~Copyable {
 
     deinit { storage.deallocate() }
 
-    /// What has been written.
+    /// A copy of what has been written.
     var bytes: [UInt8] { [UInt8](UnsafeBufferPointer(start: storage, count: count)) }
 
     mutating func beginObject() { separate(); push(UInt8(ascii: "{")); needsComma = false }

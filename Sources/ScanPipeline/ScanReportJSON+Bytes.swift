@@ -91,8 +91,8 @@ extension ScanReportJSON {
     }
 
     /// The location as a JSON string, `TextLocation.description` escaped, written from
-    /// its parts: a list's findings each have their own row, so no description String is
-    /// made for each.
+    /// its parts: each row of a list has its own location, and no String is made for it.
+    /// `ScanReportJSONBytesTests` holds this equal to the description for every kind.
     private static func write(_ location: TextLocation, to writer: inout JSONByteWriter) {
         writer.beginString()
         switch location.kind {

@@ -20,6 +20,32 @@ import Testing
         return (directory, database)
     }
 
+    /// `scan` reads a file whose size fstat does not give (a pipe: size 0) to its end,
+    /// through more than one read buffer, and decides on it what it decides on the file.
+    @Test func scanReadsAPipeToItsEndAsItReadsTheFile() throws {
+        let sample = try String(contentsOf: ProductionPath.repository.appendingPathComponent(
+            "samples/messages/54-staff-class-list-to-webmail.eml"), encoding: .utf8)
+        // About 160 KB: past the first one-byte read and two 64 KB chunks, ending in a short one.
+        let message = sample + "\n" + String(repeating: "Homework is set on the usual platform every Tuesday.\n", count: 3_000)
+        let directory = try CLIRun.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("padded.eml")
+        try Data(message.utf8).write(to: file)
+        let byPath = try CLIRun.run(["scan", "--json", "--config", "samples/chaperone.yaml", file.path])
+        let byPipe = try CLIRun.run(["scan", "--json", "--config", "samples/chaperone.yaml", "/dev/stdin"], input: message)
+        #expect(byPath.status == 1 && byPipe.status == 1, "\(byPath.errors) \(byPipe.errors)")
+        let pathLine = try #require(try CLIRun.jsonLines(byPath.output).first)
+        let pipeLine = try #require(try CLIRun.jsonLines(byPipe.output).first)
+        #expect(pipeLine["size_bytes"] as? Int == message.utf8.count)
+        #expect(pathLine["size_bytes"] as? Int == message.utf8.count)
+        #expect(pipeLine["action"] as? String == pathLine["action"] as? String)
+        let findings = { (line: [String: Any]) throws -> Data in
+            try JSONSerialization.data(withJSONObject: line["findings"] ?? [], options: [.sortedKeys])
+        }
+        #expect(try findings(pipeLine) == findings(pathLine))
+        #expect((pathLine["findings"] as? [Any])?.isEmpty == false, "the sample must have findings to compare")
+    }
+
     @Test func versionComesFromTheOneVersionConstant() throws {
         let source = try String(contentsOf: ProductionPath.repository.appendingPathComponent("Sources/chaperone/ChaperoneVersion.swift"), encoding: .utf8)
         let version = try #require(source.firstMatch(of: /current = "([0-9.]+)"/)?.1)
