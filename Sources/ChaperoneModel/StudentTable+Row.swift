@@ -59,16 +59,19 @@ public struct StudentRow: Sendable {
 extension StudentTable {
     /// Adds the pupil in `row` at the end.
     public mutating func append(_ row: StudentRow) {
-        var mask: UInt16 = 0
-        row.bytes.withUnsafeBufferPointer { buffer in
-            for (index, range) in row.fields.enumerated() {
-                if range != nil { mask |= 1 << UInt16(index) }
-                appendText(UnsafeBufferPointer(rebasing: buffer[range ?? 0..<0]))
+        withColumns { columns in
+            var mask: UInt16 = 0
+            row.bytes.withUnsafeBufferPointer { buffer in
+                for (index, range) in row.fields.enumerated() {
+                    if range != nil { mask |= 1 << UInt16(index) }
+                    columns.fields.append(UnsafeBufferPointer(rebasing: buffer[range ?? 0..<0]))
+                }
+                columns.personalEmailLists.append(row.lists[StudentRow.List.personalEmails.rawValue], in: buffer)
+                columns.addressLineLists.append(row.lists[StudentRow.List.addressLines.rawValue], in: buffer)
+                columns.contactKeyLists.append(row.lists[StudentRow.List.contactKeys.rawValue], in: buffer)
             }
-            appendLists(row.lists[StudentRow.List.personalEmails.rawValue], row.lists[StudentRow.List.addressLines.rawValue],
-                        row.lists[StudentRow.List.contactKeys.rawValue], in: buffer)
+            columns.appendIntegers(present: mask, dateOfBirth: row.dateOfBirth, freeSchoolMeals: row.freeSchoolMeals,
+                                   consentRecorded: row.consentRecorded, consentGranted: row.consentGranted)
         }
-        appendColumns(present: mask, dateOfBirth: row.dateOfBirth, freeSchoolMeals: row.freeSchoolMeals,
-                      consentRecorded: row.consentRecorded, consentGranted: row.consentGranted)
     }
 }

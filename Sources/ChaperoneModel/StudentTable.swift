@@ -28,6 +28,16 @@ public struct StudentTable: RandomAccessCollection, Sendable, Hashable {
         var personalEmailLists = PackedLists()
         var addressLineLists = PackedLists()
         var contactKeyLists = PackedLists()
+
+        /// Completes the pupil being added with its integer columns.
+        mutating func appendIntegers(present mask: UInt16, dateOfBirth: SchoolDate?, freeSchoolMeals: Bool?,
+                                     consentRecorded recorded: UInt8, consentGranted granted: UInt8) {
+            present.append(mask)
+            dates.append(dateOfBirth.map(StudentTable.packed) ?? StudentTable.noDate)
+            meals.append(freeSchoolMeals.map { $0 ? 2 : 1 } ?? 0)
+            consentRecorded.append(recorded)
+            consentGranted.append(granted)
+        }
     }
 
     /// The one reference a table's copies share; written only after `makeUnique()`, so
@@ -58,7 +68,7 @@ public struct StudentTable: RandomAccessCollection, Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(storage.columns) }
 
-    private static let noDate = Int64.min
+    fileprivate static let noDate = Int64.min
     private static let fieldCount = Field.allCases.count
 
     public init() {}
@@ -113,29 +123,19 @@ public struct StudentTable: RandomAccessCollection, Sendable, Hashable {
                       consentRecorded: recorded, consentGranted: granted)
     }
 
-    /// Appends the next text field of the pupil being added (fields in `Field` order).
-    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) { columns.fields.append(bytes) }
-
-    /// Appends the lists of the pupil being added.
-    mutating func appendLists(_ personalEmails: [Range<Int>], _ addressLines: [Range<Int>], _ contactKeys: [Range<Int>],
-                              in buffer: UnsafeBufferPointer<UInt8>) {
-        columns.personalEmailLists.append(personalEmails, in: buffer)
-        columns.addressLineLists.append(addressLines, in: buffer)
-        columns.contactKeyLists.append(contactKeys, in: buffer)
-    }
+    /// Runs `body` on the columns in one write access: a row's dozen appends are then
+    /// stores into a struct, not an exclusivity-checked class access each.
+    mutating func withColumns<Result>(_ body: (inout Columns) -> Result) -> Result { body(&columns) }
 
     /// Completes the pupil being added with its integer columns.
     mutating func appendColumns(present mask: UInt16, dateOfBirth: SchoolDate?, freeSchoolMeals: Bool?,
                                 consentRecorded recorded: UInt8, consentGranted granted: UInt8) {
-        columns.present.append(mask)
-        columns.dates.append(dateOfBirth.map(Self.packed) ?? Self.noDate)
-        columns.meals.append(freeSchoolMeals.map { $0 ? 2 : 1 } ?? 0)
-        columns.consentRecorded.append(recorded)
-        columns.consentGranted.append(granted)
+        columns.appendIntegers(present: mask, dateOfBirth: dateOfBirth, freeSchoolMeals: freeSchoolMeals,
+                               consentRecorded: recorded, consentGranted: granted)
     }
 
     /// A date in one integer; a year beyond ±2^50 (no roster has one) cannot be held.
-    private static func packed(_ date: SchoolDate) -> Int64 {
+    fileprivate static func packed(_ date: SchoolDate) -> Int64 {
         precondition(abs(date.year) < 1 << 50, "date of birth year \(date.year) out of range")
         return (Int64(date.year) * 16 + Int64(date.month)) * 32 + Int64(date.day)
     }

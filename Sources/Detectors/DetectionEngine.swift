@@ -22,7 +22,25 @@ public struct DetectionEngine: Sendable {
                 extraWebmailDomains: [String] = [], officialSocialAccounts: [String] = [],
                 images: Configuration.Images = .init(),
                 maxFindingsPerDetector: Int = Limits().maxFindingsPerDetector) {
-        index = RosterIndex(roster: roster, terms: terms)
+        self.init(index: RosterIndex(roster: roster, terms: terms), thresholds: thresholds,
+                  extraWebmailDomains: extraWebmailDomains, officialSocialAccounts: officialSocialAccounts,
+                  images: images, maxFindingsPerDetector: maxFindingsPerDetector)
+    }
+
+    /// As `init(roster:thresholds:…)`, from the two halves of the roster's index built
+    /// apart (`NameIndex`, `AddressIndex`: a start-up builds them on two cores).
+    public init(roster: Roster, names: NameIndex, addresses: AddressIndex, thresholds: Configuration.Thresholds,
+                extraWebmailDomains: [String] = [], officialSocialAccounts: [String] = [],
+                images: Configuration.Images = .init(),
+                maxFindingsPerDetector: Int = Limits().maxFindingsPerDetector) {
+        self.init(index: RosterIndex(roster: roster, names: names.half, addresses: addresses.half), thresholds: thresholds,
+                  extraWebmailDomains: extraWebmailDomains, officialSocialAccounts: officialSocialAccounts,
+                  images: images, maxFindingsPerDetector: maxFindingsPerDetector)
+    }
+
+    private init(index: RosterIndex, thresholds: Configuration.Thresholds, extraWebmailDomains: [String],
+                 officialSocialAccounts: [String], images: Configuration.Images, maxFindingsPerDetector: Int) {
+        self.index = index
         self.maxFindingsPerDetector = maxFindingsPerDetector
         settings = DetectionSettings(
             thresholds: thresholds,
@@ -30,6 +48,21 @@ public struct DetectionEngine: Sendable {
             officialSocialAccounts: Set(officialSocialAccounts.map(DetectionSettings.handle(ofAccount:))),
             images: images
         )
+    }
+
+    /// The half of a roster's detection index that names, places, terms and identifiers
+    /// are found by: most of a start-up's work, built on its own core.
+    public struct NameIndex: Sendable {
+        let half: RosterIndex.Names
+        public init(roster: Roster, terms: SpecialCategoryTerms = .default) {
+            half = RosterIndex.Names(roster: roster, terms: terms)
+        }
+    }
+
+    /// The half of a roster's detection index that links email addresses to pupils.
+    public struct AddressIndex: Sendable {
+        let half: RosterIndex.Addresses
+        public init(roster: Roster) { half = RosterIndex.Addresses(roster: roster) }
     }
 
     /// Every finding in `content`, in segment order, then attachment and problem findings,

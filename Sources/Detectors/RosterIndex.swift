@@ -27,48 +27,85 @@ final class RosterIndex: Sendable {
     /// Addresses that are a contact's rather than the pupil's own.
     let contactEmails: Set<String>
 
-    init(roster: Roster, terms: SpecialCategoryTerms) {
-        var builder = RosterIndexBuilder()
-        builder.reserve(pupils: roster.students.count)
-        for position in roster.students.indices {
-            builder.addStudent(roster.students, at: position)
-        }
-        for (family, group) in terms.families.enumerated() {
-            for term in group.terms { builder.addTerm(term, family: Int16(clamping: family)) }
-        }
-        var byEmail: [String: [Int32]] = [:]
-        var contactEmails = Set<String>()
-        byEmail.reserveCapacity(roster.pupilsByEmail.count + roster.contactsByEmail.count)
-        contactEmails.reserveCapacity(roster.contactsByEmail.count)
-        let position = { (key: String) in roster.studentPosition(forKey: key).map(Int32.init) }
-        roster.pupilsByEmail.forEach { email, pupils in
-            // Through the key, as contacts link pupils: a repeated key means its first pupil.
-            byEmail[email] = pupils.compactMap { position(roster.students.key(at: $0)) }
-        }
-        for contact in roster.contacts.indices {
-            let linked = roster.contacts.pupilKeys(at: contact).compactMap(position)
-            for email in roster.contacts.emails(at: contact) {
-                let lower = email.lowercasedIfNeeded
-                // One lookup: appended to in place when the address is known already.
-                guard let known = byEmail.index(forKey: lower) else {
-                    contactEmails.insert(lower)
-                    byEmail[lower] = linked
-                    continue
-                }
-                if byEmail.values[known].isEmpty { contactEmails.insert(lower) }
-                let added = linked.filter { !byEmail.values[known].contains($0) }
-                byEmail.values[known].append(contentsOf: added)
-            }
-        }
+    /// Builds both halves in turn (`Names`, then `Addresses`).
+    convenience init(roster: Roster, terms: SpecialCategoryTerms) {
+        self.init(roster: roster, names: Names(roster: roster, terms: terms), addresses: Addresses(roster: roster))
+    }
+
+    /// The index of `roster` from its two halves, built apart (at the same time on two
+    /// cores at start-up: they read the roster and share nothing else).
+    init(roster: Roster, names: Names, addresses: Addresses) {
         students = roster.students
         keyNodes = roster.keyNodes
-        automaton = builder.automaton.build()
-        entries = automaton.valueList.map { builder.entries[Int($0)] }
-        familyNames = terms.families.map(\.name)
-        studentByUPN = builder.upns
-        studentByULN = builder.ulns
-        studentsByEmail = byEmail
-        self.contactEmails = contactEmails
+        automaton = names.automaton
+        entries = names.entries
+        familyNames = names.familyNames
+        studentByUPN = names.studentByUPN
+        studentByULN = names.studentByULN
+        studentsByEmail = addresses.studentsByEmail
+        contactEmails = addresses.contactEmails
+    }
+
+    /// The half of the index the text's words are found in: the automaton of names,
+    /// places and terms with what each pattern stands for, and the identifier tables.
+    struct Names: Sendable {
+        let automaton: WordAutomaton
+        let entries: [RosterEntry]
+        let familyNames: [String]
+        let studentByUPN: [String: Int32]
+        let studentByULN: [String: Int32]
+
+        init(roster: Roster, terms: SpecialCategoryTerms) {
+            var builder = RosterIndexBuilder()
+            builder.reserve(pupils: roster.students.count)
+            for position in roster.students.indices {
+                builder.addStudent(roster.students, at: position)
+            }
+            for (family, group) in terms.families.enumerated() {
+                for term in group.terms { builder.addTerm(term, family: Int16(clamping: family)) }
+            }
+            automaton = builder.automaton.build()
+            entries = automaton.valueList.map { builder.entries[Int($0)] }
+            familyNames = terms.families.map(\.name)
+            studentByUPN = builder.upns
+            studentByULN = builder.ulns
+        }
+    }
+
+    /// The half of the index email addresses are linked by: every pupil's and contact's
+    /// address, lower-cased, to the pupils it belongs to.
+    struct Addresses: Sendable {
+        let studentsByEmail: [String: [Int32]]
+        let contactEmails: Set<String>
+
+        init(roster: Roster) {
+            var byEmail: [String: [Int32]] = [:]
+            var contactEmails = Set<String>()
+            byEmail.reserveCapacity(roster.pupilsByEmail.count + roster.contactsByEmail.count)
+            contactEmails.reserveCapacity(roster.contactsByEmail.count)
+            let position = { (key: String) in roster.studentPosition(forKey: key).map(Int32.init) }
+            roster.pupilsByEmail.forEach { email, pupils in
+                // Through the key, as contacts link pupils: a repeated key means its first pupil.
+                byEmail[email] = pupils.compactMap { position(roster.students.key(at: $0)) }
+            }
+            for contact in roster.contacts.indices {
+                let linked = roster.contacts.pupilKeys(at: contact).compactMap(position)
+                for email in roster.contacts.emails(at: contact) {
+                    let lower = email.lowercasedIfNeeded
+                    // One lookup: appended to in place when the address is known already.
+                    guard let known = byEmail.index(forKey: lower) else {
+                        contactEmails.insert(lower)
+                        byEmail[lower] = linked
+                        continue
+                    }
+                    if byEmail.values[known].isEmpty { contactEmails.insert(lower) }
+                    let added = linked.filter { !byEmail.values[known].contains($0) }
+                    byEmail.values[known].append(contentsOf: added)
+                }
+            }
+            studentsByEmail = byEmail
+            self.contactEmails = contactEmails
+        }
     }
 
     /// `other`'s tables with `automaton` in place of its own.

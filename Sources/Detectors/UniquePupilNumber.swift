@@ -31,12 +31,17 @@ public enum UniquePupilNumber {
     /// Validates an upper-case UPN; nil when shape or check letter is wrong, or the
     /// LA code is one that can never be issued (below 200).
     public static func validate(_ value: String) -> Validation? {
-        validate(bytes: Array(value.utf8)[...])
+        var value = value
+        return value.withUTF8 { validate(buffer: $0) }
     }
 
     static func validate(bytes: ArraySlice<UInt8>) -> Validation? {
-        guard bytes.count == 13 else { return nil }
-        let chars = Array(bytes)
+        bytes.withUnsafeBufferPointer { validate(buffer: $0) }
+    }
+
+    /// The check over the bytes in place (no copy: the roster import asks once per pupil).
+    private static func validate(buffer chars: UnsafeBufferPointer<UInt8>) -> Validation? {
+        guard chars.count == 13 else { return nil }
         guard let checkValue = letterValue(chars[0]) else { return nil }
         var sum = 0
         var form = Form.permanent

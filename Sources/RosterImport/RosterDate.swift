@@ -25,19 +25,26 @@ enum RosterDate {
             return start..<end
         }
         let word = firstWord(firstWord(0..<bytes.count, 32), 84)
-        var parts: [Range<Int>] = []
+        // The three parts, held in place (no array per date: a roster has one per pupil).
+        var parts = (0..<0, 0..<0, 0..<0)
+        var count = 0
         var start = word.lowerBound
         for index in word.lowerBound...word.upperBound
         where index == word.upperBound || bytes[index] == 47 || bytes[index] == 45 || bytes[index] == 46 {
             if index > start {
-                guard parts.count < 3 else { return nil }
-                parts.append(start..<index)
+                switch count {
+                case 0: parts.0 = start..<index
+                case 1: parts.1 = start..<index
+                case 2: parts.2 = start..<index
+                default: return nil
+                }
+                count += 1
             }
             start = index + 1
         }
-        guard parts.count == 3, let a = number(parts[0], bytes), let b = number(parts[1], bytes),
-              let c = number(parts[2], bytes) else { return nil }
-        return date(a, b, c, lengths: (parts[0].count, parts[1].count, parts[2].count))
+        guard count == 3, let a = number(parts.0, bytes), let b = number(parts.1, bytes),
+              let c = number(parts.2, bytes) else { return nil }
+        return date(a, b, c, lengths: (parts.0.count, parts.1.count, parts.2.count))
     }
 
     /// `Int(_:)` over ASCII bytes: an optional `+`, then digits; nil on overflow.

@@ -42,29 +42,40 @@ public struct ScanPipeline: Sendable {
     var detection: DetectionEngine { parts.detection }
     var policy: PolicyEngine { parts.policy }
 
-    /// Builds the detectors' automaton and the policy tables once, the two at the same
-    /// time on two cores (they read the roster and share nothing else). Callers run this
-    /// off any event loop: the reload and start-up paths call it from worker threads.
+    /// Builds the detectors' index and the policy tables once, on every core there is:
+    /// the index's names half (the automaton, most of the work), its addresses half and
+    /// the policy tables read the roster and share nothing else, so they are built at
+    /// the same time, then joined. Callers run this off any event loop: the reload and
+    /// start-up paths call it from worker threads.
     public init(configuration: Configuration, roster: Roster, version: String = "") {
         let extractor = TextExtractor(limits: configuration.limits,
                                       textless: TextlessTypes(configuration.attachments.textlessTypes))
-        let detection = ResultSlots<DetectionEngine>(count: 1), policy = ResultSlots<PolicyEngine>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                detection[0] = DetectionEngine(
-                    roster: roster, thresholds: configuration.thresholds,
-                    terms: SpecialCategoryTerms.default.ignoring(configuration.learned.ignoredSpecialCategoryTerms),
-                    extraWebmailDomains: configuration.school.extraWebmailDomains,
-                    officialSocialAccounts: configuration.school.officialSocialAccounts,
-                    images: configuration.images,
-                    maxFindingsPerDetector: configuration.limits.maxFindingsPerDetector
-                )
-            } else {
+        let names = ResultSlots<DetectionEngine.NameIndex>(count: 1)
+        let addresses = ResultSlots<DetectionEngine.AddressIndex>(count: 1)
+        let policy = ResultSlots<PolicyEngine>(count: 1)
+        // The names half first: the longest, it starts at once while the other core
+        // takes the two shorter parts one after the other.
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0:
+                names[0] = DetectionEngine.NameIndex(
+                    roster: roster, terms: SpecialCategoryTerms.default.ignoring(configuration.learned.ignoredSpecialCategoryTerms))
+            case 1:
+                addresses[0] = DetectionEngine.AddressIndex(roster: roster)
+            default:
                 policy[0] = PolicyEngine(configuration: configuration, roster: roster, webmailDomains: WebmailDomains.builtIn)
             }
         }
+        let detection = DetectionEngine(
+            roster: roster, names: names.values[0], addresses: addresses.values[0],
+            thresholds: configuration.thresholds,
+            extraWebmailDomains: configuration.school.extraWebmailDomains,
+            officialSocialAccounts: configuration.school.officialSocialAccounts,
+            images: configuration.images,
+            maxFindingsPerDetector: configuration.limits.maxFindingsPerDetector
+        )
         parts = Parts(configuration: configuration, roster: roster, version: version, extractor: extractor,
-                      detection: detection.values[0], policy: policy.values[0])
+                      detection: detection, policy: policy.values[0])
     }
 
     init(parts: Parts) { self.parts = parts }
