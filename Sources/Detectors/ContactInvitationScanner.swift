@@ -9,6 +9,14 @@
 struct ContactInvitationScanner {
     let bytes: [UInt8]
     let tokens: [RawToken]
+    /// What each token is to this scanner, among the other contact scanners' words.
+    let words: ContactWords
+
+    init(bytes: [UInt8], tokens: [RawToken], words: ContactWords? = nil) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.words = words ?? ContactWords(bytes: bytes, tokens: tokens)
+    }
 
     /// One invitation: its byte range and, for a social-media one, the platform
     /// (`nil` for texting or calling a personal phone).
@@ -23,7 +31,8 @@ struct ContactInvitationScanner {
         case platform(String), phone
     }
 
-    static let words: KeywordTable<Word> = {
+    /// Each word and its class, each word once: read through `ContactWords`.
+    static let wordList: [(String, Word)] = {
         var pairs: [(String, Word)] = [
             ("add", .connect), ("follow", .connect), ("find", .connect),
             ("message", .talk), ("msg", .talk), ("chat", .talk), ("talk", .talk), ("speak", .talk), ("contact", .talk),
@@ -40,7 +49,7 @@ struct ContactInvitationScanner {
             pairs.append((name, .platform(platform)))
         }
         var seen: Set<String> = []
-        return KeywordTable(pairs.filter { seen.insert($0.0).inserted })
+        return pairs.filter { seen.insert($0.0).inserted }
     }()
 
     func scan() -> [Hit] {
@@ -118,7 +127,7 @@ struct ContactInvitationScanner {
     }
 
     private func word(at position: Int) -> Word? {
-        Self.words.value(bytes, tokens[position].start..<tokens[position].end)
+        words.invitation(position)
     }
 
     static let determiners: Set<String> = ["the", "a", "this", "that", "your", "my", "his", "her", "their", "our"]

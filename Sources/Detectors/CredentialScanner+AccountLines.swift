@@ -20,9 +20,11 @@ extension CredentialScanner {
     /// Account lines read below one account word, at most.
     static let maximumAccountLines = 500
 
-    static let accountWords = KeywordTable<Bool>(
-        ["account", "accounts", "username", "usernames", "user", "users", "credentials", "login", "logins",
-         "logon", "log", "sign", "signin"].map { ($0, true) })
+    /// Words that say the lines below list accounts (read through `ContactWords`).
+    static let accountWordList = [
+        "account", "accounts", "username", "usernames", "user", "users", "credentials", "login", "logins",
+        "logon", "log", "sign", "signin",
+    ]
 
     func accountLines() -> [Hit] {
         guard ByteSearch.next(10, in: bytes, from: 0) < bytes.count else { return [] }
@@ -38,7 +40,7 @@ extension CredentialScanner {
             }
             while tokenIndex < tokens.count, tokens[tokenIndex].start < lineEnd {
                 let token = tokens[tokenIndex]
-                if token.isAllLetters, token.length <= 11, Self.accountWords.value(bytes, token.start..<token.end) != nil {
+                if token.isAllLetters, token.length <= 11, words.isAccountWord(tokenIndex) {
                     lastAccountWord = token.start
                 }
                 tokenIndex += 1

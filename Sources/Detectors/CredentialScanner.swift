@@ -9,6 +9,14 @@
 struct CredentialScanner {
     let bytes: [UInt8]
     let tokens: [RawToken]
+    /// What each token is to this scanner, among the other contact scanners' words.
+    let words: ContactWords
+
+    init(bytes: [UInt8], tokens: [RawToken], words: ContactWords? = nil) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.words = words ?? ContactWords(bytes: bytes, tokens: tokens)
+    }
 
     struct Hit {
         var range: Range<Int>
@@ -16,9 +24,9 @@ struct CredentialScanner {
     }
 
     /// Keywords that introduce a secret.
-    static let keywords = KeywordTable<String>(
-        ["password", "passwd", "passcode", "passphrase", "pass", "pwd", "pw", "pin", "pword", "login", "logon"]
-            .map { ($0, $0) })
+    static let keywordList = ["password", "passwd", "passcode", "passphrase", "pass", "pwd", "pw", "pin", "pword", "login", "logon"]
+    /// `keywordList` for a table cell's text (a token's is read through `ContactWords`).
+    static let keywords = KeywordTable<String>(keywordList.map { ($0, $0) })
     /// Words that may stand between a keyword and its separator ("PIN code: 4821").
     static let fillers: Set<String> = ["code", "number", "no", "word"]
     /// Words that follow a keyword in an instruction, never as the secret.
@@ -36,7 +44,7 @@ struct CredentialScanner {
     func scan() -> [Hit] {
         var hits: [Hit] = []
         for (index, token) in tokens.enumerated() where token.isAllLetters && token.length <= 10 {
-            guard let word = Self.keywords.value(bytes, token.start..<token.end) else { continue }
+            guard let word = words.credential(index) else { continue }
             if word == "login" || word == "logon" {
                 if let hit = loginDetails(index) { hits.append(hit) }
             } else if let hit = afterKeyword(index, word) {

@@ -10,6 +10,14 @@
 struct PrivateContactScanner {
     let bytes: [UInt8]
     let tokens: [RawToken]
+    /// What each token is to this scanner, among the other contact scanners' words.
+    let words: ContactWords
+
+    init(bytes: [UInt8], tokens: [RawToken], words: ContactWords? = nil) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.words = words ?? ContactWords(bytes: bytes, tokens: tokens)
+    }
 
     /// One phrase found: its byte range and a fixed label for the evidence (the label
     /// never quotes the message, so it carries no personal data).
@@ -30,7 +38,8 @@ struct PrivateContactScanner {
         case come, round, at, home
     }
 
-    static let words = KeywordTable<Word>([
+    /// Each word and its class (the first listing of a word counts): read through `ContactWords`.
+    static let wordList: [(String, Word)] = [
         ("dont", .negation), ("never", .negation), ("don", .doWord), ("do", .doWord), ("mustn", .mustWord),
         ("must", .mustWord), ("shouldn", .mustWord), ("should", .mustWord), ("not", .notWord), ("t", .apostropheT),
         ("tell", .telling), ("telling", .telling), ("show", .telling), ("mention", .telling), ("say", .telling),
@@ -57,15 +66,14 @@ struct PrivateContactScanner {
         ("come", .come), ("pop", .come), ("stay", .come), ("sleep", .come), ("visit", .come),
         ("round", .round), ("over", .round), ("back", .round), ("at", .at),
         ("house", .home), ("flat", .home), ("place", .home), ("home", .home),
-    ])
+    ]
 
     func scan() -> [Hit] {
         guard tokens.count >= 2 else { return [] }
-        let classes = tokens.map { Self.words.value(bytes, $0.start..<$0.end) }
         var hits: [Hit] = []
         var index = 0
         while index < tokens.count {
-            if classes[index] != nil, let hit = phrase(at: index, classes) {
+            if words.secrecy(index) != nil, let hit = phrase(at: index) {
                 hits.append(hit)
                 while index < tokens.count, tokens[index].start < hit.range.upperBound { index += 1 }
             } else {
@@ -75,9 +83,9 @@ struct PrivateContactScanner {
         return hits
     }
 
-    private func phrase(at index: Int, _ classes: [Word?]) -> Hit? {
-        var reader = Reader(scanner: self, classes: classes, start: index, position: index)
-        switch classes[index] {
+    private func phrase(at index: Int) -> Hit? {
+        var reader = Reader(scanner: self, start: index, position: index)
+        switch words.secrecy(index) {
         case .negation, .doWord, .mustWord:
             guard reader.negation(), let verb = reader.next() else { return nil }
             if verb == .telling, reader.audience() { return reader.hit(from: index, "asks for secrecy (do not tell)") }
@@ -106,7 +114,7 @@ struct PrivateContactScanner {
             guard reader.take(.you), reader.take(.and), reader.take(.me) else { return nil }
             return reader.hit(from: index, "asks for secrecy (between you and me)")
         case .our, .aWord, .myWord:
-            let owner = classes[index]
+            let owner = words.secrecy(index)
             reader.position += 1
             let little = reader.take(.little)
             guard owner == .our || little, reader.take(.secret), reader.peek() != .santa else { return nil }
@@ -119,7 +127,7 @@ struct PrivateContactScanner {
             return reader.hit(from: index, "asks for messages to be deleted")
         case .nobody, .no:
             reader.position += 1
-            if classes[index] == .no, !reader.take(.one) { return nil }
+            if words.secrecy(index) == .no, !reader.take(.one) { return nil }
             guard reader.take(.needs) else { return nil }
             _ = reader.take(.to)
             guard reader.take(.know) || (reader.take(.find) && reader.take(.out)) else { return nil }
@@ -137,7 +145,6 @@ struct PrivateContactScanner {
     /// A cursor over the classified words of one sentence.
     private struct Reader {
         let scanner: PrivateContactScanner
-        let classes: [Word?]
         /// The phrase's first word, which may follow anything.
         let start: Int
         var position: Int
@@ -145,8 +152,8 @@ struct PrivateContactScanner {
         /// The class of the word at the cursor, if it follows the previous word within
         /// the sentence.
         func peek() -> Word? {
-            guard position < classes.count, position == start || scanner.joined(position - 1, position) else { return nil }
-            return classes[position]
+            guard position < scanner.tokens.count, position == start || scanner.joined(position - 1, position) else { return nil }
+            return scanner.words.secrecy(position)
         }
 
         mutating func take(_ word: Word) -> Bool {
@@ -181,8 +188,8 @@ struct PrivateContactScanner {
             }
             guard take(.audience) || take(.nobody) || (take(.no) && take(.one)) else { return false }
             var ahead = position
-            while ahead < classes.count, ahead < position + 4, scanner.joined(ahead - 1, ahead) {
-                if classes[ahead] == .guarded { return false }
+            while ahead < scanner.tokens.count, ahead < position + 4, scanner.joined(ahead - 1, ahead) {
+                if scanner.words.secrecy(ahead) == .guarded { return false }
                 ahead += 1
             }
             return true

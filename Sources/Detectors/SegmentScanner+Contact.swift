@@ -27,21 +27,22 @@ extension SegmentScanner {
         for hit in PhoneScanner(bytes: bytes, tokens: tokens).scan() {
             emit(.mobileNumber, Redaction.phone(hit.digits), 0.8)
         }
-        for hit in SocialMediaScanner(bytes: bytes, tokens: tokens).scan()
+        let words = ContactWords(bytes: bytes, tokens: tokens)
+        for hit in SocialMediaScanner(bytes: bytes, tokens: tokens, words: words).scan()
         where !settings.officialSocialAccounts.contains(DetectionSettings.handle(ofAccount: hit.handle)) {
             emit(.socialMedia, hit.platform + (hit.isLink ? " link /" : " @") + Redaction.secret(hit.handle), hit.isLink ? 0.7 : 0.8, detail: hit.platform)
         }
-        for hit in ContactInvitationScanner(bytes: bytes, tokens: tokens).scan() {
+        for hit in ContactInvitationScanner(bytes: bytes, tokens: tokens, words: words).scan() {
             if let platform = hit.platform {
                 emit(.socialMedia, "invitation to connect (\(platform))", 0.8, detail: platform)
             } else {
                 emit(.privateContact, "invitation to text or call a personal phone", 0.8)
             }
         }
-        for hit in PrivateContactScanner(bytes: bytes, tokens: tokens).scan() {
+        for hit in PrivateContactScanner(bytes: bytes, tokens: tokens, words: words).scan() {
             emit(.privateContact, hit.label, 0.8)
         }
-        let credentials = CredentialScanner(bytes: bytes, tokens: tokens)
+        let credentials = CredentialScanner(bytes: bytes, tokens: tokens, words: words)
         let hits = credentials.scan()
         for hit in hits {
             emit(.credential, hit.keyword + ": ****", 0.85)

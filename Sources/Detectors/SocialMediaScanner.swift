@@ -5,6 +5,14 @@
 struct SocialMediaScanner {
     let bytes: [UInt8]
     let tokens: [RawToken]
+    /// What each token is to this scanner, among the other contact scanners' words.
+    let words: ContactWords
+
+    init(bytes: [UInt8], tokens: [RawToken], words: ContactWords? = nil) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.words = words ?? ContactWords(bytes: bytes, tokens: tokens)
+    }
 
     struct Hit {
         var range: Range<Int>
@@ -37,10 +45,8 @@ struct SocialMediaScanner {
         "story", "stories", "app", "link", "below", "above", "great", "fun", "safe", "unsafe", "fine",
     ]
 
-    /// Words that introduce a handle → platform.
-    static let handleKeywords = KeywordTable<String>(platformWords)
-
-    /// Platform names as people write them → platform.
+    /// Platform names as people write them → platform; they introduce a handle (read
+    /// through `ContactWords`).
     static let platformWords: [(String, String)] = [
         ("instagram", "instagram"), ("insta", "instagram"), ("ig", "instagram"), ("snapchat", "snapchat"),
         ("snap", "snapchat"), ("sc", "snapchat"), ("tiktok", "tiktok"), ("facebook", "facebook"),
@@ -92,7 +98,7 @@ struct SocialMediaScanner {
     private func platformHandle(at index: Int) -> Hit? {
         let token = tokens[index]
         guard token.isAllLetters, token.length <= 9,
-              let platform = Self.handleKeywords.value(bytes, token.start..<token.end) else { return nil }
+              let platform = words.platform(index) else { return nil }
         return keywordHandle(at: index, platform: platform) ?? introducedHandle(at: index, platform: platform)
     }
 
